@@ -1,0 +1,70 @@
+"""The validated data held in memory: regions → agencies → positions → years.
+
+Built by generator/validate.py; read by compute, render and the CLI. Each record keeps
+its source Document so that later findings can point at a file and line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .load import Document
+from .model import Jabatan, PerangkatDaerah, Situs, Tahunan, Unit, Wilayah
+
+
+@dataclass
+class PositionRecord:
+    id: str
+    model: Jabatan
+    doc: Document
+    years: dict[int, "YearRecord"] = field(default_factory=dict)
+
+
+@dataclass
+class YearRecord:
+    position_id: str
+    tahun: int
+    model: Tahunan
+    doc: Document
+
+
+@dataclass
+class AgencyRecord:
+    id: str
+    region_id: str
+    model: PerangkatDaerah
+    doc: Document
+    positions: dict[str, PositionRecord] = field(default_factory=dict)
+    units: dict[str, Unit] = field(default_factory=dict)
+    unit_parent: dict[str, str | None] = field(default_factory=dict)
+
+    @property
+    def key(self) -> str:
+        return f"{self.region_id}/{self.id}"
+
+
+@dataclass
+class RegionRecord:
+    id: str
+    model: Wilayah
+    doc: Document
+    agencies: dict[str, AgencyRecord] = field(default_factory=dict)
+
+
+@dataclass
+class Dataset:
+    situs: Situs
+    situs_doc: Document | None
+    regions: dict[str, RegionRecord] = field(default_factory=dict)
+
+    def agencies(self):
+        for region in self.regions.values():
+            yield from region.agencies.values()
+
+    def years(self):
+        """Every (region, agency, position, year) in a stable order."""
+        for region in self.regions.values():
+            for agency in region.agencies.values():
+                for position in agency.positions.values():
+                    for year in sorted(position.years):
+                        yield region, agency, position, position.years[year]

@@ -1,0 +1,197 @@
+"""Load stage: YAML files → plain Python trees that remember where each value was written.
+
+PyYAML's own loaders lose positions and silently keep the last of two duplicate keys
+(losing data). We compose the node graph ourselves instead: every key becomes text (so
+``no:`` or ``on:`` never turn into booleans), duplicate keys are reported, numbers keep
+their source text (``YamlNumber``) for the exact parser, and every value's line and
+column is recorded under its path so later stages can point at it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .diagnostics import Diagnostic, msg
+from .model import YamlNumber
+
+try:  # the C composer is several times faster on large trees
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader
+
+Path_ = tuple[Any, ...]
+
+_NUMBER_TAGS = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+_BOOL = "tag:yaml.org,2002:bool"
+_NULL = "tag:yaml.org,2002:null"
+
+
+@dataclass
+class Document:
+    """One YAML file: its data and where each path was written."""
+
+    path: Path
+    rel: str
+    data: Any
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def where(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
+        """Line and column (1-based) of ``loc``, or of its nearest written ancestor."""
+        loc = tuple(loc)
+        table = self.key_positions if key else self.positions
+        while loc:
+            if loc in table:
+                return table[loc]
+            if not key and loc in self.key_positions:
+                return self.key_positions[loc]
+            loc = loc[:-1]
+        return self.positions.get((), (1, 1))
+
+
+class _Builder:
+    def __init__(self, doc: Document, problems: list[Diagnostic]):
+        self.doc = doc
+        self.problems = problems
+
+    def build(self, node: yaml.Node, loc: Path_) -> Any:
+        self.doc.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
+        if isinstance(node, yaml.MappingNode):
+            out: dict[str, Any] = {}
+            previous: yaml.Node | None = None
+            for key_node, value_node in node.value:
+                if node.flow_style and _split_decimal(previous, key_node, value_node):
+                    self._problem(
+                        key_node, "COMMA_DECIMAL",
+                        msg(f"angka desimal '{previous.value},{key_node.value}' di dalam {{...}} dipisah YAML menjadi dua nilai",
+                            f"the decimal '{previous.value},{key_node.value}' inside {{...}} is split by YAML into two values"),
+                        msg(f"beri tanda kutip: \"{previous.value},{key_node.value}\", atau tulis setiap kunci pada barisnya sendiri",
+                            f"quote it: \"{previous.value},{key_node.value}\", or write each key on its own line"),
+                    )
+                    previous = None
+                    continue
+                previous = value_node
+                if not isinstance(key_node, yaml.ScalarNode):
+                    self._problem(key_node, "TYPE", msg("kunci harus berupa teks biasa", "keys must be plain text"),
+                                  msg("tulis kunci sebagai teks, mis. `realisasi:`", "write the key as text"))
+                    continue
+                key = key_node.value
+                if key == "<<":
+                    self._problem(key_node, "TYPE", msg("penggabungan YAML (<<) tidak didukung", "YAML merge keys (<<) are not supported"),
+                                  msg("tulis isinya secara langsung", "write the values out"))
+                    continue
+                if key in out:
+                    first = self.doc.key_positions[loc + (key,)]
+                    self._problem(
+                        key_node, "DUPLICATE_KEY",
+                        msg(f"kunci '{key}' ditulis dua kali (pertama di baris {first[0]}); YAML hanya menyimpan salah satunya",
+                            f"key '{key}' appears twice (first on line {first[0]}); YAML keeps only one of them"),
+                        msg("gabungkan kedua isian atau hapus salah satunya", "merge the two entries or delete one"),
+                    )
+                    continue
+                self.doc.key_positions[loc + (key,)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                out[key] = self.build(value_node, loc + (key,))
+            return out
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
+        # scalar
+        tag, text = node.tag, node.value
+        if node.style in ("'", '"', "|", ">"):
+            return text
+        if tag in _NUMBER_TAGS:
+            return YamlNumber(text)
+        if tag == _BOOL:
+            return text.lower() in ("true", "yes", "on", "y")
+        if tag == _NULL:
+            return None
+        return text  # str, timestamps (pydantic parses ISO dates), anything else as written
+
+    def _problem(self, node: yaml.Node, code: str, message, hint) -> None:
+        self.problems.append(
+            Diagnostic(self.doc.rel, node.start_mark.line + 1, node.start_mark.column + 1, code, message, hint)
+        )
+
+
+def _split_decimal(previous: yaml.Node | None, key_node: yaml.Node, value_node: yaml.Node) -> bool:
+    """`{ikm: 108,58}`: in flow style the comma ends the value, leaving a key '58' with no value."""
+    return (
+        isinstance(previous, yaml.ScalarNode) and previous.tag == "tag:yaml.org,2002:int" and previous.style is None
+        and isinstance(key_node, yaml.ScalarNode) and key_node.value.isdigit()
+        and isinstance(value_node, yaml.ScalarNode) and value_node.tag == _NULL and value_node.value == ""
+    )
+
+
+def _syntax_hint(problem: str) -> Any:
+    p = problem or ""
+    if "could not find expected ':'" in p or "mapping values are not allowed" in p:
+        return msg("periksa titik dua setelah kunci dan indentasi (spasi, bukan tab); teks yang berisi ': ' perlu tanda kutip",
+                   "check the colon after each key and the indentation (spaces, not tabs); quote text that contains ': '")
+    if "found character '\\t'" in p or "tab" in p:
+        return msg("ganti karakter tab dengan spasi", "replace tab characters with spaces")
+    if "found undefined alias" in p:
+        return msg("tanda * di awal teks dibaca sebagai alias; beri tanda kutip", "a leading * is read as an alias; quote the text")
+    if "expected <block end>" in p or "did not find expected" in p:
+        return msg("indentasi baris ini tidak sejajar dengan baris di atasnya", "this line's indentation does not line up")
+    return msg("periksa tanda kutip, titik dua dan indentasi di sekitar baris ini",
+               "check quotes, colons and indentation around this line")
+
+
+def display_path(path: Path) -> str:
+    """The path as the user would type it: relative to the working directory when inside
+    it (so CI annotations land on the right file), else absolute."""
+    try:
+        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        return path.resolve().as_posix()
+
+
+def load_yaml(path: Path, root: Path | None = None) -> tuple[Document, list[Diagnostic]]:
+    """Parse one file. Never raises on bad content: problems are returned."""
+    rel = display_path(path)
+    doc = Document(path=path, rel=rel, data=None)
+    problems: list[Diagnostic] = []
+    try:
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as e:
+        problems.append(Diagnostic(rel, 1, 1, "YAML_SYNTAX", msg(f"berkas bukan UTF-8 ({e.reason})", f"file is not UTF-8 ({e.reason})"),
+                                   msg("simpan ulang berkas dengan encoding UTF-8", "save the file as UTF-8")))
+        return doc, problems
+    except OSError as e:
+        problems.append(Diagnostic(rel, 1, 1, "YAML_SYNTAX", msg(f"berkas tidak dapat dibaca: {e.strerror}", f"cannot read file: {e.strerror}")))
+        return doc, problems
+    try:
+        nodes = list(yaml.compose_all(text, Loader=_Loader))
+    except yaml.MarkedYAMLError as e:
+        mark = e.problem_mark or e.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        what = e.problem or str(e)
+        problems.append(Diagnostic(rel, line, col, "YAML_SYNTAX", msg(f"sintaks YAML salah: {what}", f"YAML syntax error: {what}"),
+                                   _syntax_hint(what)))
+        return doc, problems
+    except yaml.YAMLError as e:  # e.g. a reader error on control characters
+        problems.append(Diagnostic(rel, 1, 1, "YAML_SYNTAX", msg(f"sintaks YAML salah: {e}", f"YAML syntax error: {e}"),
+                                   _syntax_hint(str(e))))
+        return doc, problems
+    except RecursionError:
+        problems.append(Diagnostic(rel, 1, 1, "YAML_SYNTAX", msg("struktur YAML terlalu dalam", "YAML nesting too deep")))
+        return doc, problems
+    nodes = [n for n in nodes if n is not None]
+    if len(nodes) > 1:
+        second = nodes[1]
+        problems.append(Diagnostic(rel, second.start_mark.line + 1, 1, "YAML_SYNTAX",
+                                   msg("berkas berisi lebih dari satu dokumen YAML (---)", "file holds more than one YAML document (---)"),
+                                   msg("satu berkas hanya untuk satu dokumen; hapus '---' kedua", "one document per file; remove the second '---'")))
+    if not nodes:
+        doc.data = {}
+        return doc, problems
+    try:
+        doc.data = _Builder(doc, problems).build(nodes[0], ())
+    except RecursionError:
+        problems.append(Diagnostic(rel, 1, 1, "YAML_SYNTAX", msg("struktur YAML terlalu dalam", "YAML nesting too deep")))
+        doc.data = {}
+    return doc, problems
