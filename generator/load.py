@@ -43,22 +43,35 @@ class Document:
     def where(self, loc: Path_, *, key: bool = False) -> tuple[int, int]:
         """Line and column (1-based) of ``loc``, or of its nearest written ancestor."""
         loc = tuple(loc)
-        table = self.key_positions if key else self.positions
+        # The key's line first: for a block value ("ikm:" then indented lines) that is the
+        # line people look at; for a scalar it is the same line anyway.
         while loc:
-            if loc in table:
-                return table[loc]
-            if not key and loc in self.key_positions:
+            if loc in self.key_positions:
                 return self.key_positions[loc]
+            if not key and loc in self.positions:
+                return self.positions[loc]
             loc = loc[:-1]
         return self.positions.get((), (1, 1))
+
+
+class _TooLarge(Exception):
+    pass
+
+
+# Aliases can expand exponentially ("billion laughs"); no real data file comes near this.
+MAX_VALUES = 500_000
 
 
 class _Builder:
     def __init__(self, doc: Document, problems: list[Diagnostic]):
         self.doc = doc
         self.problems = problems
+        self.count = 0
 
     def build(self, node: yaml.Node, loc: Path_) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise _TooLarge
         self.doc.positions[loc] = (node.start_mark.line + 1, node.start_mark.column + 1)
         if isinstance(node, yaml.MappingNode):
             out: dict[str, Any] = {}
@@ -119,7 +132,7 @@ class _Builder:
 def _split_decimal(previous: yaml.Node | None, key_node: yaml.Node, value_node: yaml.Node) -> bool:
     """`{ikm: 108,58}`: in flow style the comma ends the value, leaving a key '58' with no value."""
     return (
-        isinstance(previous, yaml.ScalarNode) and previous.tag == "tag:yaml.org,2002:int" and previous.style is None
+        isinstance(previous, yaml.ScalarNode) and previous.tag in _NUMBER_TAGS and not previous.style
         and isinstance(key_node, yaml.ScalarNode) and key_node.value.isdigit()
         and isinstance(value_node, yaml.ScalarNode) and value_node.tag == _NULL and value_node.value == ""
     )
@@ -168,8 +181,12 @@ def load_yaml(path: Path, root: Path | None = None) -> tuple[Document, list[Diag
         nodes = list(yaml.compose_all(text, Loader=_Loader))
     except yaml.MarkedYAMLError as e:
         mark = e.problem_mark or e.context_mark
+        if e.context and "quoted scalar" in e.context and e.context_mark:
+            mark = e.context_mark  # point at the quote that was never closed, not at the end of the file
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = e.problem or str(e)
+        if e.context and "quoted scalar" in e.context:
+            what = f"tanda kutip yang dibuka di sini tidak ditutup ({what})"
         problems.append(Diagnostic(rel, line, col, "YAML_SYNTAX", msg(f"sintaks YAML salah: {what}", f"YAML syntax error: {what}"),
                                    _syntax_hint(what)))
         return doc, problems
@@ -191,6 +208,10 @@ def load_yaml(path: Path, root: Path | None = None) -> tuple[Document, list[Diag
         return doc, problems
     try:
         doc.data = _Builder(doc, problems).build(nodes[0], ())
+    except _TooLarge:
+        problems.append(Diagnostic(rel, 1, 1, "YAML_SYNTAX", msg("berkas terlalu besar setelah alias (&/*) diuraikan", "file too large once aliases (&/*) are expanded"),
+                                   msg("jangan memakai alias YAML; tulis nilainya langsung", "do not use YAML aliases; write values out")))
+        doc.data = None
     except RecursionError:
         problems.append(Diagnostic(rel, 1, 1, "YAML_SYNTAX", msg("struktur YAML terlalu dalam", "YAML nesting too deep")))
         doc.data = {}

@@ -129,7 +129,10 @@ def _schema_diagnostic(doc: Document, root: type[BaseModel], err: dict) -> Diagn
     kind = _kind(etype)
     if kind:
         hint = None
-        if kind[0].startswith("tanggal"):
+        if kind[0] == "teks" and isinstance(given, dict) and len(given) == 1:
+            hint = msg("teks yang berisi titik dua dan spasi (': ') dibaca YAML sebagai kunci; beri tanda kutip pada seluruh teks",
+                       "text containing ': ' is read by YAML as a key; put the whole text in quotes")
+        elif kind[0].startswith("tanggal"):
             hint = msg("tulis tanggal sebagai 2026-01-02", "write dates as 2026-01-02")
         elif kind[0].startswith("daftar"):
             hint = msg("tulis tiap butir pada baris sendiri diawali '- '", "write each item on its own line starting with '- '")

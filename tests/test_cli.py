@@ -1,0 +1,87 @@
+"""The `kinerja` command as staff and CI use it: exit codes, formats, languages, JSON shape."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def test_valid_data_exits_0_with_warnings_listed(minimal_data):
+    r = run("check", "--data", str(minimal_data))
+    assert r.returncode == 0, r.stdout + r.stderr
+    assert "PRINTED_DIFFERS" in r.stdout and "[peringatan]" in r.stdout
+    assert "0 galat, 1 peringatan" in r.stdout
+
+
+def test_strict_fails_on_warnings(minimal_data):
+    assert run("check", "--strict", "--data", str(minimal_data)).returncode == 1
+
+
+def test_errors_exit_1_and_every_problem_is_listed(minimal_data):
+    year = minimal_data / "kota-contoh/dinas-contoh/2025/kepala-dinas.yml"
+    text = year.read_text(encoding="utf-8")
+    text = text.replace("      ikm: 95,14\n", "      ikm: 95,14\n      ikm: 96\n").replace("    realisasi:\n      ikm: 90", "    realiasi:\n      ikm: 90")
+    year.write_text(text, encoding="utf-8")
+    jab = minimal_data / "kota-contoh/dinas-contoh/jabatan/kepala-bidang-a.yml"
+    jab.write_text(jab.read_text(encoding="utf-8").replace('"197501012000032001"', '"19750101200003201"'), encoding="utf-8")
+    r = run("check", "--data", str(minimal_data))
+    assert r.returncode == 1
+    for code in ("DUPLICATE_KEY", "NIP_LENGTH"):
+        assert code in r.stdout
+    assert "Traceback" not in r.stdout + r.stderr
+    line = next(ln for ln in r.stdout.splitlines() if "DUPLICATE_KEY" in ln)
+    path, lineno, col, *_ = line.split(":")
+    assert path.endswith("kepala-dinas.yml") and int(lineno) > 0 and int(col) > 0
+
+
+def test_english_messages(minimal_data):
+    r = run("check", "--lang", "en", "--data", str(minimal_data))
+    assert "printed" in r.stdout and "[warning]" in r.stdout and "hint:" in r.stdout
+
+
+def test_json_and_github_formats(minimal_data):
+    r = run("check", "--format", "json", "--data", str(minimal_data))
+    report = json.loads(r.stdout)
+    assert report["errors"] == 0 and report["warnings"] == 1
+    assert report["diagnostics"][0]["code"] == "PRINTED_DIFFERS"
+    r = run("check", "--format", "github", "--data", str(minimal_data))
+    assert r.stdout.startswith("::warning file=") and ",line=" in r.stdout
+
+
+def test_missing_data_folder_is_a_message_not_a_traceback(tmp_path):
+    r = run("check", "--data", str(tmp_path / "nowhere"))
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+
+
+def test_compute_json_shape(minimal_data):
+    r = run("compute", "--json", "--data", str(minimal_data))
+    assert r.returncode == 0, r.stderr
+    doc = json.loads(r.stdout)
+    assert doc["schema"] == "kinerja-compute/1"
+    assert set(doc) == {"schema", "data_per", "kebijakan_bawaan", "laporan"}
+    tw4 = next(x for x in doc["laporan"] if x["triwulan"] == 4)
+    assert tw4["id"] == "kota-contoh/dinas-contoh/kepala-dinas/2025-tw4"
+    assert set(tw4) >= {"indikator", "capaian", "anggaran", "efisiensi", "selisih_tercetak", "kebijakan", "periode"}
+    rows = {r["id"]: r for r in tw4["indikator"]}
+    # 95,14 / 87,62 × 100 = 108,582… ; 1537 / 700 × 100 = 219,571…
+    assert rows["ikm"]["capaian"] == 108.58 and rows["pencari-kerja"]["capaian"] == 219.57
+    assert rows["tpak"]["status"] == "na" and rows["tpak"]["alasan_tidak_tersedia"] == "dirilis BPS tahun berikutnya"
+    assert tw4["capaian"]["rata_rata"] == 164.08 and tw4["capaian"]["predikat"] == "Sangat Tinggi"
+    assert tw4["anggaran"]["persen"] == 94.67 and tw4["anggaran"]["realisasi"] == 946700000
+    # ((164,08 / 94,67) − 1) × 100 = 73,318…
+    assert tw4["efisiensi"] == 73.32
+    assert tw4["selisih_tercetak"][0]["direproduksi_oleh"] == [{"pembulatan_rata_rata": {"cara": "potong", "desimal": 2}}]
+
+
+def test_compute_refuses_invalid_data(minimal_data):
+    (minimal_data / "site.yml").write_text("judul: x\ndata_per: kemarin\n", encoding="utf-8")
+    r = run("compute", "--json", "--data", str(minimal_data))
+    assert r.returncode == 1 and "TYPE" in r.stderr and r.stdout == ""
