@@ -238,7 +238,7 @@ def compute_report(tahunan: Tahunan, lap: Laporan, policy: Policy) -> ReportResu
             total = mean([b.persen for b in top if b.target])
         else:
             total = persen(real, tgt)
-        total = apply_rounding(total, policy.pembulatan_anggaran)
+        total = apply_rounding(total, policy.pembulatan_anggaran_total)
 
     return ReportResult(
         tahun=tahunan.tahun, triwulan=lap.triwulan, policy=policy, rows=rows,
@@ -265,14 +265,16 @@ _ALTERNATIVES: dict[str, list[object]] = {
     "pembulatan_rata_rata": _ROUNDINGS,
     "anggaran_total": ["tertimbang", "rata_rata_baris"],
     "pembulatan_anggaran": _ROUNDINGS,
+    "pembulatan_anggaran_total": _ROUNDINGS,
     "efisiensi": ["rasio", "selisih", "sisa_anggaran"],
     "pembulatan_efisiensi": _ROUNDINGS,
 }
 _ROW_POLICIES = ["pembulatan_capaian", "dasar_target", "polaritas_turun", "batas_capaian", "data_tidak_tersedia", "target_nol"]
 _AVG_POLICIES = _ROW_POLICIES + ["rata_rata_dari", "pembulatan_rata_rata"]
 _BUDGET_ROW_POLICIES = ["pembulatan_anggaran"]
-_BUDGET_POLICIES = ["anggaran_total", "pembulatan_anggaran"]
-_EFF_POLICIES = ["efisiensi", "pembulatan_efisiensi", "anggaran_total", "pembulatan_anggaran", "pembulatan_rata_rata", "data_tidak_tersedia", "target_nol"]
+_BUDGET_POLICIES = ["anggaran_total", "pembulatan_anggaran", "pembulatan_anggaran_total"]
+_EFF_POLICIES = ["efisiensi", "pembulatan_efisiensi", "anggaran_total", "pembulatan_anggaran", "pembulatan_anggaran_total",
+                 "pembulatan_rata_rata", "data_tidak_tersedia", "target_nol"]
 
 
 def policy_value_repr(value: object) -> object:
@@ -315,7 +317,7 @@ def compare_printed(tahunan: Tahunan, lap: Laporan, result: ReportResult) -> lis
 
     for key, cetak in printed.capaian.items():
         row = rows.get(key)
-        if row is None:
+        if row is None or cetak.nilai is None:
             continue
         row.tercetak = cetak.nilai
         if not _same(cetak.nilai, row.capaian):
@@ -326,7 +328,7 @@ def compare_printed(tahunan: Tahunan, lap: Laporan, result: ReportResult) -> lis
                                    cetak.nilai, row.capaian, _search(tahunan, lap, policy, _ROW_POLICIES, ok)))
 
     def figure(key: str, label: str, cetak, computed: Decimal | None, names: list[str], attr: str):
-        if cetak is None or _same(cetak.nilai, computed):
+        if cetak is None or cetak.nilai is None or _same(cetak.nilai, computed):
             return
         want = cetak.nilai
         out.append(Discrepancy(key, label, want, computed,
@@ -345,7 +347,7 @@ def compare_printed(tahunan: Tahunan, lap: Laporan, result: ReportResult) -> lis
 
     for key, cetak in printed.anggaran.items():
         b = budget.get(key)
-        if b is None:
+        if b is None or cetak.nilai is None:
             continue
         b.tercetak = cetak.nilai
         if not _same(cetak.nilai, b.persen):
@@ -357,6 +359,12 @@ def compare_printed(tahunan: Tahunan, lap: Laporan, result: ReportResult) -> lis
 
     figure("anggaran_total", "capaian anggaran total", printed.anggaran_total, result.anggaran_total, _BUDGET_POLICIES, "anggaran_total")
     figure("narasi.anggaran_total", "capaian anggaran total (dalam narasi)", printed.narasi.anggaran_total, result.anggaran_total, _BUDGET_POLICIES, "anggaran_total")
+    sums = printed.anggaran_jumlah
+    if sums is not None:
+        computed_sums = {"pagu": result.anggaran_pagu, "target": result.anggaran_target, "realisasi": result.anggaran_realisasi}
+        for name, cetak in (("pagu", sums.pagu), ("target", sums.target), ("realisasi", sums.realisasi)):
+            if cetak is not None and cetak.nilai is not None and not _same(cetak.nilai, computed_sums[name]):
+                out.append(Discrepancy(f"anggaran_jumlah.{name}", f"jumlah {name} anggaran", cetak.nilai, computed_sums[name]))
     figure("efisiensi", "efisiensi", printed.efisiensi, result.efisiensi, _EFF_POLICIES, "efisiensi")
     figure("narasi.efisiensi", "efisiensi (dalam narasi)", printed.narasi.efisiensi, result.efisiensi, _EFF_POLICIES, "efisiensi")
     return out

@@ -33,7 +33,7 @@ def _angka(value: Any) -> Decimal:
     try:
         return parse_angka(value, yaml_number=isinstance(value, YamlNumber))
     except NumberError as e:
-        raise PydanticCustomError(e.code, e.message, {"hint": e.hint}) from None
+        raise PydanticCustomError(e.code, e.message, {"hint": e.hint, "en": e.message_en, "hint_en": e.hint_en}) from None
 
 
 def _rupiah(value: Any) -> Decimal:
@@ -42,14 +42,16 @@ def _rupiah(value: Any) -> Decimal:
         raise PydanticCustomError(
             "AMBIGUOUS_NUMBER",
             f"Rupiah '{value}' terbaca YAML sebagai {value} (pecahan), hampir pasti maksudnya {plain}",
-            {"hint": f"tulis {plain} atau \"{value}.000\" lengkap dengan tanda kutip"},
+            {"hint": f"tulis {plain} (tanpa titik), atau angka lengkap dengan titik ribuan dalam tanda kutip",
+             "en": f"Rupiah '{value}' is read by YAML as a fraction; it almost certainly means {plain}", "hint_en": f"write {plain}"},
         )
     d = _angka(value)
     if d != d.to_integral_value():
         raise PydanticCustomError(
             "RUPIAH_NOT_WHOLE",
             f"Rupiah harus bilangan bulat, tertulis {value}",
-            {"hint": "Rupiah tidak memakai sen; bulatkan, mis. 81.779.000 (bukan 81.779.000,50)"},
+            {"hint": "Rupiah tidak memakai sen; bulatkan, mis. 81.779.000 (bukan 81.779.000,50)",
+             "en": f"Rupiah must be whole, got {value}", "hint_en": "Rupiah have no cents; round the amount"},
         )
     return d
 
@@ -118,6 +120,7 @@ class Kebijakan(Model):
     pembulatan_rata_rata: AturanPembulatan | None = None
     anggaran_total: Literal["tertimbang", "rata_rata_baris"] | None = None
     pembulatan_anggaran: AturanPembulatan | None = None
+    pembulatan_anggaran_total: AturanPembulatan | None = None
     efisiensi: Literal["rasio", "selisih", "sisa_anggaran"] | None = None
     pembulatan_efisiensi: AturanPembulatan | None = None
     skala_predikat: list[Predikat] | None = None
@@ -207,6 +210,7 @@ class Jabatan(Model):
     pemangku: list[Pemangku] = Field(default_factory=list)
     dasar_hukum: Teks | None = None
     tugas: Teks | None = None
+    uraian_tugas: list[Teks] = Field(default_factory=list)  # numbered task list of staff positions
     fungsi: list[Teks] = Field(default_factory=list)
     catatan: list[Teks] = Field(default_factory=list)
 
@@ -289,11 +293,13 @@ class Realisasi(Model):
     def nilai_or_na(self) -> "Realisasi":
         if self.nilai is None and self.na is None:
             raise PydanticCustomError(
-                "MISSING_VALUE", "realisasi tanpa nilai", {"hint": "isi `nilai`, atau `na: <alasan>` bila data belum tersedia"}
+                "MISSING_VALUE", "realisasi tanpa nilai", {"hint": "isi `nilai`, atau `na: <alasan>` bila data belum tersedia",
+                                                          "en": "realisation without a value", "hint_en": "set `nilai`, or `na: <reason>`"}
             )
         if self.nilai is not None and self.na is not None:
             raise PydanticCustomError(
-                "TYPE", "realisasi berisi `nilai` dan `na` sekaligus", {"hint": "hapus salah satu"}
+                "TYPE", "realisasi berisi `nilai` dan `na` sekaligus", {"hint": "hapus salah satu", "en": "realisation has both `nilai` and `na`",
+                                                                        "hint_en": "remove one of them"}
             )
         return self
 
@@ -306,9 +312,10 @@ class RealisasiAnggaran(Model):
 
 class Cetak(Model):
     """A figure as the agency printed it: the value, and the text exactly as printed
-    when that differs in form ("118%", "97.47 %")."""
+    when that differs in form ("118%", "97.47 %"). A printed non-number ("na") has
+    only ``tertulis``."""
 
-    nilai: Angka
+    nilai: Angka | None = None
     tertulis: Teks | None = None
 
     @model_validator(mode="before")
@@ -326,6 +333,14 @@ class CetakNarasi(Model):
     efisiensi: Cetak | None = None
 
 
+class JumlahAnggaran(Model):
+    """The printed sum row of the budget table."""
+
+    pagu: Cetak | None = None
+    target: Cetak | None = None
+    realisasi: Cetak | None = None
+
+
 class Tercetak(Model):
     capaian: dict[str, Cetak] = Field(default_factory=dict)
     rata_rata_capaian: Cetak | None = None
@@ -333,6 +348,8 @@ class Tercetak(Model):
     predikat_tertulis: Teks | None = None
     anggaran: dict[str, Cetak] = Field(default_factory=dict)
     anggaran_total: Cetak | None = None
+    anggaran_jumlah: JumlahAnggaran | None = None
+    predikat_anggaran: Teks | None = None  # some reports also grade the budget absorption
     efisiensi: Cetak | None = None
     narasi: CetakNarasi = Field(default_factory=CetakNarasi)
 
@@ -365,6 +382,7 @@ class Laporan(Model):
     triwulan: Triwulan
     judul_tertulis: Teks | None = None
     tanggal: dt.date | None = None
+    tanggal_tertulis: Teks | None = None  # the date as printed, when it was misprinted
     tempat: Teks | None = None
     sumber: Id | None = None  # SumberDokumen id of the agency
     kebijakan: Kebijakan = Field(default_factory=Kebijakan)

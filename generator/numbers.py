@@ -23,13 +23,14 @@ __all__ = [
 
 class NumberError(ValueError):
     """A value that cannot be read as a number. ``code`` names the kind of mistake
-    (see generator/diagnostics.py) and ``hint`` says what to write instead."""
+    (see generator/diagnostics.py); ``message`` and ``hint`` are (Indonesian, English)
+    pairs; ``suggestion`` is the corrected text when there is an obvious one."""
 
-    def __init__(self, code: str, message: str, hint: str = "", suggestion: str | None = None):
-        super().__init__(message)
+    def __init__(self, code: str, message: tuple[str, str], hint: tuple[str, str], suggestion: str | None = None):
+        super().__init__(message[0])
         self.code = code
-        self.message = message
-        self.hint = hint
+        self.message, self.message_en = message
+        self.hint, self.hint_en = hint
         self.suggestion = suggestion
 
 
@@ -41,6 +42,7 @@ _DOT_DECIMAL = re.compile(r"^-?\d+\.\d+$")
 _PLAIN_INT = re.compile(r"^-?\d+$")
 # English grouping, a frequent paste from spreadsheets: 1,537,000 or 1,537.5
 _EN_GROUPED = re.compile(r"^-?\d{1,3}(,\d{3})+(\.\d+)?$")
+_EXAMPLE = ("tulis angka, mis. 87,62 atau 5.084.795.000", "write a number, e.g. 87,62 or 5.084.795.000")
 
 
 def looks_like_thousands(raw: str) -> bool:
@@ -55,10 +57,9 @@ def parse_angka(value: object, *, yaml_number: bool = False) -> Decimal:
     ``yaml_number`` says the scalar was written unquoted and YAML resolved it as an
     int or float: then a dot is a decimal point (YAML's rule). In a string, the
     Indonesian convention applies: dots group thousands, a comma starts decimals.
-    Raises NumberError with a code and an Indonesian hint.
     """
     if isinstance(value, bool):
-        raise NumberError("TYPE", "nilai benar/salah (true/false) bukan angka", "tulis angka, mis. 100")
+        raise NumberError("TYPE", ("nilai benar/salah (true/false) bukan angka", "true/false is not a number"), _EXAMPLE)
     if isinstance(value, int):
         return Decimal(value)
     if isinstance(value, Decimal):
@@ -66,27 +67,24 @@ def parse_angka(value: object, *, yaml_number: bool = False) -> Decimal:
     if isinstance(value, float):  # only reached from Python callers; the loader never makes floats
         return Decimal(repr(value))
     if not isinstance(value, str):
-        raise NumberError("TYPE", f"diharapkan angka, tertulis {type(value).__name__}", "tulis angka, mis. 87,62")
+        kind = type(value).__name__
+        raise NumberError("TYPE", (f"diharapkan angka, tertulis {kind}", f"expected a number, got {kind}"), _EXAMPLE)
 
     raw = value.strip()
     if not raw:
-        raise NumberError("TYPE", "angka kosong", "isi angkanya, atau tulis `na: <alasan>` bila data belum tersedia")
+        raise NumberError("TYPE", ("angka kosong", "empty number"),
+                          ("isi angkanya, atau tulis `na: <alasan>` bila data belum tersedia", "fill in the number, or `na: <reason>` when not available"))
     text = raw.replace("\u00a0", " ")
     if yaml_number:
         try:
             return Decimal(text.replace("_", ""))
         except InvalidOperation:
-            raise NumberError("NUMBER_FORMAT", f"'{raw}' bukan angka", "tulis angka, mis. 87,62") from None
+            raise NumberError("NUMBER_FORMAT", (f"'{raw}' bukan angka", f"'{raw}' is not a number"), _EXAMPLE) from None
 
-    # Decorations seen in printed reports: "Rp", "%", trailing ",-" or "-"
-    if re.search(r"\s", text.strip()) and re.fullmatch(r"-?[\d.,\s]+", text):
+    if re.search(r"\s", text) and re.fullmatch(r"-?[\d.,\s]+", text):
         compact = re.sub(r"\s+", "", text)
-        raise NumberError(
-            "NUMBER_FORMAT",
-            f"'{raw}' berisi spasi di tengah angka",
-            f"hapus spasinya: {compact}",
-            compact,
-        )
+        raise NumberError("NUMBER_FORMAT", (f"'{raw}' berisi spasi di tengah angka", f"'{raw}' has a space inside the number"),
+                          (f"hapus spasinya: {compact}", f"remove the space: {compact}"), compact)
     if _PLAIN_INT.match(text):
         return Decimal(text)
     if _ID_PLAIN.match(text):
@@ -94,43 +92,29 @@ def parse_angka(value: object, *, yaml_number: bool = False) -> Decimal:
     if _ID_GROUPED.match(text):
         return Decimal(text.replace(".", "").replace(",", "."))
     if _DOT_DECIMAL.match(text):
-        # "95.14" inside quotes: by Indonesian convention a dot groups thousands, but
-        # "95.14" has no group of three, so the writer meant a decimal point.
-        # It is still ambiguous for three digits after the dot ("1.537").
-        if looks_like_thousands(text):
-            plain = text.replace(".", "")
-            raise NumberError(
-                "AMBIGUOUS_NUMBER",
-                f"'{raw}' bisa berarti {plain} (titik pemisah ribuan) atau {text.replace('.', ',')} (desimal)",
-                f"tulis {plain} bila maksudnya ribuan, atau {text.replace('.', ',')} bila desimal",
-                plain,
-            )
+        # "95.14" in quotes has no group of three, so the dot is a decimal point.
         return Decimal(text)
     if _EN_GROUPED.match(text):
         fixed = text.replace(",", "")
-        raise NumberError(
-            "COMMA_DECIMAL",
-            f"'{raw}' memakai koma sebagai pemisah ribuan (gaya Inggris)",
-            f"tulis {fixed} tanpa pemisah, atau dengan titik ribuan gaya Indonesia",
-            fixed,
-        )
-    if re.fullmatch(r"-?[\d.]+,[\d.]*,[\d.,]*", text):
-        raise NumberError("COMMA_DECIMAL", f"'{raw}' berisi lebih dari satu koma desimal", "satu angka hanya boleh punya satu koma desimal")
-    if re.fullmatch(r"-?\d+(\.\d+){2,}(,\d+)?", text):
-        raise NumberError(
-            "NUMBER_FORMAT",
-            f"'{raw}': titik pemisah ribuan harus memisahkan tepat tiga angka",
-            "periksa jumlah digit di antara titik, mis. 7.825.000",
-        )
-    stripped = re.sub(r"^(Rp\.?\s*)|(\s*%)$|(,-|-)$", "", text)
+        raise NumberError("COMMA_DECIMAL", (f"'{raw}' memakai koma sebagai pemisah ribuan (gaya Inggris)", f"'{raw}' uses commas as thousands separators"),
+                          (f"tulis {fixed} tanpa pemisah, atau dengan titik ribuan gaya Indonesia", f"write {fixed} without separators"), fixed)
+    if re.fullmatch(r"-?[\d.]*,[\d.]*,[\d.,]*", text):
+        raise NumberError("COMMA_DECIMAL", (f"'{raw}' berisi lebih dari satu koma", f"'{raw}' has more than one comma"),
+                          ("satu angka hanya boleh punya satu koma desimal", "a number has at most one decimal comma"))
+    if re.fullmatch(r"-?\d+(\.\d+){1,}(,\d+)?", text):
+        raise NumberError("NUMBER_FORMAT", (f"'{raw}': titik pemisah ribuan harus memisahkan tepat tiga angka", f"'{raw}': thousands groups must have three digits"),
+                          ("periksa jumlah digit di antara titik, mis. 7.825.000", "check the digits between the dots, e.g. 7.825.000"))
+    stripped = re.sub(r"^(Rp\.?\s*)|(\s*%)$|(,-|-)$", "", text).strip()
     if stripped != text:
-        raise NumberError(
-            "NUMBER_FORMAT",
-            f"'{raw}' berisi satuan atau hiasan (Rp, %, ,-)",
-            f"tulis angkanya saja: {stripped}; satuan ditulis di `satuan`",
-            stripped,
-        )
-    raise NumberError("NUMBER_FORMAT", f"'{raw}' bukan angka", "tulis angka, mis. 87,62 atau 5.084.795.000")
+        raise NumberError("NUMBER_FORMAT", (f"'{raw}' berisi satuan atau hiasan (Rp, %, ,-)", f"'{raw}' contains a unit or decoration (Rp, %, ,-)"),
+                          (f"tulis angkanya saja: {stripped}; satuan ditulis di `satuan`", f"write the number only: {stripped}; the unit goes in `satuan`"), stripped)
+    m = re.fullmatch(r"(-?[\d.,]+)\s+(\S.*)", text)
+    if m:
+        raise NumberError("NUMBER_FORMAT", (f"'{raw}' berisi angka dan satuan sekaligus", f"'{raw}' holds a number and a unit"),
+                          (f"tulis `{m.group(1)}` di sini dan `satuan: {m.group(2)}` terpisah; teks aslinya boleh disimpan di `target_tertulis`",
+                           f"write `{m.group(1)}` here and `satuan: {m.group(2)}` separately"), m.group(1))
+    raise NumberError("NUMBER_FORMAT", (f"'{raw}' bukan angka", f"'{raw}' is not a number"),
+                      ("tulis angka, atau `na: <alasan>` bila data belum tersedia", "write a number, or `na: <reason>` when not available"))
 
 
 _MODES = {"setengah_ke_atas": ROUND_HALF_UP, "potong": ROUND_DOWN}

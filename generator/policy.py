@@ -53,6 +53,7 @@ class Policy:
     pembulatan_rata_rata: Rounding = Rounding()
     anggaran_total: str = "tertimbang"  # | rata_rata_baris
     pembulatan_anggaran: Rounding = Rounding()
+    pembulatan_anggaran_total: Rounding = Rounding()
     efisiensi: str = "rasio"  # ((K/A) − 1) × 100 | selisih: K − A | sisa_anggaran: 100 − A
     pembulatan_efisiensi: Rounding = Rounding()
     skala_predikat: tuple[Band, ...] = DEFAULT_SCALE
@@ -134,7 +135,8 @@ DESCRIPTIONS: dict[str, dict[str, str]] = {
         "tertimbang": "Σ realisasi ÷ Σ target × 100 atas pos anggaran teratas (tertimbang Rupiah)",
         "rata_rata_baris": "rata-rata hitung persentase pos anggaran teratas yang targetnya bukan 0",
     },
-    "pembulatan_anggaran": {"_": "Pembulatan persentase anggaran"},
+    "pembulatan_anggaran": {"_": "Pembulatan persentase anggaran per pos"},
+    "pembulatan_anggaran_total": {"_": "Pembulatan capaian anggaran total"},
     "efisiensi": {
         "_": "Efisiensi penggunaan sumber daya (K = capaian kinerja, A = capaian anggaran)",
         "rasio": "((K ÷ A) − 1) × 100 (rumus yang tercetak di LKj)",

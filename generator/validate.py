@@ -97,7 +97,8 @@ def _schema_diagnostic(doc: Document, root: type[BaseModel], err: dict) -> Diagn
 
     if etype in _custom_codes():
         hint = ctx.get("hint")
-        return Diagnostic(doc.rel, line, col, etype, msg(f"{dotted}: {err['msg']}"), msg(hint) if hint else None)
+        return Diagnostic(doc.rel, line, col, etype, msg(f"{dotted}: {err['msg']}", f"{dotted}: {ctx.get('en', err['msg'])}"),
+                          msg(hint, ctx.get("hint_en", hint)) if hint else None)
     if etype == "extra_forbidden":
         key = loc[-1]
         parent = _model_at(root, loc[:-1])
@@ -301,7 +302,7 @@ def quarter_end(tahun: int, triwulan: int) -> dt.date:
     return dt.date(tahun, month, 31 if month in (3, 12) else 30)
 
 
-def _nip_rules(doc: Document, loc: tuple, nip: str | None, seen: dict, name: str, out: list[Diagnostic]) -> None:
+def _nip_rules(doc: Document, loc: tuple, nip: str | None, seen: dict, name: str, out: list[Diagnostic], status: str = "PNS") -> None:
     if nip is None:
         return
     line, col = doc.where(loc)
@@ -317,7 +318,10 @@ def _nip_rules(doc: Document, loc: tuple, nip: str | None, seen: dict, name: str
         return
     try:
         dt.date(int(nip[0:4]), int(nip[4:6]), int(nip[6:8]))
-        valid = nip[14] in "12" and 1 <= int(nip[12:14]) <= 12
+        # PNS: digits 9–14 are the appointment year and month. PPPK NIPs put a code
+        # (e.g. "21") where the month would be, so only the year is checked for them.
+        month_ok = status == "PPPK" or 1 <= int(nip[12:14]) <= 12
+        valid = nip[14] in "12" and month_ok and 1950 <= int(nip[8:12]) <= 2100
     except ValueError:
         valid = False
     if not valid:
@@ -528,7 +532,7 @@ def _position_rules(agency: AgencyRecord, nips: dict, out: list[Diagnostic]) -> 
                     seen.add(cur)
                     cur = agency.positions[cur].model.atasan
         for i, holder in enumerate(jab.pemangku):
-            _nip_rules(doc, ("pemangku", i, "nip"), holder.nip, nips, holder.nama, out)
+            _nip_rules(doc, ("pemangku", i, "nip"), holder.nip, nips, holder.nama, out, holder.status)
             if holder.mulai and holder.selesai and holder.selesai < holder.mulai:
                 line, col = doc.where(("pemangku", i, "selesai"))
                 out.append(Diagnostic(doc.rel, line, col, "TYPE", msg("tanggal selesai sebelum tanggal mulai", "end date before start date")))
@@ -577,8 +581,8 @@ def _discrepancy_diagnostic(doc: Document, li: int, d: compute.Discrepancy) -> D
         loc += ("capaian", parts[1])
     elif parts[0] == "anggaran":
         loc += ("anggaran", parts[1])
-    elif parts[0].startswith("narasi."):
-        loc += ("narasi", parts[0].split(".", 1)[1])
+    elif parts[0].startswith(("narasi.", "anggaran_jumlah.")):
+        loc += tuple(parts[0].split(".", 1))
     else:
         loc += (parts[0] if parts[0] != "predikat" else "predikat",)
     line, col = doc.where(loc)
