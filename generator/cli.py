@@ -122,13 +122,23 @@ def build_parser() -> argparse.ArgumentParser:
     common(codes)
     codes.set_defaults(func=cmd_codes)
 
-    try:
-        from .build import add_build_commands
-    except ImportError:  # the site builder is optional for check/compute
-        pass
-    else:
-        add_build_commands(sub, common)
+    # Other stages register their own subcommands: each module exposes add_commands().
+    import importlib
+
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f".{name}", __package__)
+        except ModuleNotFoundError as e:
+            if e.name != f"{__package__}.{name}":
+                raise
+            continue
+        getattr(module, "add_commands", None) and module.add_commands(sub, common)
+        getattr(module, "add_build_commands", None) and module.add_build_commands(sub, common)
     return p
+
+
+# build/serve (site), diff (pull-request summary), new (scaffolding), spreadsheet (XLSX round trip), schema (editor support)
+COMMAND_MODULES = ["build", "diff", "scaffold", "spreadsheet", "schema"]
 
 
 def main(argv: list[str] | None = None) -> int:

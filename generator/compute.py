@@ -160,6 +160,15 @@ def active_pk(tahunan: Tahunan):
     return tahunan.perjanjian_kinerja[-1] if tahunan.perjanjian_kinerja else None
 
 
+def measured_indicators(tahunan: Tahunan) -> list[Indikator]:
+    """The indicators a quarterly report is measured against: the PK in force, or the
+    IKI sheet for a position that has only individual indicators."""
+    pk = active_pk(tahunan)
+    if pk is not None:
+        return pk.indikator
+    return tahunan.iki.indikator if tahunan.iki else []
+
+
 def _row(ind: Indikator, parent: str | None, depth: int, lap: Laporan, policy: Policy) -> RowResult:
     entry = lap.realisasi.get(ind.id)
     tw = lap.triwulan
@@ -211,8 +220,7 @@ def _row(ind: Indikator, parent: str | None, depth: int, lap: Laporan, policy: P
 
 
 def compute_report(tahunan: Tahunan, lap: Laporan, policy: Policy) -> ReportResult:
-    pk = active_pk(tahunan)
-    rows = [_row(ind, parent, depth, lap, policy) for ind, parent, depth in walk_indicators(pk.indikator if pk else [])]
+    rows = [_row(ind, parent, depth, lap, policy) for ind, parent, depth in walk_indicators(measured_indicators(tahunan))]
     counted = [r for r in rows if r.dihitung]
     full_mean = mean([r.capaian_penuh for r in counted])
     basis = [r.capaian for r in counted] if policy.rata_rata_dari == "nilai_dibulatkan" else [r.capaian_penuh for r in counted]

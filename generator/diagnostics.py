@@ -42,6 +42,11 @@ CODES: dict[str, tuple[str, str]] = {
     "BUDGET_OVER": ("realisasi anggaran melebihi target", "budget realisation above target"),
     "COUNT_NOT_WHOLE": ("jumlah bukan bilangan bulat", "count is not whole"),
     "CYCLE": ("atasan melingkar", "superior chain loops"),
+    "PERCENT_NO_100": ("indikator persentase tanpa × 100", "percentage indicator without × 100"),
+    "RATIO_NO_DENOMINATOR": ("rasio tanpa penyebut", "ratio without a denominator"),
+    "COUNT_TIMES_100": ("indikator jumlah dikali 100", "count indicator multiplied by 100"),
+    "DUPLICATE_INDICATOR": ("indikator ganda dalam satu lembar", "duplicate indicator in one sheet"),
+    "FORMULA_REPEATS_NAME": ("formula hanya mengulang nama indikator", "formula only repeats the indicator's name"),
     "PRINTED_DIFFERS": ("angka tercetak berbeda dari hasil hitung", "printed figure differs from the computed one"),
     "INTERNAL": ("kesalahan tak terduga", "unexpected error"),
 }

@@ -204,9 +204,17 @@ class Jabatan(Model):
     jabatan: Teks
     jabatan_tertulis: list[Teks] = Field(default_factory=list)
     jenis: Literal["struktural", "fungsional", "pelaksana"]
+    # The same kind of position across agencies, regions and years (comparison pages),
+    # e.g. kepala-bidang-hubungan-industrial, mediator-hubungan-industrial.
+    kelompok_pembanding: Id | None = None
     unit: Id | None = None  # None: directly under the head of the agency
     atasan: Id | None = None
     atasan_luar: Teks | None = None  # a superior outside the agency, e.g. "Walikota Pekalongan"
+    # True when the document does not state the unit / superior and it was inferred
+    # (from the title, "pada Bidang …", the last tugas item, or the signatures).
+    unit_disimpulkan: bool = False
+    atasan_disimpulkan: bool = False
+    dasar_penyimpulan: Teks | None = None
     pemangku: list[Pemangku] = Field(default_factory=list)
     dasar_hukum: Teks | None = None
     tugas: Teks | None = None
@@ -231,6 +239,7 @@ class Indikator(Model):
     kelompok: Teks | None = None  # section row of the table, e.g. "Tujuan" or "Sasaran"
     sasaran: Teks | None = None
     sasaran_tertulis: Teks | None = None
+    sasaran_diwarisi: bool = False  # taken from a merged cell spanning several rows
     indikator: Teks
     indikator_tertulis: Teks | None = None
     target: Angka | None = None
@@ -243,6 +252,8 @@ class Indikator(Model):
     penjelasan: Teks | None = None
     sumber_data: Teks | None = None
     penanggung_jawab: Teks | None = None
+    tertulis: dict[str, Teks] = Field(default_factory=dict)  # other cells as written, when corrected
+    catatan: Teks | None = None
     rincian: list["Indikator"] = Field(default_factory=list)  # lettered / numbered sub-rows
 
 
@@ -252,6 +263,20 @@ class PerjanjianKinerja(Model):
     alasan: Teks | None = None
     judul_tertulis: Teks | None = None
     indikator: list[Indikator]
+
+
+class DokumenIKI(Model):
+    """An Indikator Kinerja Individu sheet: indicator definitions of one position, with
+    formulas and data sources, usually without targets or realisation."""
+
+    judul_tertulis: Teks | None = None
+    nomor_keputusan: Teks | None = None
+    tanggal: dt.date | None = None
+    tempat: Teks | None = None
+    sumber: Id | None = None
+    indikator: list[Indikator]
+    penandatangan: "PenandatanganLaporan | None" = None
+    catatan_sumber: list[Teks] = Field(default_factory=list)
 
 
 class PosAnggaran(Model):
@@ -401,11 +426,13 @@ class Tahunan(Model):
     tahun: int = Field(ge=2000, le=2100)
     kebijakan: Kebijakan = Field(default_factory=Kebijakan)
     perjanjian_kinerja: list[PerjanjianKinerja] = Field(default_factory=list)
+    iki: DokumenIKI | None = None
     anggaran: list[PosAnggaran] = Field(default_factory=list)
     laporan: list[Laporan] = Field(default_factory=list)
     catatan: list[Teks] = Field(default_factory=list)
 
 
+DokumenIKI.model_rebuild()
 Unit.model_rebuild()
 Indikator.model_rebuild()
 PosAnggaran.model_rebuild()

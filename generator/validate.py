@@ -357,6 +357,61 @@ def _ambiguous(doc: Document, loc: tuple, value: Decimal | None, satuan: str | N
                               msg("jumlah biasanya bilangan bulat; periksa angkanya", "counts are usually whole; check the value"), severity="warning"))
 
 
+_PERCENT = re.compile(r"^\s*(persentase|prosentase|presentase|prosentasi|%)", re.I)
+_COUNT = re.compile(r"^\s*(jumlah|banyaknya)\b", re.I)
+
+
+def _words(text: str | None) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", (text or "").lower()))
+
+
+def _definition_rules(doc: Document, items: list, loc: tuple, out: list[Diagnostic]) -> None:
+    """Rules for indicator definitions (IKI sheets and PK rows): the formula must fit the name."""
+    seen: dict[str, tuple] = {}
+
+    def walk(items, loc):
+        for i, ind in enumerate(items):
+            here = loc + (i,)
+            key = _words(ind.indikator)
+            if key in seen:
+                line, col = doc.where(here + ("indikator",))
+                out.append(Diagnostic(doc.rel, line, col, "DUPLICATE_INDICATOR",
+                                      msg(f"indikator '{ind.indikator}' sudah ada di baris {doc.where(seen[key] + ('indikator',))[0]}",
+                                          f"indicator '{ind.indikator}' already appears on line {doc.where(seen[key] + ('indikator',))[0]}"),
+                                      msg("hapus salah satu, atau bedakan namanya bila memang dua indikator", "delete one, or tell them apart"),
+                                      severity="warning"))
+            seen.setdefault(key, here)
+            f = ind.formula
+            if f is not None:
+                fl = here + ("formula",)
+                line, col = doc.where(fl)
+                ratio = f.jenis in ("rasio", "rasio_x100")
+                if _PERCENT.match(ind.indikator) and f.jenis == "rasio" and f.pengali != 100:
+                    out.append(Diagnostic(doc.rel, line, col, "PERCENT_NO_100",
+                                          msg(f"indikator persentase '{ind.indikator}' memakai rasio tanpa × 100", f"percentage indicator '{ind.indikator}' uses a ratio without × 100"),
+                                          msg("ubah `jenis: rasio_x100` bila hasilnya persen, atau catat di `catatan` bila dokumen memang begitu",
+                                              "use `jenis: rasio_x100` if the result is a percentage"), severity="warning"))
+                if ratio and not f.penyebut:
+                    out.append(Diagnostic(doc.rel, line, col, "RATIO_NO_DENOMINATOR",
+                                          msg(f"formula rasio indikator '{ind.id}' tidak punya penyebut", f"ratio formula of '{ind.id}' has no denominator"),
+                                          msg("isi `penyebut:` (pembagi), atau ubah `jenis` bila bukan rasio", "set `penyebut:` or change `jenis`")))
+                if _COUNT.match(ind.indikator) and (f.jenis == "rasio_x100" or f.pengali == 100):
+                    out.append(Diagnostic(doc.rel, line, col, "COUNT_TIMES_100",
+                                          msg(f"indikator jumlah '{ind.indikator}' dikali 100", f"count indicator '{ind.indikator}' is multiplied by 100"),
+                                          msg("indikator 'Jumlah …' biasanya berupa hitungan (`jenis: jumlah`); periksa nama atau formulanya",
+                                              "a 'Jumlah …' indicator is usually a count (`jenis: jumlah`)"), severity="warning"))
+                body = _words(" ".join(x for x in (f.pembilang, f.penyebut) if x) or f.tertulis)
+                name = _words(ind.indikator)
+                if body and name and (body == name or (f.jenis == "uraian" and body in (name, "jumlah " + name))):
+                    out.append(Diagnostic(doc.rel, line, col, "FORMULA_REPEATS_NAME",
+                                          msg(f"formula indikator '{ind.id}' hanya mengulang nama indikatornya", f"the formula of '{ind.id}' only repeats its name"),
+                                          msg("tulis cara menghitungnya: apa yang dibagi apa, atau apa yang dihitung", "say how it is computed"),
+                                          severity="warning"))
+            walk(ind.rincian, here + ("rincian",))
+
+    walk(items, loc)
+
+
 def _year_rules(agency: AgencyRecord, position: PositionRecord, year: YearRecord, situs_date: dt.date, out: list[Diagnostic]) -> None:
     t, doc = year.model, year.doc
     ids: dict[str, tuple] = {}
@@ -377,10 +432,23 @@ def _year_rules(agency: AgencyRecord, position: PositionRecord, year: YearRecord
                         _ambiguous(doc, here + ("target_triwulan", tw), v, ind.satuan, out)
                 walk(ind.rincian, here + ("rincian",))
         walk(rev.indikator, ("perjanjian_kinerja", r, "indikator"))
+        _definition_rules(doc, rev.indikator, ("perjanjian_kinerja", r, "indikator"), out)
         if rev.versi == "perubahan" and r > 0 and not rev.alasan:
             line, col = doc.where(("perjanjian_kinerja", r, "versi"))
             out.append(Diagnostic(doc.rel, line, col, "PK_REVISION", msg("perjanjian kinerja perubahan tanpa alasan", "revised PK without a reason"),
                                   msg("isi `alasan:` perubahan", "fill in `alasan:`"), severity="warning"))
+
+    if t.iki is not None:
+        iki_ids: set[str] = set()
+        for ind, _parent, _depth in compute.walk_indicators(t.iki.indikator):
+            if ind.id in iki_ids:
+                line, col = doc.where(("iki",))
+                out.append(Diagnostic(doc.rel, line, col, "DUPLICATE_ID", msg(f"id indikator IKI '{ind.id}' dipakai dua kali", f"IKI indicator id '{ind.id}' used twice"),
+                                      msg("beri setiap indikator id yang berbeda", "give each indicator its own id")))
+            iki_ids.add(ind.id)
+            if not t.perjanjian_kinerja:
+                indicators[ind.id] = ind
+        _definition_rules(doc, t.iki.indikator, ("iki", "indikator"), out)
 
     budget = {}
     def walk_budget(items, loc):
@@ -423,7 +491,7 @@ def _year_rules(agency: AgencyRecord, position: PositionRecord, year: YearRecord
                                       f"quarter {lap.triwulan} {t.tahun} ends {end.isoformat()}, after the data's as-of date {situs_date.isoformat()}"),
                                   msg("periksa tahun/triwulan, atau majukan `data_per` di data/site.yml bila datanya memang sudah ada",
                                       "check the year/quarter, or move `data_per` forward in data/site.yml")))
-        if not t.perjanjian_kinerja and lap.realisasi:
+        if not t.perjanjian_kinerja and t.iki is None and lap.realisasi:
             line, col = doc.where(base + ("realisasi",))
             out.append(Diagnostic(doc.rel, line, col, "NO_PK", msg("ada realisasi tetapi belum ada perjanjian_kinerja", "realisation but no perjanjian_kinerja"),
                                   msg("tambahkan perjanjian_kinerja dengan indikator dan targetnya", "add the perjanjian_kinerja with its indicators")))
@@ -431,7 +499,7 @@ def _year_rules(agency: AgencyRecord, position: PositionRecord, year: YearRecord
             loc = base + ("realisasi", key)
             ind = indicators.get(key)
             if ind is None:
-                if t.perjanjian_kinerja:
+                if indicators:
                     line, col = doc.where(loc, key=True)
                     close = difflib.get_close_matches(key, list(indicators), n=1)
                     out.append(Diagnostic(doc.rel, line, col, "UNKNOWN_REF", msg(f"realisasi untuk indikator '{key}' yang tidak ada di perjanjian kinerja",
