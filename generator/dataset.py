@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from .load import Document
 from .model import Jabatan, PerangkatDaerah, Situs, Tahunan, Unit, Wilayah
+from .ppid.model import DaftarTambahan, HariLibur, RegisterPermohonan
 
 
 @dataclass
@@ -37,6 +38,8 @@ class AgencyRecord:
     positions: dict[str, PositionRecord] = field(default_factory=dict)
     units: dict[str, Unit] = field(default_factory=dict)
     unit_parent: dict[str, str | None] = field(default_factory=dict)
+    registers: dict[int, tuple[RegisterPermohonan, Document]] = field(default_factory=dict)  # PPID request registers by year
+    dip_tambahan: tuple[DaftarTambahan, Document] | None = None
 
     @property
     def key(self) -> str:
@@ -56,6 +59,10 @@ class Dataset:
     situs: Situs
     situs_doc: Document | None
     regions: dict[str, RegionRecord] = field(default_factory=dict)
+    holidays: dict[int, HariLibur] = field(default_factory=dict)
+
+    def holiday_dates(self) -> set:
+        return {h.tanggal for cal in self.holidays.values() for h in cal.hari}
 
     def agencies(self):
         for region in self.regions.values():

@@ -47,6 +47,10 @@ CODES: dict[str, tuple[str, str]] = {
     "COUNT_TIMES_100": ("indikator jumlah dikali 100", "count indicator multiplied by 100"),
     "DUPLICATE_INDICATOR": ("indikator ganda dalam satu lembar", "duplicate indicator in one sheet"),
     "FORMULA_REPEATS_NAME": ("formula hanya mengulang nama indikator", "formula only repeats the indicator's name"),
+    "PERSONAL_DATA": ("data pribadi di berkas publik", "personal data in a public file"),
+    "LATE_ANSWER": ("permohonan dijawab melewati batas waktu", "request answered after the deadline"),
+    "LATE_OBJECTION": ("keberatan dijawab melewati batas waktu", "objection answered after the deadline"),
+    "HOLIDAYS_MISSING": ("kalender hari libur tidak ada", "holiday calendar missing"),
     "PRINTED_DIFFERS": ("angka tercetak berbeda dari hasil hitung", "printed figure differs from the computed one"),
     "INTERNAL": ("kesalahan tak terduga", "unexpected error"),
 }

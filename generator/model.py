@@ -167,6 +167,17 @@ class SumberDokumen(Model):
     keterangan: Teks | None = None
 
 
+class KontakPPID(Model):
+    """Where requests go; shown on the procedure pages and the "Ajukan permohonan" links."""
+
+    formulir_url: Teks | None = None
+    email: Teks | None = None
+    telepon: Teks | None = None
+    alamat: Teks | None = None
+    jam_layanan: Teks | None = None
+    atasan_ppid: Teks | None = None  # who decides objections (keberatan)
+
+
 class PerangkatDaerah(Model):
     nama: Teks
     singkatan: Teks | None = None
@@ -180,6 +191,7 @@ class PerangkatDaerah(Model):
     susunan_organisasi: list[Teks] = Field(default_factory=list)
     unit: list[Unit] = Field(default_factory=list)
     sumber_dokumen: list[SumberDokumen] = Field(default_factory=list)
+    ppid: KontakPPID | None = None
     kebijakan: Kebijakan = Field(default_factory=Kebijakan)
 
 

@@ -25,8 +25,12 @@ from .diagnostics import Diagnostic, Msg, msg
 from .load import Document, display_path, load_yaml
 from .model import Jabatan, PerangkatDaerah, Situs, Tahunan, Unit, Wilayah
 from .policy import resolve
+from .ppid import rules as ppid_rules
+from .ppid.model import DaftarTambahan, HariLibur, RegisterPermohonan
 
 SITE_FILE = "site.yml"
+HOLIDAYS_DIR = "hari-libur"
+PPID_DIR = "ppid"
 REGION_FILE = "wilayah.yml"
 AGENCY_FILE = "perangkat-daerah.yml"
 POSITIONS_DIR = "jabatan"
@@ -207,7 +211,24 @@ def assemble(root: Path, out: list[Diagnostic]) -> Dataset | None:
                               msg("buat data/site.yml berisi judul dan data_per", "create data/site.yml with judul and data_per")))
     dataset = Dataset(situs=situs or Situs(judul="(tanpa judul)", data_per=dt.date.max), situs_doc=situs_doc)
 
-    for region_dir in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+    holidays_dir = root / HOLIDAYS_DIR
+    if holidays_dir.is_dir():
+        for f in _yaml_files(holidays_dir):
+            cal, cdoc = _load(f, root, HariLibur, out)
+            if cal is None:
+                continue
+            if str(cal.tahun) != f.stem:
+                line, col = cdoc.where(("tahun",))
+                out.append(Diagnostic(cdoc.rel, line, col, "FILE_NAME", msg(f"tahun {cal.tahun} tidak sama dengan nama berkas {f.name}", f"tahun {cal.tahun} differs from {f.name}"),
+                                      msg(f"beri nama berkas {cal.tahun}.yml", f"name the file {cal.tahun}.yml")))
+            for i, day in enumerate(cal.hari):
+                if day.tanggal.year != cal.tahun:
+                    line, col = cdoc.where(("hari", i, "tanggal"))
+                    out.append(Diagnostic(cdoc.rel, line, col, "TYPE", msg(f"tanggal {day.tanggal} bukan tahun {cal.tahun}", f"date {day.tanggal} is not in {cal.tahun}"),
+                                          msg("periksa tahunnya", "check the year")))
+            dataset.holidays[cal.tahun] = cal
+
+    for region_dir in sorted(p for p in root.iterdir() if p.is_dir() and p.name != HOLIDAYS_DIR and not p.name.startswith((".", "_"))):
         for stray in _yaml_files(region_dir):
             if stray.name != REGION_FILE:
                 out.append(_misplaced(rel(stray), msg(f"berkas '{stray.name}' tidak dikenal di folder wilayah", f"unexpected file '{stray.name}' in a region folder"),
@@ -252,7 +273,10 @@ def _assemble_agency(root: Path, region: RegionRecord, agency_dir: Path, out: li
             jab, jdoc = _load(f, root, Jabatan, out)
             if jab is not None:
                 agency.positions[f.stem] = PositionRecord(f.stem, jab, jdoc)
-    for year_dir in sorted(p for p in agency_dir.iterdir() if p.is_dir() and p.name != POSITIONS_DIR and not p.name.startswith((".", "_"))):
+    ppid_dir = agency_dir / PPID_DIR
+    if ppid_dir.is_dir():
+        _assemble_ppid(root, agency, ppid_dir, out)
+    for year_dir in sorted(p for p in agency_dir.iterdir() if p.is_dir() and p.name not in (POSITIONS_DIR, PPID_DIR) and not p.name.startswith((".", "_"))):
         if not re.fullmatch(r"\d{4}", year_dir.name):
             out.append(_misplaced(rel(year_dir), msg(f"folder '{year_dir.name}' tidak dikenal (diharapkan tahun, mis. 2025, atau jabatan/)",
                                                      f"unexpected folder '{year_dir.name}' (expected a year such as 2025, or jabatan/)"),
@@ -281,6 +305,37 @@ def _assemble_agency(root: Path, region: RegionRecord, agency_dir: Path, out: li
                                       msg(f"buat {POSITIONS_DIR}/{f.stem}.yml atau perbaiki nama berkas", f"create {POSITIONS_DIR}/{f.stem}.yml")))
                 continue
             position.years[tah.tahun] = YearRecord(f.stem, tah.tahun, tah, tdoc)
+
+
+def _assemble_ppid(root: Path, agency: AgencyRecord, ppid_dir: Path, out: list[Diagnostic]) -> None:
+    for f in _yaml_files(ppid_dir):
+        if f.stem == "dip":
+            dip, ddoc = _load(f, root, DaftarTambahan, out)
+            if dip is not None:
+                agency.dip_tambahan = (dip, ddoc)
+            continue
+        m = re.fullmatch(r"permohonan-(\d{4})", f.stem)
+        if not m:
+            out.append(_misplaced(display_path(f), msg(f"berkas '{f.name}' tidak dikenal di folder ppid/", f"unexpected file '{f.name}' in ppid/"),
+                                  msg("nama berkas: permohonan-<tahun>.yml atau dip.yml", "file names: permohonan-<year>.yml or dip.yml")))
+            continue
+        doc, problems = load_yaml(f)
+        out.extend(problems)
+        if doc.data is None:
+            continue
+        personal = ppid_rules.personal_data(doc)
+        out.extend(personal)
+        if personal:
+            continue  # never go further with a file that must not be published
+        register, errors = validate_schema(doc, RegisterPermohonan)
+        out.extend(errors)
+        if register is None:
+            continue
+        if str(register.tahun) != m.group(1):
+            line, col = doc.where(("tahun",))
+            out.append(Diagnostic(doc.rel, line, col, "FILE_NAME", msg(f"tahun {register.tahun} tidak sama dengan nama berkas", f"tahun {register.tahun} differs from the file name"),
+                                  msg(f"beri nama berkas permohonan-{register.tahun}.yml", f"name it permohonan-{register.tahun}.yml")))
+        agency.registers[register.tahun] = (register, doc)
 
 
 def _index_units(agency: AgencyRecord, units: list[Unit], parent: str | None, loc: tuple, out: list[Diagnostic]) -> None:
@@ -619,6 +674,10 @@ def check(data_dir: Path) -> CheckResult:
         _position_rules(agency, nips, out)
     for region, agency, position, year in dataset.years():
         _year_rules(agency, position, year, dataset.situs.data_per, out)
+    holidays = dataset.holiday_dates()
+    for agency in dataset.agencies():
+        for register, doc in agency.registers.values():
+            out.extend(ppid_rules.deadlines(doc, register, holidays, set(dataset.holidays), dataset.situs.data_per))
 
     # Compute every report and surface printed-vs-computed differences as warnings.
     file_errors = {d.path for d in out if d.severity == "error"}
