@@ -52,6 +52,44 @@ class Bar:
     note: str | None = None  # shown instead of / after the value, e.g. "n/a"
 
 
+LABEL_BOX = {"facecolor": "white", "edgecolor": "none", "pad": 0.6, "alpha": 0.9}
+
+
+def _bar_label(b: "Bar") -> str:
+    label = f" {format_id(b.value)}%" if b.value is not None else ""
+    if b.band_name:
+        label += f" · {b.band_name}"
+    if b.note:
+        label += f" ({b.note})"
+    return label
+
+
+def _xmax(items: list[tuple[Decimal | None, str]], axis_inches: float, reference: Decimal) -> float:
+    """An x range wide enough for every bar plus its value label (8 pt text)."""
+    xmax = float(reference) * 1.15
+    for value, label in items:
+        if value is None:
+            continue
+        label_inches = len(label) * 8 * 0.56 / 72
+        free = max(axis_inches - label_inches, axis_inches * 0.3)
+        xmax = max(xmax, float(value) * axis_inches / free)
+    return xmax
+
+
+def _row_labels(ax, ys: list[int], labels: list[str]) -> None:
+    """Row labels as plain text left of the axes: much cheaper than tick objects."""
+    ax.set_yticks([])
+    transform = ax.get_yaxis_transform()
+    for y, label in zip(ys, labels):
+        ax.text(-0.012, y, _wrap(label), transform=transform, ha="right", va="center", fontsize=9)
+
+
+def _x_ticks(ax, xmax: float) -> None:
+    step = next(s for s in (10, 20, 25, 50, 100, 200, 250, 500, 1000, 10**9) if xmax / s <= 8)
+    ticks = [i * step for i in range(int(xmax // step) + 1)]
+    ax.set_xticks(ticks, [format_id(Decimal(t)) for t in ticks])
+
+
 def _svg(fig: Figure) -> bytes:
     buf = io.BytesIO()
     with rc_context(RC):
@@ -77,9 +115,10 @@ def _figure(n_rows: int, row_height: float = 0.48, left: float = 3.3, width: flo
 def capaian_bars(bars: list[Bar], xlabel: str, thresholds: list[Decimal], band_names: list[str], reference: Decimal = Decimal(100)) -> bytes:
     """Horizontal bars of capaian %, against the 100% line and the predikat band limits."""
     with rc_context(RC):
-        fig, ax = _figure(len(bars))
-        values = [float(b.value) for b in bars if b.value is not None]
-        xmax = max([float(reference) * 1.25] + [v * 1.22 for v in values])
+        row_height = 0.48 if len(bars) <= 12 else 0.34
+        fig, ax = _figure(len(bars), row_height=row_height)
+        ax_width = 8.0 - 3.3 - 0.25
+        xmax = _xmax([(b.value, _bar_label(b)) for b in bars], ax_width, reference)
         ys = list(range(len(bars)))[::-1]
         # band limits, lightly shaded alternately so the scale reads without colour
         limits = [0.0] + sorted(float(t) for t in thresholds) + [xmax]
@@ -89,7 +128,6 @@ def capaian_bars(bars: list[Bar], xlabel: str, thresholds: list[Decimal], band_n
         for t in thresholds:
             ax.axvline(float(t), color=GREY, lw=0.6, ls=":", zorder=1)
         ax.axvline(float(reference), color=BLACK, lw=1.2, zorder=3)
-        ax.text(float(reference), len(bars) - 0.45, f" {format_id(reference)}%", va="bottom", ha="left", fontsize=8)
         for y, b in zip(ys, bars):
             if b.value is None:
                 ax.text(1, y, b.note or "tidak dihitung", va="center", ha="left", color=BLACK, fontsize=8, style="italic")
@@ -97,19 +135,22 @@ def capaian_bars(bars: list[Bar], xlabel: str, thresholds: list[Decimal], band_n
             band = b.band if b.band is not None else len(BAND_COLOURS) - 1
             ax.barh(y, float(b.value), height=0.62, color=BAND_COLOURS[band % len(BAND_COLOURS)],
                     hatch=BAND_HATCHES[band % len(BAND_HATCHES)], edgecolor=BLACK, linewidth=0.5, zorder=2)
-            label = f" {format_id(b.value)}%"
-            if b.band_name:
-                label += f" · {b.band_name}"
-            if b.note:
-                label += f" ({b.note})"
-            ax.text(float(b.value), y, label, va="center", ha="left", fontsize=8, zorder=4)
-        ax.set_yticks(ys, [_wrap(b.label) for b in bars])
+            ax.text(float(b.value), y, _bar_label(b), va="center", ha="left", fontsize=8, zorder=4, bbox=LABEL_BOX)
+        _row_labels(ax, ys, [b.label for b in bars])
         ax.set_ylim(-0.6, len(bars) - 0.4)
         ax.set_xlim(0, xmax)
+        _x_ticks(ax, xmax)
         ax.set_xlabel(xlabel)
-        ax.tick_params(axis="y", length=0)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
+        # the band limits, labelled on top so the shading reads without colour
+        last = None
+        for t in sorted(float(t) for t in thresholds):
+            if last is not None and (t - last) / xmax * ax_width < 0.22:
+                continue  # would touch its neighbour's label
+            ax.text(t, 1.01, format_id(Decimal(str(t)).normalize()), transform=ax.get_xaxis_transform(),
+                    ha="center", va="bottom", fontsize=7, color=GREY)
+            last = t
         used = sorted({b.band for b in bars if b.value is not None and b.band is not None})
         if used:
             handles = [Patch(facecolor=BAND_COLOURS[i % 5], hatch=BAND_HATCHES[i % 5], edgecolor=BLACK, linewidth=0.5, label=band_names[i])
@@ -123,8 +164,7 @@ def persen_bars(items: list[tuple[str, Decimal | None]], xlabel: str) -> bytes:
     """Budget absorption per program: one bar per item, value labels, 100% line."""
     with rc_context(RC):
         fig, ax = _figure(len(items), bottom=0.6)
-        values = [float(v) for _, v in items if v is not None]
-        xmax = max([125.0] + [v * 1.2 for v in values])
+        xmax = _xmax([(v, f" {format_id(v)}%") for _, v in items if v is not None], 8.0 - 3.3 - 0.25, Decimal(100))
         ys = list(range(len(items)))[::-1]
         ax.axvline(100, color=BLACK, lw=1.2, zorder=3)
         for y, (label, value) in zip(ys, items):
@@ -132,12 +172,12 @@ def persen_bars(items: list[tuple[str, Decimal | None]], xlabel: str) -> bytes:
                 ax.text(1, y, "belum ada realisasi", va="center", ha="left", fontsize=8, style="italic")
                 continue
             ax.barh(y, float(value), height=0.62, color=BLUE, hatch="//", edgecolor=BLACK, linewidth=0.5, zorder=2)
-            ax.text(float(value), y, f" {format_id(value)}%", va="center", ha="left", fontsize=8, zorder=4)
-        ax.set_yticks(ys, [_wrap(label) for label, _ in items])
+            ax.text(float(value), y, f" {format_id(value)}%", va="center", ha="left", fontsize=8, zorder=4, bbox=LABEL_BOX)
+        _row_labels(ax, ys, [label for label, _ in items])
         ax.set_ylim(-0.6, len(items) - 0.4)
         ax.set_xlim(0, xmax)
+        _x_ticks(ax, xmax)
         ax.set_xlabel(xlabel)
-        ax.tick_params(axis="y", length=0)
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
         return _svg(fig)
@@ -169,7 +209,7 @@ def quarter_lines(series: list[Series], roman: dict[int, str]) -> bytes:
                 ax.plot([a for a, _ in r], [b for _, b in r], ls="-", marker="o", color=BLUE, label="Realisasi", lw=1.6, ms=4)
                 for tw, v in zip([a for a, _ in r], [p[2] for p in s.points if p[2] is not None]):
                     ax.annotate(format_id(v), (tw, float(v)), textcoords="offset points", xytext=(0, 5), ha="center", fontsize=7)
-            ax.set_xticks(tws, [roman[tw] for tw in tws])
+            ax.set_xticks(tws, [f"TW {roman[tw]}" for tw in tws])
             ax.set_xlim(min(tws) - 0.5, max(tws) + 0.5)
             ax.set_title(_wrap(s.label, 34) + (f" ({s.satuan})" if s.satuan else ""), fontsize=8, loc="left")
             ax.margins(y=0.25)

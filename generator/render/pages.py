@@ -1,0 +1,230 @@
+"""Render stage: view models → Markdown pages, SVG charts and data files, in memory.
+
+``render_site`` returns every file of the docs folder as bytes (plus the navigation and
+site settings for mkdocs.yml); the build stage writes them. Pages are Markdown holding
+raw HTML blocks for everything that carries data, so data text is escaped once
+(escape.teks, applied to every ``{{ }}`` by the Jinja ``finalize`` hook) and MkDocs
+never interprets it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Callable
+from urllib.parse import quote
+
+import matplotlib
+import yaml
+from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+from ..serialize import SCHEMA_VERSION, dumps, report_dict
+from ..validate import CheckResult
+from . import charts
+from . import format as fmt
+from . import urls, views
+from .escape import judul, teks
+
+
+def _finalize(value: object) -> Markup:
+    if isinstance(value, (Decimal, float)):
+        raise TypeError(f"unformatted number {value!r} in a template: use a filter (angka, persen, rupiah)")
+    return teks(value)
+
+
+def _safe(fn):
+    """Number formatters produce digits and separators only."""
+    return lambda value, *a: Markup(fn(value, *a))
+
+
+@pass_context
+def _href(ctx, target: str) -> Markup:
+    return Markup(quote(urls.rel(ctx["page_path"], target), safe="/.-_~#"))
+
+
+def environment() -> Environment:
+    env = Environment(loader=PackageLoader("generator", "templates"), autoescape=True, finalize=_finalize,
+                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
+    env.filters.update(angka=_safe(fmt.angka), persen=_safe(fmt.persen), rupiah=_safe(fmt.rupiah),
+                       tanggal=fmt.tanggal)
+    env.globals.update(href=_href, ROMAWI=fmt.ROMAWI)
+    return env
+
+
+def front_matter(meta: dict[str, object]) -> str:
+    """YAML front matter; every value JSON-quoted (valid YAML) and HTML-escaped, because
+    the theme prints page.meta values unescaped (see theme/main.html)."""
+    lines = ["---"]
+    for key, value in meta.items():
+        if value is None:
+            continue
+        if isinstance(value, list):  # theme switches such as hide: [navigation]
+            lines.append(f"{key}: {json.dumps(value)}")
+            continue
+        text = str(value) if key.endswith("_url") else judul(value)  # *_url: built from validated ids
+        lines.append(f"{key}: {json.dumps(text, ensure_ascii=False)}")
+    lines.append("---\n")
+    return "\n".join(lines) + "\n"
+
+
+@dataclass
+class Rendered:
+    files: dict[str, bytes] = field(default_factory=dict)
+    nav: list = field(default_factory=list)
+    site_name: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def count_pages(result: CheckResult) -> int:
+    ds = result.dataset
+    n = 2  # home, metodologi
+    for region in ds.regions.values():
+        n += 1
+        for agency in region.agencies.values():
+            n += 1 + len(agency.units) + len(agency.positions)
+    return n
+
+
+def render_site(result: CheckResult, content_dir: Path | None = None, step: Callable[[str], None] | None = None,
+                cache_dir: Path | None = None) -> Rendered:
+    """Every file of the docs folder. ``step`` is called once per page (progress);
+    ``cache_dir`` keeps drawn charts between builds (a chart is redrawn only when its
+    numbers, labels or the chart code change)."""
+    ds = result.dataset
+    env = environment()
+    ix = views.SiteIndex.build(ds, result.reports)
+    out = Rendered()
+    situs = ds.situs
+    out.site_name = judul(situs.judul)
+    data_per = fmt.tanggal(situs.data_per)
+    common = {"situs": situs, "data_per": data_per, "tampilan_nip": situs.tampilan_nip}
+    step = step or (lambda _name: None)
+
+    draw = _ChartCache(cache_dir).draw if cache_dir else (lambda spec: spec.draw())
+
+    def page(path: str, template: str, ctx: dict, meta: dict) -> None:
+        for spec in _charts(ctx):
+            svg = draw(spec)
+            spec.width, spec.height = _svg_size(svg)
+            out.files[spec.path] = svg
+        body = env.get_template(template).render(**common, **ctx)
+        out.files[path] = (front_matter(meta) + body).encode("utf-8")
+        step(path)
+
+    page(urls.HOME, "beranda.md.j2", views.home_page(ix), {"title": situs.judul})
+    nav: list = [{"Beranda": urls.HOME}]
+    for region in ds.regions.values():
+        rctx = views.region_view(ix, region)
+        page(urls.region(region.id), "wilayah.md.j2", rctx, {"title": region.model.nama, "wilayah": region.model.nama})
+        section = [{judul(f"Ringkasan {region.model.nama}"): urls.region(region.id)}]
+        for agency in region.agencies.values():
+            pd = agency.model
+            identity = {"wilayah": region.model.nama, "perangkat_daerah": pd.nama,
+                        "perangkat_daerah_url": urls.url(urls.agency(region.id, agency.id)),
+                        "sumber": "; ".join(s.judul for s in pd.sumber_dokumen) or None,
+                        "hide": ["navigation"]}  # wide tables; the breadcrumb leads back
+            page(urls.agency(region.id, agency.id), "perangkat_daerah.md.j2", views.agency_page(ix, region, agency),
+                 {"title": pd.nama, **identity})
+            section.append({judul(pd.singkatan or pd.nama): urls.agency(region.id, agency.id)})
+            for unit_id in agency.units:
+                ctx = views.unit_page(ix, region, agency, unit_id)
+                page(ctx["page_path"], "unit.md.j2", ctx, {"title": f"{agency.units[unit_id].nama} – {pd.singkatan or pd.nama}", **identity})
+            for pos in agency.positions.values():
+                ctx = views.position_page(ix, region, agency, pos)
+                sources = _position_sources(ctx)
+                page(ctx["page_path"], "jabatan.md.j2", ctx,
+                     {"title": ctx["label"], **identity, **({"sumber": sources} if sources else {})})
+                entries = ix.reports_of(agency, pos.id)
+                if entries:
+                    doc = {"schema": SCHEMA_VERSION, "data_per": situs.data_per.isoformat(),
+                           "laporan": [report_dict(region.id, agency.id, pos.id, e.res) for e in entries]}
+                    out.files[urls.position_data(region.id, agency.id, pos.id)] = (dumps(doc) + "\n").encode("utf-8")
+        nav.append({judul(region.model.nama): section})
+    page(urls.METODOLOGI, "metodologi.md.j2", views.metodologi_page(ix), {"title": "Metodologi"})
+    nav.append({"Metodologi": urls.METODOLOGI})
+
+    content = _content(content_dir)
+    for path, data in content.items():
+        out.files.setdefault(path, data)
+    # hand-written top-level pages join the nav (Cara membaca first, Tentang last)
+    pages = [p for p in content if p.endswith(".md") and "/" not in p and p != urls.HOME]
+    order = {urls.CARA_MEMBACA: 0, urls.TENTANG: 2}
+    for path in sorted(pages, key=lambda p: (order.get(p, 1), p)):
+        title = "Tentang" if path == urls.TENTANG else _page_title(content[path], path)
+        nav.append({judul(title): path})
+    out.nav = nav
+    out.extra = {"kinerja": {"judul": judul(situs.judul), "data_per": judul(data_per), "lisensi": judul(situs.lisensi)}}
+    return out
+
+
+def _page_title(data: bytes, path: str) -> str:
+    """Title of a hand-written page: front matter ``title``, else its first heading."""
+    text = data.decode("utf-8", errors="replace")
+    m = re.match(r"---\s*\n(.*?)\n---", text, re.S)
+    if m:
+        try:
+            meta = yaml.safe_load(m.group(1)) or {}
+        except yaml.YAMLError:
+            meta = {}
+        if isinstance(meta, dict) and meta.get("title"):
+            return str(meta["title"])
+    h = re.search(r"^#\s+(.+)$", text, re.M)
+    return h.group(1).strip() if h else path[:-3].replace("-", " ").capitalize()
+
+
+def _position_sources(ctx: dict) -> str | None:
+    titles: list[str] = []
+    for y in ctx["years"]:
+        for r in y["reports"]:
+            if r["sumber"] and r["sumber"].judul not in titles:
+                titles.append(r["sumber"].judul)
+    return "; ".join(titles) or None
+
+
+def _charts(ctx: dict):
+    """Every ChartSpec in a page context (pages keep them where the template shows them)."""
+    stack = [ctx]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, views.ChartSpec):
+            yield item
+        elif isinstance(item, dict):
+            stack.extend(reversed(list(item.values())))
+        elif isinstance(item, list):
+            stack.extend(reversed(item))
+
+
+class _ChartCache:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.salt = hashlib.sha256(Path(charts.__file__).read_bytes() + matplotlib.__version__.encode()).hexdigest()
+
+    def draw(self, spec: views.ChartSpec) -> bytes:
+        digest = hashlib.sha256((self.salt + spec.key).encode("utf-8")).hexdigest()
+        path = self.folder / digest[:2] / f"{digest}.svg"
+        if path.is_file():
+            return path.read_bytes()
+        svg = spec.draw()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(".tmp")
+        tmp.write_bytes(svg)
+        tmp.replace(path)
+        return svg
+
+
+def _svg_size(svg: bytes) -> tuple[int, int]:
+    m = re.search(rb'<svg[^>]*?width="([\d.]+)pt" height="([\d.]+)pt"', svg)
+    return (round(float(m.group(1)) * 4 / 3), round(float(m.group(2)) * 4 / 3)) if m else (0, 0)
+
+
+def _content(content_dir: Path | None) -> dict[str, bytes]:
+    """Hand-written pages under content/, copied as they are."""
+    if content_dir is None or not content_dir.is_dir():
+        return {}
+    return {p.relative_to(content_dir).as_posix(): p.read_bytes()
+            for p in sorted(content_dir.rglob("*")) if p.is_file() and not p.name.startswith(".")}

@@ -1,0 +1,102 @@
+"""What the pages say, on the small fixture (rendered Markdown, no MkDocs run)."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import yaml
+
+from generator.render import render_site
+from generator.validate import check
+from site_fixtures import copy_minimal
+
+KD = "kota-contoh/dinas-contoh/jabatan/kepala-dinas.md"
+
+
+def _text(files, path) -> str:
+    md = re.sub(r"</?(strong|em|span|a|code)\b[^>]*>", "", files[path].decode("utf-8"))  # inline tags
+    return " ".join(html.unescape(re.sub(r"<[^>]+>", " ", md)).split())
+
+
+def _render(data):
+    result = check(data)
+    assert not result.errors, [d.format("id") for d in result.errors]
+    return render_site(result).files
+
+
+def test_position_page_sections(tmp_path):
+    files = _render(copy_minimal(tmp_path))
+    text = _text(files, KD)
+    for part in ("Profil jabatan", "Atasan langsung Walikota Contoh", "Tugas dan fungsi", "Perjanjian Kinerja 2025",
+                 "Versi Penetapan", "Pengukuran Kinerja Triwulan IV 2025", "Pengukuran Kinerja Triwulan II 2025",
+                 "Anggaran Triwulan IV 2025", "Penandatangan", "Perkembangan per triwulan 2025"):
+        assert part in text, part
+    # n/a row shows its reason; the printed-vs-computed note names the policy that reproduces it
+    assert "n/a dirilis BPS tahun berikutnya" in text
+    assert "tercetak di dokumen 164,07, hasil hitung ulang 164,08" in text
+    assert "Pembulatan rata-rata capaian: dipotong (tanpa pembulatan) pada 2 desimal" in text
+    # the budget hierarchy and the efficiency sentence
+    assert "Kegiatan A1" in text and "efisiensi penggunaan sumber daya adalah 73,32%" in text
+    # links: superior of the Kepala Bidang, the unit page, the JSON download
+    assert '<a href="../kepala-dinas/">' in files["kota-contoh/dinas-contoh/jabatan/kepala-bidang-a.md"].decode()
+    assert "kota-contoh/dinas-contoh/jabatan/kepala-dinas.json" in files
+
+
+def test_indicators_without_realisation(tmp_path):
+    data = copy_minimal(tmp_path)
+    year = data / "kota-contoh" / "dinas-contoh" / "2025" / "kepala-dinas.yml"
+    doc = yaml.safe_load(year.read_text(encoding="utf-8"))
+    doc["laporan"] = []
+    year.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    text = _text(_render(data), KD)
+    assert "Indeks kepuasan masyarakat" in text and "87,62 indeks" in text
+    assert "Belum ada realisasi yang diterbitkan untuk indikator tahun 2025" in text
+    assert "Pengukuran Kinerja" not in text
+
+
+def test_position_without_any_year(tmp_path):
+    text = _text(_render(copy_minimal(tmp_path)), "kota-contoh/dinas-contoh/jabatan/kepala-bidang-a.md")
+    assert "Belum ada Perjanjian Kinerja atau laporan" in text
+
+
+def test_agency_tree_and_unit_pages(tmp_path):
+    files = _render(copy_minimal(tmp_path))
+    agency = files["kota-contoh/dinas-contoh/index.md"].decode()
+    tree = agency[agency.index('<ul class="kj-pohon">'):]
+    for href in ('href="jabatan/kepala-dinas/"', 'href="unit/sekretariat/"', 'href="unit/subbag-umum/"',
+                 'href="unit/bidang-a/"', 'href="jabatan/kepala-bidang-a/"'):
+        assert href in tree, href
+    # nested lists: Subbagian Umum sits inside Sekretariat
+    sek = tree.index('href="unit/sekretariat/"')
+    assert tree.index('href="unit/subbag-umum/"') > sek
+    unit = _text(files, "kota-contoh/dinas-contoh/unit/bidang-a.md")
+    assert "Kepala Bidang A" in unit and "SITI AMINAH, SE" in unit
+    home = _text(files, "index.md")
+    assert "Dinas Contoh" in home and "164,08" in home and "Data per 31 Desember 2025" in home
+
+
+def test_front_matter_is_yaml_with_escaped_title(tmp_path):
+    files = _render(copy_minimal(tmp_path))
+    head = files[KD].decode().split("---")[1]
+    meta = yaml.safe_load(head)
+    assert html.unescape(meta["title"]) == "Kepala Dinas Contoh (BUDI SANTOSO, ST)"
+    assert meta["perangkat_daerah_url"] == "kota-contoh/dinas-contoh/"
+
+
+def test_iki_sheet_without_realisation(tmp_path):
+    data = copy_minimal(tmp_path)
+    year = data / "kota-contoh" / "dinas-contoh" / "2025" / "kepala-bidang-a.yml"
+    year.write_text(yaml.safe_dump({
+        "jabatan": "kepala-bidang-a", "tahun": 2025,
+        "iki": {"nomor_keputusan": "800/1/2025", "indikator": [
+            {"id": "tenaga-bersertifikat", "nomor": "1", "sasaran": "Meningkatnya daya saing",
+             "indikator": "Persentase tenaga kerja bersertifikat",
+             "formula": {"jenis": "rasio_x100", "pembilang": "tenaga kerja bersertifikat", "penyebut": "peserta pelatihan"},
+             "sumber_data": "Data pelatihan", "penanggung_jawab": "Bidang A"}]},
+    }, allow_unicode=True), encoding="utf-8")
+    text = _text(_render(data), "kota-contoh/dinas-contoh/jabatan/kepala-bidang-a.md")
+    assert "Indikator Kinerja Individu 2025" in text and "Ditetapkan dengan 800/1/2025" in text
+    assert "tenaga kerja bersertifikat ÷ peserta pelatihan × 100%" in text
+    assert "Data pelatihan" in text and "Bidang A" in text
+    assert "Belum ada realisasi yang diterbitkan untuk indikator tahun 2025" in text
