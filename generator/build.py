@@ -173,8 +173,24 @@ def checked(data_dir: Path, lang: str = "id"):
     return result
 
 
-def render_docs(result, config: Path, build_dir: Path, out: Path, step=None):
+def git_commit(folder: Path) -> str | None:
+    """The commit the data comes from, for the provenance of every download."""
+    import subprocess
+
+    try:
+        out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=folder, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return out.stdout.strip() or None if out.returncode == 0 else None
+
+
+def render_docs(result, config: Path, build_dir: Path, out: Path, step=None, data_dir: Path | None = None):
+    from .opendata import open_data_files
+
     rendered = render_site(result, config.parent / "content", step, cache_dir=build_dir / "cache" / "grafik")
+    # Downloads and the static API are generated from the same computed values as the pages.
+    site_url = _parent_config(config).get("site_url")
+    rendered.files.update(open_data_files(result, commit=git_commit(data_dir or Path(".")), site_url=site_url))
     sync_tree(rendered.files, build_dir / "docs")
     return rendered, write_config(config, build_dir, out, rendered)
 
@@ -198,7 +214,7 @@ def build_site(data_dir: Path, out: Path, *, build_dir: Path | None = None, conf
 
     total = count_pages(result)
     p.stage("Menyusun halaman dan grafik", total)
-    rendered, config_file = render_docs(result, config, build_dir, out, lambda _path: p.advance())
+    rendered, config_file = render_docs(result, config, build_dir, out, lambda _path: p.advance(), data_dir)
     stats.pages = total
     stats.files = len(rendered.files)
 

@@ -1,0 +1,120 @@
+"""The whole dataset as a Frictionless Tabular Data Package (datapackage.json describing
+the four CSV tables with types, Indonesian descriptions, primary and foreign keys) and
+as one deterministic zip of everything."""
+
+from __future__ import annotations
+
+import json
+
+from . import paths
+from .archive import stable_zip
+from .provenance import Provenance, licence_id, licence_url
+from .tables import TABLES, TITLES, Column
+
+FIELD_TYPES = {"string": "string", "integer": "integer", "number": "number", "persen": "number", "rupiah": "integer",
+               "boolean": "boolean", "date": "date"}
+ENUMS = {"status": ["terukur", "na", "target_nol", "tak_terhitung", "belum_ada"], "polaritas": ["naik", "turun"],
+         "sumber_indikator": ["pk", "iki"], "jenis_jabatan": ["struktural", "fungsional", "pelaksana"]}
+KEY = ["wilayah_id", "perangkat_daerah_id", "jabatan_id"]
+PRIMARY = {"jabatan": KEY, "ringkasan": ["laporan_id"], "indikator": ["id"], "anggaran": ["id"]}
+FOREIGN = {
+    "ringkasan": [{"fields": KEY, "reference": {"resource": "jabatan", "fields": KEY}}],
+    "indikator": [{"fields": ["laporan_id"], "reference": {"resource": "ringkasan", "fields": ["laporan_id"]}},
+                  {"fields": KEY, "reference": {"resource": "jabatan", "fields": KEY}}],
+    "anggaran": [{"fields": ["laporan_id"], "reference": {"resource": "ringkasan", "fields": ["laporan_id"]}}],
+}
+DESCRIPTIONS = {
+    "jabatan": "Satu baris per jabatan: perangkat daerah, unit kerja, atasan, pemangku pada tanggal data.",
+    "ringkasan": "Satu baris per laporan (jabatan × periode): rata-rata capaian, predikat, anggaran total, efisiensi, "
+                 "beserta angka tercetak di dokumen sumber.",
+    "indikator": "Satu baris per indikator per periode: target, realisasi, capaian, predikat, satuan, polaritas, kebijakan "
+                 "perhitungan, dan rumus indikator. Jabatan yang baru memiliki definisi indikator (mis. IKI) tampil dengan "
+                 "periode berupa tahun dan tanpa realisasi.",
+    "anggaran": "Satu baris per pos anggaran (program, kegiatan, sub kegiatan) per periode: pagu, target, realisasi, persentase.",
+}
+
+def resource_path(name: str) -> str:
+    """Docs-relative path of one resource's CSV (the whole-dataset downloads)."""
+    links = paths.download_links("semua")
+    return {"jabatan": paths.JABATAN_CSV, "ringkasan": links["csv_ringkasan"], "indikator": links["csv"],
+            "anggaran": links["csv_anggaran"]}[name]
+
+
+def _field(c: Column) -> dict:
+    f = {"name": c.name, "title": c.title, "type": FIELD_TYPES[c.type], "description": c.description}
+    if c.type == "boolean":
+        f.update(trueValues=["true"], falseValues=["false"])
+    if c.type in ("persen", "number"):
+        f["decimalChar"] = "."
+    if c.name in ENUMS:
+        f["constraints"] = {"enum": ENUMS[c.name]}
+    return f
+
+
+def _resource(name: str, prefix: str) -> dict:
+    fields = [_field(c) for c in TABLES[name]]
+    for f in fields:
+        if f["name"] in PRIMARY[name]:
+            f.setdefault("constraints", {})["required"] = True
+    schema = {"fields": fields, "primaryKey": PRIMARY[name], "missingValues": [""]}
+    if name in FOREIGN:
+        schema["foreignKeys"] = FOREIGN[name]
+    path = resource_path(name)[len(prefix):]
+    return {"name": name, "title": TITLES[name], "description": DESCRIPTIONS[name], "path": path,
+            "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
+            "dialect": {"delimiter": ",", "quoteChar": "\"", "header": True}, "schema": schema}
+
+
+def datapackage(prov: Provenance, description: str | None, names: list[str], site_url: str | None) -> dict:
+    """``names``: the resources to list (anggaran only when there are budget rows)."""
+    prefix = paths.DATAPACKAGE.rsplit("/", 1)[0] + "/"
+    lic = {"name": licence_id(prov.lisensi), "title": prov.lisensi}
+    if licence_url(prov.lisensi):
+        lic["path"] = licence_url(prov.lisensi)
+    pkg = {
+        "profile": "tabular-data-package",
+        "name": "kinerja-perangkat-daerah",
+        "title": prov.penerbit,
+        "description": " ".join(x for x in (description, "Capaian kinerja (Perjanjian Kinerja, realisasi, capaian, predikat) "
+                                            "dan realisasi anggaran, dihitung ulang dari dokumen sumber. "
+                                            f"Cara mengutip: {prov.sitasi}") if x),
+        "keywords": ["SAKIP", "kinerja", "perjanjian kinerja", "IKI", "anggaran", "pemerintah daerah", "Indonesia"],
+        "licenses": [lic],
+        "sources": [{"title": s.judul} for s in prov.sumber],
+        "data_per": prov.data_per.isoformat(),
+        "commit": prov.commit,
+        "sitasi": prov.sitasi,
+        "resources": [_resource(n, prefix) for n in names],
+    }
+    if site_url:
+        pkg["homepage"] = prov.absolute(prov.halaman)
+    return pkg
+
+
+def dumps(doc: dict) -> bytes:
+    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def readme(prov: Provenance, files: list[str]) -> bytes:
+    lines = [prov.penerbit, "=" * len(prov.penerbit), ""]
+    lines += [f"{label}: {text}" for label, text in prov.as_rows()]
+    lines += ["", "Isi arsip:"] + [f"- {f}" for f in files] + [
+        "",
+        "CSV: UTF-8 (dengan BOM), pemisah koma, angka desimal dengan titik (101.72), Rupiah bilangan bulat.",
+        "datapackage.json: deskripsi Frictionless Data Package (tipe kolom, kunci, keterangan).",
+        "XLSX: sel berisi bilangan, tampilan format Indonesia. JSON: bentuk `kinerja compute --json` (kinerja-compute/1).",
+        "api/v1/: dokumen API statis dan skemanya (JSON Schema 2020-12).",
+    ]
+    return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+def zip_all(files: dict[str, bytes], prov: Provenance) -> bytes:
+    """Everything of the whole dataset: data package + its CSVs, XLSX, JSON, and the API."""
+    top = paths.UNDUH + "/"
+    whole = paths.download_links("semua")
+    wanted = [whole[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "csv_jabatan", "xlsx", "json")] + [paths.DATAPACKAGE]
+    entries = [(p[len(top):], files[p]) for p in wanted if p in files]
+    entries += [(p, data) for p, data in files.items() if p.startswith(paths.API + "/")]
+    names = sorted(n for n, _ in entries)
+    entries.append(("BACA-SAYA.txt", readme(prov, names)))
+    return stable_zip(entries, prov.data_per)

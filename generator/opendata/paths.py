@@ -1,0 +1,123 @@
+"""Where every open-data file lives in the docs folder (docs-relative, served as-is).
+
+Downloads go under ``unduh/``, the static API under ``api/v1/``. File names carry the
+ids joined by ``_`` (ids never contain one), so a downloaded file says what it holds:
+``unduh/kota-pekalongan/dinperinaker/jabatan/kota-pekalongan_dinperinaker_kepala-dinas_2025-tw4.csv``.
+These addresses are public and cited: change them only with a new API version.
+"""
+
+from __future__ import annotations
+
+API = "api/v1"
+UNDUH = "unduh"
+KINDS = ("semua", "wilayah", "perangkat_daerah", "unit", "jabatan")
+SCHEMAS = ("index", "wilayah", "perangkat-daerah", "unit", "jabatan", "laporan")
+
+
+def period_slug(tahun: int, triwulan: int) -> str:
+    return f"{tahun}-tw{triwulan}"
+
+
+# --------------------------------------------------------------------------- API documents
+
+def api_index() -> str:
+    return f"{API}/index.json"
+
+
+def api_schema(name: str) -> str:
+    return f"{API}/skema/{name}.schema.json"
+
+
+def api_region(r: str) -> str:
+    return f"{API}/wilayah/{r}.json"
+
+
+def api_agency(r: str, a: str) -> str:
+    return f"{API}/perangkat-daerah/{r}/{a}.json"
+
+
+def api_unit(r: str, a: str, u: str) -> str:
+    return f"{API}/unit/{r}/{a}/{u}.json"
+
+
+def api_position(r: str, a: str, p: str) -> str:
+    return f"{API}/jabatan/{r}/{a}/{p}.json"
+
+
+def api_report(r: str, a: str, p: str, tahun: int, triwulan: int) -> str:
+    return f"{API}/laporan/{r}/{a}/{p}/{period_slug(tahun, triwulan)}.json"
+
+
+def api_doc(kind: str, region: str | None = None, agency: str | None = None, id: str | None = None,
+            tahun: int | None = None, triwulan: int | None = None) -> str:
+    if kind == "semua":
+        return api_index()
+    if kind == "wilayah":
+        return api_region(region)
+    if kind == "perangkat_daerah":
+        return api_agency(region, agency)
+    if kind == "unit":
+        return api_unit(region, agency, id)
+    if tahun is not None and triwulan is not None:
+        return api_report(region, agency, id, tahun, triwulan)
+    return api_position(region, agency, id)
+
+
+# --------------------------------------------------------------------------- downloads
+
+ZIP = f"{UNDUH}/kinerja.zip"
+DATAPACKAGE = f"{UNDUH}/datapackage.json"
+JABATAN_CSV = f"{UNDUH}/kinerja_jabatan.csv"  # reference table, whole dataset only
+
+
+def base(kind: str, region: str | None = None, agency: str | None = None, id: str | None = None,
+         tahun: int | None = None, triwulan: int | None = None) -> str:
+    """Path without extension of one scope's files."""
+    if kind not in KINDS:
+        raise ValueError(f"unknown download kind {kind!r} (one of {', '.join(KINDS)})")
+    if kind == "semua":
+        return f"{UNDUH}/kinerja"
+    if kind == "wilayah":
+        return f"{UNDUH}/{region}/{region}"
+    if kind == "perangkat_daerah":
+        return f"{UNDUH}/{region}/{agency}/{region}_{agency}"
+    if kind == "unit":
+        return f"{UNDUH}/{region}/{agency}/unit/{region}_{agency}_{id}"
+    stem = f"{UNDUH}/{region}/{agency}/jabatan/{region}_{agency}_{id}"
+    if tahun is not None and triwulan is not None:
+        return f"{stem}_{period_slug(tahun, triwulan)}"
+    return stem
+
+
+def download_links(kind: str, region: str | None = None, agency: str | None = None, id: str | None = None,
+                   tahun: int | None = None, triwulan: int | None = None, *, files=None) -> dict[str, str]:
+    """Docs-relative paths of the downloads of one scope, by format.
+
+    kind: ``semua`` (whole dataset), ``wilayah`` (region), ``perangkat_daerah`` (agency),
+    ``unit`` (``id`` = unit id; includes its sub-units), ``jabatan`` (``id`` = position id;
+    all its periods, or one period with ``tahun`` and ``triwulan``).
+    Formats: csv (indicators), csv_ringkasan (one row per report), csv_anggaran (budget
+    rows; only where there are any), xlsx, json, api (the API document); ``semua`` adds
+    zip and datapackage. Pass ``files`` (the dict from open_data_files) to drop formats
+    without a file (csv_anggaran of a scope without budget), and to get the position's
+    workbook for the xlsx of a period when that period is the position's only content
+    (the two would hold the same rows; one workbook is written instead of two).
+    """
+    b = base(kind, region, agency, id, tahun, triwulan)
+    period = kind == "jabatan" and tahun is not None and triwulan is not None
+    api = api_doc(kind, region, agency, id, tahun, triwulan)
+    links = {
+        "csv": f"{b}.csv",
+        "csv_ringkasan": f"{b}_ringkasan.csv",
+        "csv_anggaran": f"{b}_anggaran.csv",
+        "xlsx": f"{b}.xlsx",
+        "json": api if period else f"{b}.json",  # one report: the API document is its JSON
+        "api": api,
+    }
+    if kind == "semua":
+        links.update(zip=ZIP, datapackage=DATAPACKAGE, csv_jabatan=JABATAN_CSV)
+    if files is not None:
+        if period and links["xlsx"] not in files:  # a position's only report: its workbook is the position's
+            links["xlsx"] = base(kind, region, agency, id) + ".xlsx"
+        links = {k: v for k, v in links.items() if v in files}
+    return links

@@ -1,0 +1,481 @@
+"""Open data (generator/opendata): every download read back from disk and compared with the
+engine's own values; the Data Package validates with frictionless; every API link resolves
+and every API document validates against its JSON Schema; the bytes are deterministic."""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import zipfile
+from decimal import Decimal
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from generator.compute import walk_indicators
+from generator.opendata import download_links, open_data_files
+from generator.opendata.tables import TABLES
+from generator.render import urls
+from generator.validate import check
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+FIXTURES = ROOT / "tests" / "fixtures"
+COMMIT = "0123456789abcdef0123456789abcdef01234567"
+SITE = "https://kinerja.example.go.id/"
+REGION, AGENCY = "kota-pekalongan", "dinperinaker"
+
+# The same generation in another process with another hash seed: runs while this one does.
+SECOND_RUN = """
+import hashlib, json, sys
+from pathlib import Path
+from generator.opendata import open_data_files
+from generator.validate import check
+files = open_data_files(check(Path(sys.argv[1])), commit=sys.argv[2], site_url=sys.argv[3])
+print(json.dumps({p: hashlib.sha256(b).hexdigest() for p, b in files.items()}))
+"""
+
+
+@pytest.fixture(scope="module")
+def second_run():
+    proc = subprocess.Popen([sys.executable, "-c", SECOND_RUN, str(DATA), COMMIT, SITE], cwd=ROOT,
+                            env={**os.environ, "PYTHONHASHSEED": "4242"}, stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE, text=True)
+    yield proc
+    if proc.poll() is None:
+        proc.kill()
+        proc.wait()
+
+
+@pytest.fixture(scope="module")
+def result():
+    res = check(DATA)
+    assert not res.errors
+    return res
+
+
+@pytest.fixture(scope="module")
+def written(result, second_run, tmp_path_factory) -> tuple[Path, dict[str, bytes]]:
+    """Files as open_data_files returns them, and written to a tmp folder like build/docs."""
+    files = open_data_files(result, commit=COMMIT, site_url=SITE)
+    root = tmp_path_factory.mktemp("opendata")
+    for rel, data in files.items():
+        path = root / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(data)
+    return root, files
+
+
+@pytest.fixture(scope="module")
+def out(written) -> Path:
+    return written[0]
+
+
+@pytest.fixture(scope="module")
+def files(written) -> dict[str, bytes]:
+    return written[1]
+
+
+def engine(result, position: str, region: str = REGION, agency: str = AGENCY):
+    (res,) = [r for a, p, y, lap, r in result.reports if a.key == f"{region}/{agency}" and p.id == position]
+    return res
+
+
+def read_csv(path: Path) -> list[dict[str, str]]:
+    raw = path.read_bytes()
+    assert raw.startswith(b"\xef\xbb\xbf"), f"{path.name}: no UTF-8 BOM"
+    return list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
+
+
+def dec(text: str | None) -> Decimal | None:
+    return None if text in ("", None) else Decimal(text)
+
+
+def num(value) -> Decimal | None:
+    """A JSON or XLSX number as an exact decimal (floats print back as written)."""
+    return None if value is None else Decimal(str(value))
+
+
+def full6(value: Decimal | None) -> Decimal | None:
+    return None if value is None else value.quantize(Decimal("0.000001"))
+
+
+def sheet(wb, title: str, table: str) -> list[dict]:
+    """Rows of a worksheet keyed by the CSV column names (headers are the titles)."""
+    names = {c.title: c.name for c in TABLES[table]}
+    ws = wb[title]
+    rows = list(ws.iter_rows(values_only=True))
+    header = [names[h] for h in rows[0]]
+    return [dict(zip(header, r)) for r in rows[1:]]
+
+
+# --------------------------------------------------------------------------- every format, budget position
+
+def test_budget_position_every_format_matches_engine(result, out, files):
+    res = engine(result, "kepala-dinas")
+    assert (res.rata_rata, res.anggaran_total, res.efisiensi) == (Decimal("101.72"), Decimal("94.67"), Decimal("5.33"))
+    links = download_links("jabatan", REGION, AGENCY, "kepala-dinas", 2025, 4, files=files)
+    assert {"csv", "csv_ringkasan", "csv_anggaran", "xlsx", "json", "api"} <= set(links)
+    laporan_id = f"{REGION}/{AGENCY}/kepala-dinas/2025-tw4"
+
+    # CSV: one summary row, one row per indicator, one row per budget line
+    (summary,) = read_csv(out / links["csv_ringkasan"])
+    assert summary["laporan_id"] == laporan_id
+    assert dec(summary["rata_rata_capaian"]) == res.rata_rata == Decimal("101.72")
+    assert dec(summary["capaian_anggaran"]) == res.anggaran_total == Decimal("94.67")
+    assert dec(summary["efisiensi"]) == res.efisiensi == Decimal("5.33")
+    assert summary["predikat"] == res.predikat.predikat
+    assert summary["anggaran_realisasi"] == str(res.anggaran_realisasi) and "." not in summary["anggaran_realisasi"]
+    assert "efisiensi=sisa_anggaran" in summary["kebijakan"]
+    assert summary["sumber_dokumen"].startswith("Laporan Kinerja Triwulan IV Tahun 2025")
+    assert (summary["data_per"], summary["lisensi"], summary["commit"]) == ("2026-01-31", "CC BY 4.0", COMMIT)
+
+    rows = {r["indikator_id"]: r for r in read_csv(out / links["csv"])}
+    assert list(rows) == [r.id for r in res.rows]
+    for r in res.rows:
+        row = rows[r.id]
+        assert dec(row["capaian"]) == r.capaian, r.id
+        assert dec(row["capaian_tanpa_pembulatan"]) == full6(r.capaian_penuh), r.id
+        assert dec(row["target"]) == r.target and dec(row["realisasi"]) == r.realisasi, r.id
+        assert (row["status"], row["predikat"] or None, row["satuan"] or None, row["polaritas"]) == \
+            (r.status, r.predikat, r.satuan, r.polaritas)
+        assert row["dihitung_dalam_rata_rata"] == ("true" if r.dihitung else "false")
+    assert rows["tpak"]["status"] == "na" and "data_tidak_tersedia=skor_100" in rows["tpak"]["kebijakan"]
+    assert rows["indeks-kepuasan-masyarakat"]["capaian"] == "108.58"
+
+    budget = {r["pos_id"]: r for r in read_csv(out / links["csv_anggaran"])}
+    assert list(budget) == [b.id for b in res.budget]
+    for b in res.budget:
+        row = budget[b.id]
+        assert (row["pagu"], row["realisasi"]) == (str(b.pagu), str(b.realisasi))
+        assert dec(row["persen"]) == b.persen
+
+    # XLSX: real numbers with Indonesian display formats, frozen styled header, notes sheet
+    wb = openpyxl.load_workbook(out / links["xlsx"])
+    assert wb.sheetnames == ["Ringkasan", "Indikator", "Anggaran", "Catatan"]
+    (s,) = [r for r in sheet(wb, "Ringkasan", "ringkasan") if r["laporan_id"] == laporan_id]
+    assert num(s["rata_rata_capaian"]) == res.rata_rata
+    assert num(s["capaian_anggaran"]) == res.anggaran_total
+    assert num(s["efisiensi"]) == res.efisiensi
+    assert s["anggaran_realisasi"] == int(res.anggaran_realisasi)
+    ws = wb["Ringkasan"]
+    col = [c.value for c in ws[1]].index("Rata-rata capaian (%)") + 1
+    assert ws.cell(2, col).number_format == "[$-421]#,##0.00"
+    assert ws.cell(2, [c.value for c in ws[1]].index("Realisasi anggaran (Rp)") + 1).number_format == "[$-421]#,##0"
+    assert ws.freeze_panes == "A2" and ws["A1"].font.b
+    ind = {r["indikator_id"]: r for r in sheet(wb, "Indikator", "indikator") if r["laporan_id"] == laporan_id}
+    for r in res.rows:
+        assert num(ind[r.id]["capaian"]) == r.capaian and num(ind[r.id]["realisasi"]) == r.realisasi, r.id
+    ang = {r["pos_id"]: r for r in sheet(wb, "Anggaran", "anggaran") if r["laporan_id"] == laporan_id}
+    for b in res.budget:
+        assert ang[b.id]["realisasi"] == int(b.realisasi) and num(ang[b.id]["persen"]) == b.persen
+    notes = "\n".join(str(c) for row in wb["Catatan"].iter_rows(values_only=True) for c in row if c)
+    for text in ("Cara mengutip", "CC BY 4.0", COMMIT, "31 Januari 2026", "Laporan Kinerja Triwulan IV Tahun 2025",
+                 "Dinas Perindustrian dan Tenaga Kerja Kota Pekalongan (2026)"):
+        assert text in notes
+
+    # JSON: the API document of this report (kinerja compute --json shape + provenance)
+    doc = json.loads((out / links["json"]).read_text(encoding="utf-8"))
+    assert doc["id"] == laporan_id and doc["periode"] == "2025-TW4"
+    assert num(doc["capaian"]["rata_rata"]) == res.rata_rata
+    assert num(doc["anggaran"]["persen"]) == res.anggaran_total
+    assert num(doc["efisiensi"]) == res.efisiensi
+    assert [num(i["capaian"]) for i in doc["indikator"]] == [r.capaian for r in res.rows]
+    assert [i["realisasi"] for i in doc["anggaran"]["pos"]] == [int(b.realisasi) for b in res.budget]
+    prov = doc["provenans"]
+    assert prov["commit"] == COMMIT and prov["data_per"] == "2026-01-31"
+    assert prov["lisensi"]["nama"] == "CC BY 4.0" and prov["lisensi"]["url"].startswith("https://creativecommons.org/")
+    assert prov["sumber"][0]["id"] == "lkj-tw4-2025"
+    assert f"Tersedia di {SITE}{REGION}/{AGENCY}/jabatan/kepala-dinas/" in prov["sitasi"]
+
+    # The position's own JSON download holds the same report
+    bundle = json.loads((out / download_links("jabatan", REGION, AGENCY, "kepala-dinas")["json"]).read_text(encoding="utf-8"))
+    assert bundle["schema"] == "kinerja-compute/1"
+    assert num(bundle["laporan"][0]["capaian"]["rata_rata"]) == res.rata_rata
+    assert num(bundle["laporan"][0]["efisiensi"]) == res.efisiensi
+
+
+# --------------------------------------------------------------------------- every format, staff position
+
+def test_staff_position_without_budget_every_format(result, out, files):
+    res = engine(result, "pengadministrasi-perkantoran")
+    assert not res.budget
+    links = download_links("jabatan", REGION, AGENCY, "pengadministrasi-perkantoran", 2025, 4, files=files)
+    assert "csv_anggaran" not in links
+    assert not (out / download_links("jabatan", REGION, AGENCY, "pengadministrasi-perkantoran", 2025, 4)["csv_anggaran"]).exists()
+
+    (summary,) = read_csv(out / links["csv_ringkasan"])
+    assert dec(summary["rata_rata_capaian"]) == res.rata_rata
+    assert summary["capaian_anggaran"] == summary["efisiensi"] == summary["anggaran_pagu"] == ""
+    rows = read_csv(out / links["csv"])
+    assert [(r["indikator_id"], dec(r["target"]), dec(r["realisasi"]), dec(r["capaian"])) for r in rows] == \
+        [(r.id, r.target, r.realisasi, r.capaian) for r in res.rows]
+    assert rows[0]["unit"] == "Subbagian Perencanaan, Evaluasi dan Keuangan"
+
+    wb = openpyxl.load_workbook(out / links["xlsx"])
+    assert wb.sheetnames == ["Ringkasan", "Indikator", "Catatan"]
+    (s,) = sheet(wb, "Ringkasan", "ringkasan")
+    assert num(s["rata_rata_capaian"]) == res.rata_rata and s["efisiensi"] is None
+    assert [num(r["capaian"]) for r in sheet(wb, "Indikator", "indikator")] == [r.capaian for r in res.rows]
+
+    doc = json.loads((out / links["json"]).read_text(encoding="utf-8"))
+    assert doc["anggaran"] is None and doc["efisiensi"] is None
+    assert num(doc["capaian"]["rata_rata"]) == res.rata_rata
+    assert [num(i["capaian"]) for i in doc["indikator"]] == [r.capaian for r in res.rows]
+
+
+# --------------------------------------------------------------------------- positions with IKI definitions only
+
+IKI_YEAR = """\
+jabatan: kepala-bidang-a
+tahun: 2025
+iki:
+  sumber: lkj-2025
+  indikator:
+    - id: penempatan
+      sasaran: Meningkatnya penempatan tenaga kerja
+      indikator: Persentase pencari kerja yang ditempatkan
+      satuan: "%"
+      formula:
+        jenis: rasio_x100
+        pembilang: Σ pencari kerja yang ditempatkan
+        penyebut: Σ pencari kerja yang terdaftar
+        pengali: 100
+      sumber_data: Data AK/1
+    - id: pelatihan
+      indikator: Jumlah pelatihan yang dilaksanakan
+      satuan: kali
+      formula: {jenis: jumlah, tertulis: "=Jumlah pelatihan berbasis kompetensi"}
+"""
+
+
+def test_position_with_only_iki_definitions_gets_downloads(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(FIXTURES / "minimal", data)
+    (data / "kota-contoh/dinas-contoh/2025/kepala-bidang-a.yml").write_text(IKI_YEAR, encoding="utf-8")
+    res = check(data)
+    assert not res.errors, [d.format("id") for d in res.errors]
+    files = open_data_files(res, commit=None, site_url=None)
+    links = download_links("jabatan", "kota-contoh", "dinas-contoh", "kepala-bidang-a", files=files)
+    assert {"csv", "csv_ringkasan", "xlsx", "json", "api"} <= set(links)
+
+    rows = list(csv.DictReader(io.StringIO(files[links["csv"]].decode("utf-8-sig"))))
+    assert [(r["indikator_id"], r["periode"], r["status"], r["sumber_indikator"]) for r in rows] == \
+        [("penempatan", "2025", "belum_ada", "iki"), ("pelatihan", "2025", "belum_ada", "iki")]
+    assert (rows[0]["formula_jenis"], rows[0]["formula_pembilang"], rows[0]["formula_pengali"]) == \
+        ("rasio_x100", "Σ pencari kerja yang ditempatkan", "100")
+    assert rows[1]["formula_tertulis"] == "=Jumlah pelatihan berbasis kompetensi"
+    assert rows[0]["sumber_dokumen"] == "Laporan Kinerja 2025" and rows[0]["laporan_id"] == "" and rows[0]["commit"] == ""
+
+    wb = openpyxl.load_workbook(io.BytesIO(files[links["xlsx"]]))
+    xrows = sheet(wb, "Indikator", "indikator")
+    assert [r["formula_penyebut"] for r in xrows] == ["Σ pencari kerja yang terdaftar", None]
+    assert xrows[1]["formula_tertulis"] == "=Jumlah pelatihan berbasis kompetensi"  # text, never a formula
+    col = [c.value for c in wb["Indikator"][1]].index("Rumus tertulis") + 1
+    assert wb["Indikator"].cell(3, col).data_type == "s"
+    assert sheet(wb, "Ringkasan", "ringkasan") == []
+
+    bundle = json.loads(files[links["json"]])
+    assert bundle["laporan"] == []
+    (d,) = bundle["definisi_indikator"]
+    assert [i["formula"]["jenis"] for i in d["indikator"]] == ["rasio_x100", "jumlah"]
+    # A position with two reports: one workbook per period, holding only that period
+    tw2 = download_links("jabatan", "kota-contoh", "dinas-contoh", "kepala-dinas", 2025, 2, files=files)
+    assert tw2["xlsx"].endswith("kota-contoh_dinas-contoh_kepala-dinas_2025-tw2.xlsx")
+    wb2 = openpyxl.load_workbook(io.BytesIO(files[tw2["xlsx"]]))
+    assert {r["periode"] for r in sheet(wb2, "Indikator", "indikator")} == {"2025-TW2"}
+
+    api = json.loads(files[links["api"]])
+    (year,) = api["tahun"]
+    assert year["sumber_indikator"] == "iki" and year["laporan"] == []
+    assert year["indikator"][0]["formula"]["penyebut"] == "Σ pencari kerja yang terdaftar"
+
+
+def test_bundled_iki_positions_list_their_indicators(result, out, files):
+    seen = 0
+    for region, agency, position, year in result.dataset.years():
+        if year.model.laporan or not year.model.iki or year.model.perjanjian_kinerja:
+            continue
+        links = download_links("jabatan", region.id, agency.id, position.id, files=files)
+        rows = [r for r in read_csv(out / links["csv"]) if r["tahun"] == str(year.tahun)]
+        assert [r["indikator_id"] for r in rows] == [i.id for i, _, _ in walk_indicators(year.model.iki.indikator)]
+        assert all(r["status"] == "belum_ada" and r["sumber_indikator"] == "iki" and r["periode"] == str(year.tahun) for r in rows)
+        seen += bool(rows)
+    # 52 Probolinggo + 30 Gresik IKI sheets, less one Probolinggo sheet printed without a table (L1487-1505)
+    assert seen == 81
+
+
+# --------------------------------------------------------------------------- whole dataset
+
+def test_datapackage_validates_with_frictionless(out, files):
+    import frictionless
+    pkg = json.loads(files["unduh/datapackage.json"])
+    assert {r["name"] for r in pkg["resources"]} == {"jabatan", "ringkasan", "indikator", "anggaran"}
+    assert all(r["schema"]["primaryKey"] for r in pkg["resources"])
+    assert pkg["licenses"][0]["name"] == "CC-BY-4.0" and pkg["commit"] == COMMIT
+    report = frictionless.validate(str(out / "unduh/datapackage.json"))
+    assert report.valid, report.flatten(["type", "message"])[:5]
+
+
+def test_zip_holds_everything_with_fixed_times(files):
+    with zipfile.ZipFile(io.BytesIO(files["unduh/kinerja.zip"])) as z:
+        names = z.namelist()
+        assert names == sorted(names)
+        assert {i.date_time for i in z.infolist()} == {(2026, 1, 31, 0, 0, 0)}
+        pkg = json.loads(z.read("datapackage.json"))
+        for r in pkg["resources"]:
+            assert z.read(r["path"]) == files["unduh/" + r["path"]]
+        assert z.read("api/v1/index.json") == files["api/v1/index.json"]
+        assert "Cara mengutip" in z.read("BACA-SAYA.txt").decode("utf-8")
+    with zipfile.ZipFile(io.BytesIO(files[download_links("semua")["xlsx"]])) as z:
+        core = z.read("docProps/core.xml").decode()
+        assert "2026-01-31T00:00:00Z" in core and {i.date_time for i in z.infolist()} == {(2026, 1, 31, 0, 0, 0)}
+
+
+def test_csv_numbers_are_plain_decimals(out):
+    columns = {name: {c.name: c.type for c in cols} for name, cols in TABLES.items()}
+    whole = download_links("semua")
+    for table, key in (("ringkasan", "csv_ringkasan"), ("indikator", "csv"), ("anggaran", "csv_anggaran"), ("jabatan", "csv_jabatan")):
+        for row in read_csv(out / whole[key]):
+            for name, value in row.items():
+                kind = columns[table][name]
+                if value and kind in ("number", "persen"):
+                    assert re.fullmatch(r"-?\d+(\.\d+)?", value), (table, name, value)
+                elif value and kind in ("rupiah", "integer"):
+                    assert re.fullmatch(r"-?\d+", value), (table, name, value)
+
+
+def test_no_nip_in_any_download(result, files):
+    ds = result.dataset
+    nips = {p.nip for _, a, pos, _ in ds.years() for p in pos.model.pemangku if p.nip}
+    nips |= {n for a in ds.agencies() for pos in a.positions.values() for p in pos.model.pemangku if p.nip for n in [p.nip]}
+    nips |= {s.nip for *_, lap, _ in result.reports if lap.penandatangan
+             for s in (lap.penandatangan.pembuat, lap.penandatangan.mengetahui) if s and s.nip}
+    assert nips
+    for path, data in files.items():
+        if path.endswith((".csv", ".json")):
+            text = data.decode("utf-8")
+            assert not any(n in text for n in nips), path
+
+
+# --------------------------------------------------------------------------- API
+
+def _links(doc, found: list[str]) -> list[str]:
+    if isinstance(doc, dict):
+        for key, value in doc.items():
+            if key in ("url", "api", "skema", "api_jabatan") and isinstance(value, str) and not value.startswith("http"):
+                found.append(value)
+            elif key == "unduhan":
+                found.extend(value.values())
+            else:
+                _links(value, found)
+    elif isinstance(doc, list):
+        for item in doc:
+            _links(item, found)
+    return found
+
+
+def _pages(doc, found: list[str]) -> list[str]:
+    if isinstance(doc, dict):
+        for key, value in doc.items():
+            if key == "halaman" and isinstance(value, str):
+                found.append(value)
+            else:
+                _pages(value, found)
+    elif isinstance(doc, list):
+        for item in doc:
+            _pages(item, found)
+    return found
+
+
+def test_every_api_link_resolves(result, out, files):
+    ds = result.dataset
+    pages = {"api-dan-data/"}
+    for region in ds.regions.values():
+        pages.add(urls.url(urls.region(region.id)))
+        for agency in region.agencies.values():
+            pages.add(urls.url(urls.agency(region.id, agency.id)))
+            pages |= {urls.url(urls.unit(region.id, agency.id, u)) for u in agency.units}
+            pages |= {urls.url(urls.position(region.id, agency.id, p)) for p in agency.positions}
+    assert (ROOT / "content" / "api-dan-data.md").exists()
+
+    index = json.loads((out / "api/v1/index.json").read_text(encoding="utf-8"))
+    assert len(index["periode"]) == len(result.reports)
+    assert len(index["jabatan"]) == sum(len(a.positions) for a in ds.agencies())
+    for path in _links(index, []):
+        assert (out / path).is_file(), path
+    checked = 0
+    for path in files:
+        if path.startswith("api/v1/") and "/skema/" not in path:
+            doc = json.loads(files[path])
+            assert doc["url"] == path
+            for link in _links(doc, []):
+                assert link in files, (path, link)
+            for page in _pages(doc, []):
+                assert page in pages, (path, page)
+            checked += 1
+    assert checked == len([p for p in files if p.startswith("api/v1/") and "/skema/" not in p]) > 100
+
+
+def test_every_api_document_validates_against_its_schema(files):
+    from jsonschema import Draft202012Validator
+
+    validators = {}
+    for path in files:
+        if path.startswith("api/v1/skema/"):
+            schema = json.loads(files[path])
+            Draft202012Validator.check_schema(schema)
+            validators[path] = Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+    assert len(validators) == 6
+    kinds = set()
+    for path, data in files.items():
+        if path.startswith("api/v1/") and "/skema/" not in path:
+            doc = json.loads(data)
+            errors = list(validators[doc["skema"]].iter_errors(doc))
+            assert not errors, (path, errors[0].message, list(errors[0].path))
+            kinds.add(doc["skema"])
+    assert len(kinds) == 6
+
+
+def test_download_links_for_every_page(result, files):
+    ds = result.dataset
+    need = {"csv", "csv_ringkasan", "xlsx", "json", "api"}
+    assert need | {"zip", "datapackage", "csv_jabatan", "csv_anggaran"} <= set(download_links("semua", files=files))
+    for region in ds.regions.values():
+        assert need <= set(download_links("wilayah", region.id, files=files))
+        for agency in region.agencies.values():
+            assert need <= set(download_links("perangkat_daerah", region.id, agency.id, files=files))
+            for u in agency.units:
+                assert need <= set(download_links("unit", region.id, agency.id, u, files=files))
+            for p in agency.positions:
+                assert need <= set(download_links("jabatan", region.id, agency.id, p, files=files))
+    for a, p, _, _, res in result.reports:
+        assert need <= set(download_links("jabatan", a.region_id, a.id, p.id, res.tahun, res.triwulan, files=files))
+    with pytest.raises(ValueError):
+        download_links("halaman", REGION)
+
+
+def test_api_page_examples_point_at_real_files(files):
+    text = (ROOT / "content" / "api-dan-data.md").read_text(encoding="utf-8")
+    paths = set(re.findall(r"(?:unduh|api/v1)/[A-Za-z0-9_./-]+\.(?:json|csv|xlsx|zip)", text))
+    assert {"unduh/kinerja.zip", "unduh/datapackage.json", "api/v1/index.json"} <= paths
+    for path in paths:
+        assert path in files, path
+
+
+# --------------------------------------------------------------------------- determinism
+
+def test_same_bytes_in_a_second_process(files, second_run):
+    stdout, stderr = second_run.communicate(timeout=300)
+    assert second_run.returncode == 0, stderr[-2000:]
+    other = json.loads(stdout)
+    assert list(other) == list(files)
+    assert [p for p, h in other.items() if hashlib.sha256(files[p]).hexdigest() != h] == []
