@@ -33,8 +33,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         for d in diags:
             level = "error" if d.severity == "error" else "warning"
             text = d.message.text(lang) + (f" — {d.hint.text(lang)}" if d.hint else "")
-            text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
-            print(f"::{level} file={d.path},line={d.line},col={d.column},title={d.code}::{text}")
+            print(f"::{level} file={_escape_property(d.path)},line={d.line},col={d.column},"
+                  f"title={_escape_property(d.code)}::{_escape_data(text)}")
     else:
         for d in diags:
             print(d.format(lang))
@@ -48,6 +48,16 @@ def cmd_check(args: argparse.Namespace) -> int:
     if args.strict and result.warnings:
         return 1
     return 0
+
+
+def _escape_data(text: str) -> str:
+    """GitHub workflow-command escaping of a message."""
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    """... and of a property value, where ':' and ',' are separators."""
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
 def _all_docs(result):

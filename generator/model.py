@@ -304,7 +304,11 @@ class PosAnggaran(Model):
 # --------------------------------------------------------------------------- quarterly reports
 
 def _scalar_to_nilai(value: Any) -> Any:
-    if isinstance(value, dict) or value is None:
+    if value is None:
+        raise PydanticCustomError("MISSING_VALUE", "nilai kosong", {
+            "hint": "isi angkanya, atau `na: <alasan>` bila data belum tersedia", "en": "empty value",
+            "hint_en": "fill in the number, or `na: <reason>` when not available"})
+    if isinstance(value, dict):
         return value
     return {"nilai": value}
 

@@ -1,0 +1,205 @@
+"""Excel round trip: export → import gives back the same bytes; edits change only their lines."""
+
+import datetime as dt
+import io
+import shutil
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from generator import schema
+from generator.cli import main
+from generator.spreadsheet import export, plan_import
+from generator.validate import check
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "data"
+MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
+PEKALONGAN_YEARS = sorted((DATA / "kota-pekalongan/dinperinaker/2025").glob("*.yml"))
+YEAR = "kota-contoh/dinas-contoh/2025/kepala-dinas.yml"
+
+
+def test_all_bundled_reports_are_found():
+    assert len(PEKALONGAN_YEARS) == 42
+
+
+@pytest.mark.parametrize("year_file", PEKALONGAN_YEARS, ids=lambda p: p.stem)
+def test_export_import_gives_back_identical_yaml(year_file, tmp_path):
+    """Every bundled position-period: each cell reads back as the value it came from, and the
+    round-trip YAML writer reproduces the file byte for byte, comments included."""
+    x = tmp_path / "isian.xlsx"
+    export(year_file, 4, x, DATA)
+    plan = plan_import(x, DATA)
+    assert plan.problems == [] and plan.notes == []
+    assert plan.new.encode("utf-8") == year_file.read_bytes()
+    assert plan.rewritten.encode("utf-8") == year_file.read_bytes()  # and the writer loses nothing
+
+
+def test_round_trip_keeps_the_schema_header(tmp_path):
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    schema.add_headers(data, tmp_path / "schemas")
+    x = tmp_path / "isian.xlsx"
+    export(data / YEAR, 2, x, data)
+    plan = plan_import(x, data)
+    assert plan.new == plan.rewritten == (data / YEAR).read_text(encoding="utf-8")
+    assert plan.new.startswith("# yaml-language-server: $schema=")
+
+
+@pytest.fixture
+def minimal(tmp_path) -> Path:
+    data = tmp_path / "data"
+    shutil.copytree(MINIMAL, data)
+    year = data / YEAR
+    # comments of the kind staff write, which must survive an import
+    year.write_text(year.read_text(encoding="utf-8").replace("  - triwulan: 4\n", "  # Laporan akhir tahun.\n  - triwulan: 4\n")
+                    .replace("      ikm: 95,14\n", "      ikm: 95,14  # rata-rata semester I dan II\n"), encoding="utf-8")
+    return data
+
+
+def cells(ws) -> dict[str, str]:
+    """header text → column letter."""
+    return {c.value: c.column_letter for c in ws[1]}
+
+
+def row_of(ws, key: str) -> int:
+    return next(r for r in range(2, ws.max_row + 1) if ws.cell(r, 1).value == key)
+
+
+def test_workbook_layout(minimal, tmp_path):
+    x = tmp_path / "isian.xlsx"
+    assert main(["spreadsheet", "export", str(minimal / YEAR), "--triwulan", "4", "-o", str(x), "--data", str(minimal)]) == 0
+    wb = openpyxl.load_workbook(x)
+    assert wb.sheetnames[:4] == ["Petunjuk", "Realisasi", "Anggaran", "Narasi"]
+    assert wb["_kinerja"].sheet_state == "veryHidden"
+    ws = wb["Realisasi"]
+    col = cells(ws)
+    assert {"Id (jangan diubah)", "Satuan", "Polaritas", "Target tahunan", "Realisasi s.d. TW IV", "Alasan bila data belum tersedia (n/a)"} <= set(col)
+    assert ws.protection.sheet
+    r = row_of(ws, "ikm")
+    assert ws[f"{col['Id (jangan diubah)']}{r}"].protection.locked
+    assert not ws[f"{col['Realisasi s.d. TW IV']}{r}"].protection.locked
+    assert ws[f"{col['Realisasi s.d. TW IV']}{r}"].value == pytest.approx(95.14)
+    assert ws[f"{col['Alasan bila data belum tersedia (n/a)']}{row_of(ws, 'tpak')}"].value == "dirilis BPS tahun berikutnya"
+    dropdowns = {str(dv.sqref).split(":")[0][0]: dv for dv in ws.data_validations.dataValidation if dv.type == "list"}
+    assert dropdowns[col["Polaritas"]].formula1 == '"naik,turun"'
+    assert dropdowns[col["Satuan"]].formula1.startswith("=_daftar!")
+    assert "Cara mengisi" in [c.value for c in wb["Petunjuk"]["A"]]
+    # never overwrites an existing workbook
+    assert main(["spreadsheet", "export", str(minimal / YEAR), "--triwulan", "4", "-o", str(x), "--data", str(minimal)]) == 1
+
+
+def test_edits_change_only_their_values_and_keep_comments(minimal, tmp_path):
+    x = tmp_path / "isian.xlsx"
+    export(minimal / YEAR, 4, x, minimal)
+    wb = openpyxl.load_workbook(x)
+    ws, col = wb["Realisasi"], cells(wb["Realisasi"])
+    ws[f"{col['Realisasi s.d. TW IV']}{row_of(ws, 'pencari-kerja')}"] = 1600
+    ws[f"{col['Realisasi s.d. TW IV']}{row_of(ws, 'ikm')}"] = "96,5"  # typed as text on an English Excel
+    ws[f"{col['Catatan']}{row_of(ws, 'ikm')}"] = "Survei semester II"
+    ws[f"{col['Alasan bila data belum tersedia (n/a)']}{row_of(ws, 'tpak')}"] = "menunggu rilis BPS"
+    ba = wb["Anggaran"]
+    ba[f"{cells(ba)['Realisasi s.d. TW IV (Rp)']}{row_of(ba, 'kegiatan-a1')}"] = 950000000
+    na = wb["Narasi"]
+    na["A2"], na["B2"] = "faktor_pendukung", "Koordinasi antarbidang: baik"
+    na["A3"], na["B3"] = "rekomendasi", "no"
+    wb.save(x)
+    before = (minimal / YEAR).read_text(encoding="utf-8")
+    plan = plan_import(x, minimal)
+    assert plan.problems == []
+    removed = [ln[1:] for ln in plan.diff().splitlines() if ln.startswith("-") and not ln.startswith("---")]
+    added = [ln[1:] for ln in plan.diff().splitlines() if ln.startswith("+") and not ln.startswith("+++")]
+    assert removed == ["      ikm: 95,14  # rata-rata semester I dan II", "      pencari-kerja: 1537",
+                       "      tpak: {na: dirilis BPS tahun berikutnya}",
+                       "      kegiatan-a1: {target: 1.000.000.000, realisasi: 946.700.000}"]
+    assert "      pencari-kerja: 1600" in added and "      tpak: {na: menunggu rilis BPS}" in added
+    assert "      kegiatan-a1: {target: 1.000.000.000, realisasi: 950.000.000}" in added
+    assert "        nilai: 96,5" in added and "        catatan: Survei semester II" in added
+    assert '        - "Koordinasi antarbidang: baik"' in added and '        - "no"' in added
+    assert "  # Laporan akhir tahun." in plan.new  # comments stay
+    # written only on request; then the data checks and computes with the new figures
+    assert (minimal / YEAR).read_text(encoding="utf-8") == before
+    assert main(["spreadsheet", "import", str(x), "--data", str(minimal), "--write"]) == 0
+    result = check(minimal)
+    assert result.errors == []
+    tw4 = next(r for *_x, r in result.reports if r.triwulan == 4)
+    assert {r.id: r.realisasi for r in tw4.rows}["ikm"] == 96.5
+    # importing the same sheet again changes nothing
+    assert plan_import(x, minimal).new == (minimal / YEAR).read_text(encoding="utf-8")
+
+
+def test_unreadable_cells_are_listed_and_nothing_is_written(minimal, tmp_path, capsys):
+    x = tmp_path / "isian.xlsx"
+    export(minimal / YEAR, 4, x, minimal)
+    wb = openpyxl.load_workbook(x)
+    ws, col = wb["Realisasi"], cells(wb["Realisasi"])
+    real = col["Realisasi s.d. TW IV"]
+    ws[f"{real}{row_of(ws, 'pencari-kerja')}"] = "1,537,000"
+    ws[f"{real}{row_of(ws, 'ikm')}"] = dt.datetime(2025, 3, 1)  # what Excel makes of "1.3" in some locales
+    ws[f"{real}{row_of(ws, 'tpak')}"] = 70  # and the n/a reason is still there
+    ws[f"{col['Polaritas']}{row_of(ws, 'ikm')}"] = "atas"
+    wb["Narasi"]["A2"], wb["Narasi"]["B2"] = "pendukung", "teks"
+    wb.save(x)
+    before = (minimal / YEAR).read_bytes()
+    capsys.readouterr()
+    assert main(["spreadsheet", "import", str(x), "--data", str(minimal), "--write"]) == 1
+    out = capsys.readouterr().out
+    r = row_of(ws, "pencari-kerja")
+    assert f"Realisasi!{real}{r}: '1,537,000' memakai koma sebagai pemisah ribuan (gaya Inggris); tulis 1537000" in out
+    assert f"Realisasi!{real}{row_of(ws, 'ikm')}: " in out and "bukan angka" in out
+    assert f"Realisasi!{col['Alasan bila data belum tersedia (n/a)']}{row_of(ws, 'tpak')}: isi salah satu saja" in out
+    assert f"Realisasi!{col['Polaritas']}{row_of(ws, 'ikm')}: polaritas 'atas' tidak dikenal" in out
+    assert "Narasi!A2: bagian 'pendukung' tidak dikenal" in out
+    assert "tidak ada yang ditulis" in out
+    assert (minimal / YEAR).read_bytes() == before
+
+
+def test_import_without_write_shows_the_diff_and_writes_nothing(minimal, tmp_path, monkeypatch, capsys):
+    x = tmp_path / "isian.xlsx"
+    export(minimal / YEAR, 4, x, minimal)
+    wb = openpyxl.load_workbook(x)
+    ws = wb["Realisasi"]
+    ws[f"{cells(ws)['Realisasi s.d. TW IV']}{row_of(ws, 'pencari-kerja')}"] = 1600
+    wb.save(x)
+    before = (minimal / YEAR).read_bytes()
+    monkeypatch.setattr(sys, "stdin", io.StringIO())  # not a terminal: no question asked
+    capsys.readouterr()
+    assert main(["spreadsheet", "import", str(x), "--data", str(minimal)]) == 0
+    out = capsys.readouterr().out
+    assert "-      pencari-kerja: 1537\n+      pencari-kerja: 1600\n" in out
+    assert "--write" in out
+    assert (minimal / YEAR).read_bytes() == before
+
+
+def test_a_new_quarter_filled_in_excel(minimal, tmp_path):
+    x = tmp_path / "tw3.xlsx"
+    export(minimal / YEAR, 3, x, minimal)
+    wb = openpyxl.load_workbook(x)
+    ws, col = wb["Realisasi"], cells(wb["Realisasi"])
+    ws[f"{col['Realisasi s.d. TW III']}{row_of(ws, 'ikm')}"] = 91
+    ws[f"{col['Realisasi s.d. TW III']}{row_of(ws, 'pencari-kerja')}"] = 500
+    ws[f"{col['Alasan bila data belum tersedia (n/a)']}{row_of(ws, 'tpak')}"] = "dirilis BPS tahun berikutnya"
+    ba = wb["Anggaran"]
+    ba[f"{cells(ba)['Realisasi s.d. TW III (Rp)']}{row_of(ba, 'program-a')}"] = 700000000
+    wb.save(x)
+    plan = plan_import(x, minimal)
+    assert plan.problems == [] and any("dibuat baru" in n for n in plan.notes)
+    assert plan.new.index("- triwulan: 2") < plan.new.index("- triwulan: 3") < plan.new.index("- triwulan: 4")
+    (minimal / YEAR).write_text(plan.new, encoding="utf-8")
+    result = check(minimal)
+    assert result.errors == []
+    tw3 = next(r for *_x, r in result.reports if r.triwulan == 3)
+    assert [r.status for r in tw3.rows] == ["terukur", "terukur", "na"] and tw3.anggaran_realisasi == 700000000
+
+
+def test_not_a_workbook_is_a_message(tmp_path, capsys):
+    bad = tmp_path / "bukan.xlsx"
+    bad.write_text("bukan excel")
+    assert main(["spreadsheet", "import", str(bad)]) == 1
+    assert "tidak dapat dibuka sebagai berkas Excel" in capsys.readouterr().out
+    other = tmp_path / "lain.xlsx"
+    openpyxl.Workbook().save(other)
+    assert main(["spreadsheet", "import", str(other)]) == 1
+    assert "bukan lembar hasil `kinerja spreadsheet export`" in capsys.readouterr().out
