@@ -30,6 +30,9 @@ from .ppid.model import DaftarTambahan, HariLibur, RegisterPermohonan
 
 SITE_FILE = "site.yml"
 HOLIDAYS_DIR = "hari-libur"
+# Site-level addresses a region folder must not take (the pages and files would collide).
+RESERVED_REGION_IDS = {"api", "unduh", "perbandingan", "ppid", "assets", "search", "pagefind", "metodologi", "tentang",
+                       "cara-membaca", "panduan-kontributor", "api-dan-data", "index"}
 PPID_DIR = "ppid"
 REGION_FILE = "wilayah.yml"
 AGENCY_FILE = "perangkat-daerah.yml"
@@ -233,6 +236,11 @@ def assemble(root: Path, out: list[Diagnostic]) -> Dataset | None:
             if stray.name != REGION_FILE:
                 out.append(_misplaced(rel(stray), msg(f"berkas '{stray.name}' tidak dikenal di folder wilayah", f"unexpected file '{stray.name}' in a region folder"),
                                       msg(f"folder wilayah hanya berisi {REGION_FILE} dan folder perangkat daerah", f"a region folder holds {REGION_FILE} and agency folders")))
+        if region_dir.name in RESERVED_REGION_IDS:
+            out.append(Diagnostic(display_path(region_dir), 1, 1, "MISPLACED_FILE",
+                                  msg(f"nama folder wilayah '{region_dir.name}' dipakai oleh situs sendiri", f"region folder name '{region_dir.name}' is reserved by the site"),
+                                  msg("beri nama lain, mis. kota-contoh", "use another name, e.g. kota-contoh")))
+            continue
         region_file = region_dir / REGION_FILE
         if not region_file.exists():
             out.append(Diagnostic(rel(region_file), 1, 1, "MISPLACED_FILE", msg(f"folder wilayah '{region_dir.name}' tanpa {REGION_FILE}", f"region folder without {REGION_FILE}"),

@@ -83,16 +83,28 @@ def serve(root: Path):
         server.server_close()
 
 
+_BROWSER: dict = {}
+
+
 @pytest.fixture(scope="session")
 def browser():
+    """One Chromium for the whole session. Every module that imports this fixture gets its
+    own definition (see bundled_site), and Playwright's sync API cannot be started twice at
+    once: they share the instance, which closes when the last one is torn down."""
     if not Path(CHROMIUM).exists():
         # A browser test that cannot run is a failure, never a skip counted as a pass.
         pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium (or set KINERJA_CHROMIUM)")
-    import playwright.sync_api as sync_api
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+    if not _BROWSER:
+        import playwright.sync_api as sync_api
+        p = sync_api.sync_playwright().start()
+        _BROWSER.update(playwright=p, browser=p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS), users=0)
+    _BROWSER["users"] += 1
+    yield _BROWSER["browser"]
+    _BROWSER["users"] -= 1
+    if _BROWSER["users"] == 0:
+        _BROWSER["browser"].close()
+        _BROWSER["playwright"].stop()
+        _BROWSER.clear()
 
 
 # --------------------------------------------------------------------------- a tiny HTML tree

@@ -14,6 +14,7 @@ from site_fixtures import ARTIFACTS, browser, build, bundled_site, copy_minimal,
 AGENCY = "kota-pekalongan/dinperinaker/"
 KEPALA_DINAS = AGENCY + "jabatan/kepala-dinas/"
 STAFF = AGENCY + "jabatan/penata-layanan-operasional-1/"
+IKI_KEPALA_DINAS = "kota-probolinggo/disperinaker/jabatan/kepala-dinas/"
 
 
 @pytest.fixture(scope="module")
@@ -103,6 +104,60 @@ def test_staff_without_budget(browser, site_url):
     assert "Atasan langsung" in text
     v.check_clean()
     v.close()
+
+
+def test_iki_position_page_formula_and_direction(browser, site_url):
+    """An IKI sheet: every formula is a fraction laid out by CSS (numerator above the rule,
+    denominator below, "× 100%" beside it), each indicator shows its direction in words."""
+    v = Visit(browser, site_url + IKI_KEPALA_DINAS, "jabatan-iki")
+    text = v.text()
+    assert "\\frac" not in text and "$" not in text
+    assert "↓ makin rendah makin baik (dinyatakan dalam dokumen)" in text
+    assert "↑ makin tinggi makin baik (diasumsikan)" in text
+    fractions = v.page.locator("article .kj-pecahan")
+    assert fractions.count() >= 4
+    for i in range(fractions.count()):
+        f = fractions.nth(i)
+        top = f.locator(".kj-pembilang").bounding_box()
+        bottom = f.locator(".kj-penyebut").bounding_box()
+        assert top["height"] > 0 and bottom["height"] > 0
+        assert top["y"] + top["height"] <= bottom["y"] + 1  # stacked, not side by side
+        assert f.locator(".kj-penyebut").evaluate("e => getComputedStyle(e).borderTopStyle") == "solid"
+        times = f.locator("xpath=following-sibling::span[contains(@class,'kj-pengali')]")
+        if times.count():
+            box = times.bounding_box()
+            frac = f.bounding_box()
+            assert box["x"] >= frac["x"] + frac["width"] - 1  # "× 100%" to the right of the fraction
+    # the as-written formula is folded away, and opens on click
+    asli = v.page.locator("article details.kj-rumus-asli").first
+    assert not asli.locator("span").is_visible()
+    asli.locator("summary").click()
+    assert asli.locator("span").is_visible()
+    v.check_clean()
+    v.close()
+
+
+def test_comparison_page(browser, site_url):
+    """Kepala Bidang Hubungan Industrial in three regions, cards side by side on a wide
+    screen, each linking to its position page."""
+    v = Visit(browser, site_url + "perbandingan/kepala-bidang-hubungan-industrial/", "perbandingan")
+    text = v.text()
+    for region in ("Kota Pekalongan", "Kota Probolinggo", "Kabupaten Gresik"):
+        assert region in text
+    cards = v.page.locator("article section.kj-kartu")
+    assert cards.count() == 3
+    first, second = cards.nth(0).bounding_box(), cards.nth(1).bounding_box()
+    assert abs(first["y"] - second["y"]) < 2 and second["x"] > first["x"] + first["width"] - 1  # side by side
+    v.page.locator("article section.kj-kartu h3 a").first.click()
+    v.page.wait_for_load_state("networkidle")
+    assert "/jabatan/" in v.page.url and v.page.locator("a.kj-banding-tautan").count() == 1
+    v.check_clean()
+    v.close()
+    phone = Visit(browser, site_url + "perbandingan/kepala-bidang-hubungan-industrial/", "perbandingan-ponsel", width=390)
+    boxes = [phone.page.locator("article section.kj-kartu").nth(i).bounding_box() for i in range(3)]
+    assert all(b["x"] + b["width"] <= 390 for b in boxes)  # one column, nothing off screen
+    phone.check_clean()
+    phone.close()
 
 
 def test_metodologi(browser, site_url):

@@ -97,6 +97,9 @@ def test_iki_sheet_without_realisation(tmp_path):
     }, allow_unicode=True), encoding="utf-8")
     text = _text(_render(data), "kota-contoh/dinas-contoh/jabatan/kepala-bidang-a.md")
     assert "Indikator Kinerja Individu 2025" in text and "Ditetapkan dengan 800/1/2025" in text
-    assert "tenaga kerja bersertifikat ÷ peserta pelatihan × 100%" in text
+    md = _render(data)["kota-contoh/dinas-contoh/jabatan/kepala-bidang-a.md"].decode()
+    # the formula is a fraction (numerator over denominator) with a sentence for screen readers
+    assert '<span class="kj-pembilang">tenaga kerja bersertifikat</span><span class="kj-penyebut">peserta pelatihan</span>' in md
+    assert "tenaga kerja bersertifikat, dibagi peserta pelatihan, dikali 100 persen" in text and "× 100%" in text
     assert "Data pelatihan" in text and "Bidang A" in text
     assert "Belum ada realisasi yang diterbitkan untuk indikator tahun 2025" in text

@@ -27,8 +27,9 @@ from ..serialize import SCHEMA_VERSION, dumps, report_dict
 from ..validate import CheckResult
 from . import charts
 from . import format as fmt
-from . import urls, views
+from . import perbandingan, urls, views
 from .escape import judul, teks
+from . import ppid_pages  # PPID section (issue 8)
 
 
 def _finalize(value: object) -> Markup:
@@ -87,7 +88,9 @@ def count_pages(result: CheckResult) -> int:
         n += 1
         for agency in region.agencies.values():
             n += 1 + len(agency.units) + len(agency.positions)
-    return n
+    n += ppid_pages.Section.count_pages(ds)
+    groups = perbandingan.groups(ds)
+    return n + (1 + len(groups) if groups else 0)
 
 
 def render_site(result: CheckResult, content_dir: Path | None = None, step: Callable[[str], None] | None = None,
@@ -98,6 +101,9 @@ def render_site(result: CheckResult, content_dir: Path | None = None, step: Call
     ds = result.dataset
     env = environment()
     ix = views.SiteIndex.build(ds, result.reports)
+    ppid = ppid_pages.Section(ix, env)  # the `ppid` template helper: PPID links on agency and position pages
+    groups = perbandingan.groups(ds)
+    groups_by_id = {g.id: g for g in groups}
     out = Rendered()
     situs = ds.situs
     out.site_name = judul(situs.judul)
@@ -136,6 +142,7 @@ def render_site(result: CheckResult, content_dir: Path | None = None, step: Call
                 page(ctx["page_path"], "unit.md.j2", ctx, {"title": f"{agency.units[unit_id].nama} – {pd.singkatan or pd.nama}", **identity})
             for pos in agency.positions.values():
                 ctx = views.position_page(ix, region, agency, pos)
+                ctx["perbandingan"] = perbandingan.position_link(groups_by_id, region, pos)
                 sources = _position_sources(ctx)
                 page(ctx["page_path"], "jabatan.md.j2", ctx,
                      {"title": ctx["label"], **identity, **({"sumber": sources} if sources else {})})
@@ -145,6 +152,13 @@ def render_site(result: CheckResult, content_dir: Path | None = None, step: Call
                            "laporan": [report_dict(region.id, agency.id, pos.id, e.res) for e in entries]}
                     out.files[urls.position_data(region.id, agency.id, pos.id)] = (dumps(doc) + "\n").encode("utf-8")
         nav.append({judul(region.model.nama): section})
+    if groups:  # comparison pages: one per kelompok_pembanding, reached from perbandingan/
+        page(urls.PERBANDINGAN, "perbandingan.md.j2", perbandingan.index_page(ix, groups), {"title": "Perbandingan jabatan"})
+        for g in groups:
+            page(g.path, "perbandingan_kelompok.md.j2", perbandingan.group_page(ix, g),
+                 {"title": f"Perbandingan: {g.label}", "hide": ["navigation", "toc"]})
+        nav.append({"Perbandingan": urls.PERBANDINGAN})
+    nav.append(ppid.add_pages(page, out.files))  # PPID: DIP, statistics, procedures of every agency
     page(urls.METODOLOGI, "metodologi.md.j2", views.metodologi_page(ix), {"title": "Metodologi"})
     nav.append({"Metodologi": urls.METODOLOGI})
 

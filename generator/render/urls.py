@@ -13,6 +13,12 @@ HOME = "index.md"
 METODOLOGI = "metodologi.md"
 TENTANG = "tentang.md"
 CARA_MEMBACA = "cara-membaca.md"
+PERBANDINGAN = "perbandingan/index.md"
+
+
+def perbandingan(group_id: str) -> str:
+    """A comparison page: one kelompok_pembanding across regions and years."""
+    return f"perbandingan/{group_id}.md"
 
 
 def region(region_id: str) -> str:

@@ -17,7 +17,7 @@ from ..compute import ReportResult, walk_indicators
 from ..dataset import AgencyRecord, Dataset, PositionRecord, RegionRecord, YearRecord
 from ..model import Indikator, Laporan, Pemangku, Penandatangan, PerjanjianKinerja
 from ..policy import Policy, resolve
-from . import charts, format as fmt, kebijakan, urls
+from . import charts, format as fmt, formula, kebijakan, urls
 
 JENIS_JABATAN = {"struktural": "struktural", "fungsional": "fungsional", "pelaksana": "pelaksana"}
 URUT_JENIS = {"struktural": 0, "fungsional": 1, "pelaksana": 2}
@@ -184,7 +184,18 @@ def summary(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos: Posi
         "res": res,
         "ada_pk": any(y.model.perjanjian_kinerja or y.model.iki for y in pos.years.values()),
         "indikator_terakhir": _latest_definitions(pos),
+        "disimpulkan": _placement_inferred(pos),
     }
+
+
+def _placement_inferred(pos: PositionRecord) -> str | None:
+    """What of a position's place is inferred, as a short sentence (None when the document
+    states it); the basis (dasar_penyimpulan) is shown on the position page."""
+    m = pos.model
+    what = [w for w, flag in (("unit kerja", m.unit_disimpulkan), ("atasan", m.atasan_disimpulkan)) if flag]
+    if not what:
+        return None
+    return f"{' dan '.join(what).capitalize()} tidak tertulis di dokumen; disimpulkan (dasarnya di halaman jabatan)"
 
 
 def _latest_definitions(pos: PositionRecord) -> str | None:
@@ -225,7 +236,7 @@ def _indicator_items(indikator: list[Indikator]) -> list[dict]:
             kelompok = ind.kelompok
             items.append({"kelompok": kelompok})
         items.append({"ind": ind, "id": ind.id, "depth": depth, "induk": parent,
-                      "target_tertulis": _tertulis_beda(ind)})
+                      "target_tertulis": _tertulis_beda(ind), "arah": formula.arah(ind)})
     run = None
     for item in items:
         if "kelompok" in item:
@@ -243,6 +254,8 @@ def _indicator_items(indikator: list[Indikator]) -> list[dict]:
             item["sasaran"] = ind.sasaran if item["depth"] == 0 else None
             item["sasaran_tertulis"] = ind.sasaran_tertulis if item["depth"] == 0 else None
             item["rowspan"] = 1
+            # an inherited sasaran that cannot join the cell above (e.g. after a group row)
+            item["sasaran_sama"] = item["depth"] == 0 and ind.sasaran_diwarisi
         else:
             run["rowspan"] += 1
             item["rowspan"] = 0  # cell covered by the span above
@@ -264,7 +277,7 @@ def indicator_table(indikator: list[Indikator]) -> dict:
     inds = [i["ind"] for i in items if "ind" in i]
     for it in items:
         if "ind" in it:
-            it["formula"] = _formula_text(it["ind"])
+            it["rumus"] = formula.view(it["ind"])
     return {
         "items": items,
         "ada_target": any(i.target is not None or i.target_tertulis for i in inds),
@@ -272,17 +285,6 @@ def indicator_table(indikator: list[Indikator]) -> dict:
         "ada_sumber": any(i.sumber_data for i in inds),
         "ada_pj": any(i.penanggung_jawab for i in inds),
     }
-
-
-def _formula_text(ind: Indikator) -> str | None:
-    f = ind.formula
-    if f is None:
-        return None
-    if f.tertulis:
-        return f.tertulis
-    if f.pembilang and f.penyebut:
-        return f"{f.pembilang} ÷ {f.penyebut}" + (" × 100%" if f.jenis == "rasio_x100" else "")
-    return None
 
 
 def pk_view(pk: PerjanjianKinerja) -> dict:

@@ -1,0 +1,274 @@
+"""The PPID section of the site (issue 8): pages, charts and DIP downloads of every agency.
+
+Hooked into render_site with two calls: ``Section(ix, env)`` registers the template helper
+``ppid`` (used by the agency page and the request box on position pages), and
+``Section.add_pages(page, files)`` renders the pages through render_site's ``page``
+function, writes dip.csv / dip.xlsx into the docs folder, and returns the nav entry.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import zipfile
+
+from jinja2 import Environment
+from markupsafe import Markup, escape
+
+from ..dataset import AgencyRecord, Dataset, RegionRecord
+from ..ppid import workdays
+from . import format as fmt
+from . import ppid_views as pv
+from . import urls
+from .views import SiteIndex, breadcrumb
+
+CSV_COLUMNS = ("nomor", "klasifikasi", "jenis", "ringkasan_isi", "pejabat_unit", "penanggung_jawab", "waktu_tempat",
+               "bentuk_informasi", "jangka_waktu_penyimpanan", "alamat_dokumen", "permalink")
+XLSX_HEADERS = ("Nomor", "Klasifikasi", "Jenis dokumen", "Ringkasan isi informasi", "Pejabat/unit yang menguasai informasi",
+                "Penanggung jawab pembuatan/penerbitan informasi", "Waktu dan tempat pembuatan informasi",
+                "Bentuk informasi yang tersedia", "Jangka waktu penyimpanan", "Alamat dokumen di situs", "Permalink di DIP")
+XLSX_WIDTHS = (34, 22, 20, 60, 40, 32, 26, 26, 40, 50, 50)
+
+
+def _site_address(target: str | None, external: bool) -> str:
+    """A docs path (``a/b.md#x``) as its address relative to the site root (``a/b/#x``)."""
+    if not target:
+        return ""
+    if external:
+        return target
+    base, _, frag = target.partition("#")
+    return urls.url(base) + (f"#{frag}" if frag else "")
+
+
+def dip_table(rows: list[pv.DipRow], dip_page: str) -> list[dict]:
+    """One plain record per DIP entry, shared by the CSV and the XLSX."""
+    return [{
+        "nomor": r.nomor, "klasifikasi": r.kelas, "klasifikasi_label": pv.KELAS[r.kelas], "jenis": r.entri.jenis,
+        "jenis_label": r.jenis_label, "ringkasan_isi": r.ringkasan_isi, "pejabat_unit": r.pejabat_unit,
+        "penanggung_jawab": r.penanggung_jawab, "waktu_tempat": r.waktu_tempat, "bentuk_informasi": r.bentuk_informasi,
+        "jangka_waktu_penyimpanan": r.jangka_waktu_penyimpanan,
+        "alamat_dokumen": _site_address(r.target, r.target_eksternal),
+        "permalink": _site_address(f"{dip_page}#{r.anchor}", False),
+    } for r in rows]
+
+
+def dip_csv(records: list[dict]) -> bytes:
+    """UTF-8 with a byte-order mark (Excel then reads Indonesian text correctly)."""
+    buf = io.StringIO()
+    w = csv.writer(buf, lineterminator="\r\n")
+    w.writerow(CSV_COLUMNS)
+    for rec in records:
+        w.writerow([rec[c] for c in CSV_COLUMNS])
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
+
+
+def _stable_zip(data: bytes, when: dt.date) -> bytes:
+    """The same workbook bytes for the same content: every entry re-stamped with one time."""
+    stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            new = zipfile.ZipInfo(info.filename, date_time=stamp)
+            new.compress_type = zipfile.ZIP_DEFLATED
+            new.create_system = 3
+            new.external_attr = 0o644 << 16
+            dst.writestr(new, src.read(info.filename))
+    return out.getvalue()
+
+
+def dip_xlsx(records: list[dict], agency: AgencyRecord, region: RegionRecord, data_per: dt.date) -> bytes:
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.writer.excel import ExcelWriter
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "DIP"
+    ws.append(list(XLSX_HEADERS))
+    head_font, head_fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="1F3A68")
+    wrap = Alignment(wrap_text=True, vertical="top")
+    for cell in ws[1]:
+        cell.font, cell.fill, cell.alignment = head_font, head_fill, wrap
+    for rec in records:
+        ws.append([rec["nomor"], rec["klasifikasi_label"], rec["jenis_label"], rec["ringkasan_isi"], rec["pejabat_unit"],
+                   rec["penanggung_jawab"], rec["waktu_tempat"], rec["bentuk_informasi"], rec["jangka_waktu_penyimpanan"],
+                   rec["alamat_dokumen"], rec["permalink"]])
+    for row in ws.iter_rows(min_row=2):
+        for cell in row:
+            cell.alignment = wrap
+    for i, width in enumerate(XLSX_WIDTHS, start=1):
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = "B2"
+    ws.auto_filter.ref = f"A1:{get_column_letter(len(XLSX_HEADERS))}{len(records) + 1}"
+
+    notes = wb.create_sheet("Keterangan")
+    lines = [
+        ("Daftar Informasi Publik", agency.model.nama),
+        ("Wilayah", region.model.nama),
+        ("Data per", fmt.tanggal(data_per)),
+        ("Jumlah entri", len(records)),
+        ("Dasar", "UU 14/2008 tentang Keterbukaan Informasi Publik; Peraturan Komisi Informasi Nomor 1 Tahun 2021 "
+                  "tentang Standar Layanan Informasi Publik (tujuh unsur DIP)"),
+        ("Alamat dokumen dan permalink", "Alamat relatif terhadap alamat situs ini; tambahkan di belakang alamat situs."),
+    ] + [(pv.KELAS[k], pv.KELAS_KET[k]) for k in pv.KELAS_URUT]
+    for label, value in lines:
+        notes.append([label, value])
+    for cell in notes["A"]:
+        cell.font = Font(bold=True)
+    for row in notes.iter_rows():
+        for cell in row:
+            cell.alignment = wrap
+    notes.column_dimensions["A"].width = 34
+    notes.column_dimensions["B"].width = 100
+
+    moment = dt.datetime(data_per.year, data_per.month, data_per.day)
+    wb.properties.creator = "kinerja"
+    wb.properties.created = moment
+    wb.properties.modified = moment
+    wb.properties.title = f"Daftar Informasi Publik {agency.model.nama}"
+    buf = io.BytesIO()
+    archive = zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED)
+    ExcelWriter(wb, archive).save()  # not wb.save(): that stamps the current time
+    return _stable_zip(buf.getvalue(), data_per)
+
+
+class Section:
+    def __init__(self, ix: SiteIndex, env: Environment):
+        self.ix = ix
+        self.helpers = pv.TemplateHelpers(ix)
+        env.globals["ppid"] = self.helpers
+
+    @staticmethod
+    def count_pages(ds: Dataset) -> int:
+        n = 1  # ppid.md
+        for agency in ds.agencies():
+            n += 7 + ((1 + len(agency.registers)) if agency.registers else 0)
+        return n
+
+    def add_pages(self, page, files: dict[str, bytes]) -> dict:
+        """Every PPID page through render_site's ``page(path, template, ctx, meta)``;
+        CSV/XLSX into ``files``. Returns the top-level nav entry."""
+        ix = self.ix
+        overview = []
+        for region in ix.dataset.regions.values():
+            agencies = []
+            for agency in region.agencies.values():
+                agencies.append(self._agency(region, agency, page, files))
+            overview.append({"region": region, "agencies": agencies})
+        contoh = any(reg.contoh for a in ix.dataset.agencies() for reg, _ in a.registers.values())
+        page(pv.HOME, "ppid_indeks.md.j2", {"page_path": pv.HOME, "overview": overview, "contoh": contoh,
+                                             "jangka_waktu": pv.jangka_waktu(),
+                                             "breadcrumb": [("Beranda", urls.HOME)]},
+             {"title": "Layanan Informasi Publik (PPID)",
+              "sumber": "Daftar Informasi Publik disusun dari data situs ini; register permohonan informasi PPID"})
+        return {"PPID": pv.HOME}
+
+    # ------------------------------------------------------------------ one agency
+
+    def _agency(self, region: RegionRecord, agency: AgencyRecord, page, files: dict[str, bytes]) -> dict:
+        ix = self.ix
+        r, a = region.id, agency.id
+        pd = agency.model
+        data_per = ix.dataset.situs.data_per
+        identity = {"wilayah": region.model.nama, "perangkat_daerah": pd.nama,
+                    "perangkat_daerah_url": urls.url(urls.agency(r, a))}
+        crumbs = breadcrumb(ix, region, agency) + [("Layanan informasi publik", pv.index_path(r, a))]
+        kontak = pv.kontak_view(agency)
+        rows = pv.dip_rows(ix, agency, files)
+        dip_page = pv.dip_path(r, a)
+        # DIP permalinks of requested items, relative to the pages in ppid/ that list requests
+        # (statistik.md and laporan-<tahun>.md: same folder depth, so the same relative link)
+        anchors = {row.nomor: pv.rel_href(pv.statistik_path(r, a), f"{dip_page}#{row.anchor}") for row in rows}
+
+        # DIP downloads
+        records = dip_table(rows, dip_page)
+        csv_path, xlsx_path = pv.path(r, a, "dip.csv"), pv.path(r, a, "dip.xlsx")
+        files[csv_path] = dip_csv(records)
+        files[xlsx_path] = dip_xlsx(records, agency, region, data_per)
+
+        registers = {}
+        for tahun in sorted(agency.registers, reverse=True):
+            register, _doc = agency.registers[tahun]
+            registers[tahun] = pv.register_view(ix, region, agency, tahun, register, anchors)
+        contoh = any(v["contoh"] for v in registers.values())
+
+        base = {"region": region, "agency": agency, "pd": pd, "kontak": kontak, "jangka_waktu": pv.jangka_waktu(),
+                "ppid_index": pv.index_path(r, a), "dip_page": dip_page, "csv": csv_path, "xlsx": xlsx_path,
+                "jumlah_dip": len(rows), "statistik": pv.statistik_path(r, a) if registers else None,
+                "laporan": [(t, pv.laporan_path(r, a, t), v["contoh"]) for t, v in registers.items()],
+                "laporan_paths": {t: pv.laporan_path(r, a, t) for t in registers},
+                "cara": pv.cara_path(r, a), "keberatan": pv.keberatan_path(r, a),
+                "formulir_permohonan": pv.formulir_permohonan_path(r, a),
+                "formulir_keberatan": pv.formulir_keberatan_path(r, a),
+                "kelas_jumlah": [(k, pv.KELAS[k], sum(1 for x in rows if x.kelas == k)) for k in pv.KELAS_URUT],
+                "unduh_nama": f"dip-{r}-{a}", "pv_ket": pv.KELAS_KET, "kalender": sorted(ix.dataset.holidays),
+                "kalender_dasar": [(t, c.dasar_hukum) for t, c in sorted(ix.dataset.holidays.items())]}
+        title_pd = pd.singkatan or pd.nama
+
+        # Layanan Informasi Publik (index of the section)
+        latest = registers[max(registers)] if registers else None
+        path = pv.index_path(r, a)
+        page(path, "ppid_beranda.md.j2", {**base, "page_path": path, "breadcrumb": crumbs[:-1], "terakhir": latest},
+             {"title": f"Layanan Informasi Publik – {title_pd}", **identity,
+              **({"sumber": self._sumber(latest)} if latest else {})})
+
+        # Daftar Informasi Publik
+        items = []
+        for row in rows:
+            items.append({"row": row,
+                          "href": (Markup(escape(row.target)) if row.target_eksternal else pv.rel_href(dip_page, row.target)) if row.target else None,
+                          "eksternal": row.target_eksternal,
+                          "unduhan": [(label, pv.rel_href(dip_page, p)) for label, p in row.unduhan],
+                          "ajukan": kontak["kanal"].href(dip_page, r, a, row.nomor, row.ringkasan_isi, pd.nama)})
+        groups = []
+        for g in pv.dip_groups(rows):
+            ids = {id(x) for x in g["rows"]}
+            groups.append({**g, "items": [it for it in items if id(it["row"]) in ids]})
+        jenis_jumlah = [(j, pv.JENIS[j], sum(1 for x in rows if x.entri.jenis == j)) for j in pv.JENIS_URUT]
+        page(dip_page, "ppid_dip.md.j2", {**base, "page_path": dip_page, "breadcrumb": crumbs, "groups": groups,
+                                          "jenis_jumlah": [j for j in jenis_jumlah if j[2]]},
+             {"title": f"Daftar Informasi Publik – {title_pd}", **identity,
+              "sumber": "Daftar Informasi Publik disusun dari data laporan kinerja yang diterbitkan di situs ini",
+              "hide": ["navigation", "toc"]})
+
+        # statistics and annual reports
+        if registers:
+            path = pv.statistik_path(r, a)
+            page(path, "ppid_statistik.md.j2", {**base, "page_path": path, "breadcrumb": crumbs, "registers": registers,
+                                                "terakhir": latest, "contoh": contoh,
+                                                "contoh_semua": all(v["contoh"] for v in registers.values())},
+                 {"title": f"Statistik Layanan Informasi Publik – {title_pd}", **identity, "sumber": self._sumber(latest),
+                  "hide": ["navigation"]})
+            for tahun, v in registers.items():
+                path = pv.laporan_path(r, a, tahun)
+                page(path, "ppid_laporan.md.j2", {**base, "page_path": path, "breadcrumb": crumbs, "v": v},
+                     {"title": f"Laporan Layanan Informasi Publik {tahun} – {title_pd}", **identity, "sumber": self._sumber(v),
+                      "hide": ["navigation"]})
+
+        # procedures and forms
+        for path, template, title in (
+                (pv.cara_path(r, a), "ppid_cara_mengajukan.md.j2", "Cara mengajukan permohonan informasi"),
+                (pv.keberatan_path(r, a), "ppid_keberatan.md.j2", "Cara mengajukan keberatan"),
+                (pv.formulir_permohonan_path(r, a), "ppid_formulir_permohonan.md.j2", "Formulir permohonan informasi publik"),
+                (pv.formulir_keberatan_path(r, a), "ppid_formulir_keberatan.md.j2", "Formulir pernyataan keberatan")):
+            page(path, template, {**base, "page_path": path, "breadcrumb": crumbs,
+                                  "hari_kerja": {"jawab": workdays.JAWAB, "perpanjangan": workdays.PERPANJANGAN,
+                                                 "keberatan": workdays.KEBERATAN, "sengketa": pv.SENGKETA_HARI}},
+                 {"title": f"{title} – {title_pd}", **identity,
+                  "sumber": "UU 14/2008 tentang Keterbukaan Informasi Publik; Peraturan Komisi Informasi Nomor 1 Tahun 2021"})
+
+        return {"agency": agency, "nama": pd.nama, "index": pv.index_path(r, a), "dip": dip_page, "jumlah_dip": len(rows),
+                "kontak_terisi": kontak["terisi"], "kanal": kontak["kanal"].jenis,
+                "statistik": base["statistik"],
+                "registers": [{"tahun": t, "jumlah": v["jumlah"], "contoh": v["contoh"], "laporan": pv.laporan_path(r, a, t)}
+                              for t, v in registers.items()]}
+
+    @staticmethod
+    def _sumber(v: dict | None) -> str | None:
+        if not v:
+            return None
+        return f"Register permohonan informasi PPID tahun {v['tahun']}" + (" (DATA CONTOH, bukan catatan layanan yang sebenarnya)"
+                                                                          if v["contoh"] else "")
+
