@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from .compute import ReportResult
 from .load import Document
-from .model import Jabatan, PerangkatDaerah, Situs, Tahunan, Unit, Wilayah
+from .model import Jabatan, Laporan, PerangkatDaerah, Situs, Tahunan, Unit, Wilayah
 from .ppid.model import DaftarTambahan, HariLibur, RegisterPermohonan
 
 
@@ -45,6 +46,18 @@ class AgencyRecord:
     def key(self) -> str:
         return f"{self.region_id}/{self.id}"
 
+    def units_under(self, unit_id: str) -> set[str]:
+        """The unit and every unit below it in the tree."""
+        inside = {unit_id}
+        changed = True
+        while changed:
+            changed = False
+            for uid, parent in self.unit_parent.items():
+                if parent in inside and uid not in inside:
+                    inside.add(uid)
+                    changed = True
+        return inside
+
 
 @dataclass
 class RegionRecord:
@@ -75,3 +88,21 @@ class Dataset:
                 for position in agency.positions.values():
                     for year in sorted(position.years):
                         yield region, agency, position, position.years[year]
+
+
+@dataclass
+class ReportEntry:
+    """One computed report with where it comes from (used by the pages and the downloads)."""
+
+    region: RegionRecord
+    agency: AgencyRecord
+    position: PositionRecord
+    year: YearRecord
+    laporan: Laporan
+    res: ReportResult
+
+    @property
+    def id(self) -> str:
+        from .serialize import report_id
+
+        return report_id(self.region.id, self.agency.id, self.position.id, self.res.tahun, self.res.triwulan)

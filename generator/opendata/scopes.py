@@ -78,15 +78,7 @@ def definitions_of(ds: Dataset, entries: list[Entry]) -> list[Definitions]:
 
 
 def unit_members(agency: AgencyRecord, unit_id: str) -> set[str]:
-    inside = {unit_id}
-    changed = True
-    while changed:
-        changed = False
-        for uid, parent in agency.unit_parent.items():
-            if parent in inside and uid not in inside:
-                inside.add(uid)
-                changed = True
-    return inside
+    return agency.units_under(unit_id)
 
 
 def build_scopes(result) -> list[Scope]:

@@ -14,6 +14,7 @@ from decimal import Decimal
 
 from ..compute import ReportResult, measured_indicators, walk_indicators
 from ..dataset import AgencyRecord, PositionRecord, RegionRecord, YearRecord
+from ..dataset import ReportEntry as Entry
 from ..model import Indikator, Laporan
 from ..policy import DEFAULT, Policy, Rounding
 from ..render import urls
@@ -29,22 +30,6 @@ class Column:
     title: str  # spreadsheet header
     type: str  # string | integer | number | persen | rupiah | boolean | date
     description: str
-
-
-@dataclass
-class Entry:
-    """One computed report with where it comes from."""
-
-    region: RegionRecord
-    agency: AgencyRecord
-    position: PositionRecord
-    year: YearRecord
-    laporan: Laporan
-    res: ReportResult
-
-    @property
-    def id(self) -> str:
-        return report_id(self.region.id, self.agency.id, self.position.id, self.res.tahun, self.res.triwulan)
 
 
 @dataclass

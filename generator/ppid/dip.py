@@ -73,21 +73,28 @@ def agency_entries(dataset: Dataset, agency: AgencyRecord) -> list[EntriDIP]:
                     BENTUK, RETENSI, "setiap_saat", page))
             for lap in sorted(t.laporan, key=lambda x: x.triwulan):
                 made = f"{lap.tempat or region.model.nama}, {_date(lap.tanggal)}"
-                maker = lap.penandatangan.pembuat.jabatan if lap.penandatangan else holder
+                maker = holder  # the position's own title, not the signature block's capitals
+                tw = _triwulan(lap.triwulan)
                 out.append(EntriDIP(
                     f"{code}/LKJ/{tahun}/TW{lap.triwulan}/{pid}", "lkj",
-                    f"Laporan Kinerja {jab.jabatan} triwulan {lap.triwulan} tahun {tahun}: realisasi, capaian dan predikat per indikator",
+                    f"Laporan Kinerja {jab.jabatan} {tw} tahun {tahun}: realisasi, capaian dan predikat per indikator",
                     unit, maker, made, BENTUK, RETENSI, "berkala", page))
                 if t.anggaran and lap.anggaran:
                     out.append(EntriDIP(
                         f"{code}/ANGGARAN/{tahun}/TW{lap.triwulan}/{pid}", "anggaran",
-                        f"Realisasi anggaran {jab.jabatan} s.d. triwulan {lap.triwulan} tahun {tahun}: pagu, target dan realisasi per program, kegiatan dan sub kegiatan",
+                        f"Realisasi anggaran {jab.jabatan} s.d. {tw} tahun {tahun}: pagu, target dan realisasi per program, kegiatan dan sub kegiatan",
                         unit, maker, made, BENTUK, RETENSI, "berkala", page))
     if agency.dip_tambahan:
         for e in agency.dip_tambahan[0].entri:
             out.append(EntriDIP(f"{code}/LAIN/{e.id}", "lain", e.ringkasan_isi, e.pejabat_unit, e.penanggung_jawab,
                                 e.waktu_tempat, e.bentuk_informasi, e.jangka_waktu_penyimpanan, e.klasifikasi, e.tautan))
     return out
+
+
+def _triwulan(tw: int) -> str:
+    from ..render.format import triwulan
+
+    return triwulan(tw)
 
 
 def _walk(items):

@@ -15,6 +15,7 @@ from typing import Callable
 
 from ..compute import ReportResult, walk_indicators
 from ..dataset import AgencyRecord, Dataset, PositionRecord, RegionRecord, YearRecord
+from ..dataset import ReportEntry as Entry
 from ..model import Indikator, Laporan, Pemangku, Penandatangan, PerjanjianKinerja
 from ..policy import Policy, resolve
 from . import charts, format as fmt, formula, kebijakan, urls
@@ -46,18 +47,6 @@ class ChartSpec:
 
     def draw(self) -> bytes:
         return self.fn(*self.args)
-
-
-@dataclass
-class Entry:
-    """One computed report with where it came from."""
-
-    region: RegionRecord
-    agency: AgencyRecord
-    position: PositionRecord
-    year: YearRecord
-    laporan: Laporan
-    res: ReportResult
 
 
 @dataclass
@@ -142,15 +131,7 @@ def unit_chain(agency: AgencyRecord, unit_id: str | None) -> list[str]:
 
 
 def unit_descendants(agency: AgencyRecord, unit_id: str) -> set[str]:
-    out = {unit_id}
-    changed = True
-    while changed:
-        changed = False
-        for uid, parent in agency.unit_parent.items():
-            if parent in out and uid not in out:
-                out.add(uid)
-                changed = True
-    return out
+    return agency.units_under(unit_id)
 
 
 def breadcrumb(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord | None = None, unit_id: str | None = None) -> list[tuple[str, str]]:
