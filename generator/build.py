@@ -187,10 +187,11 @@ def git_commit(folder: Path) -> str | None:
 def render_docs(result, config: Path, build_dir: Path, out: Path, step=None, data_dir: Path | None = None):
     from .opendata import open_data_files
 
-    rendered = render_site(result, config.parent / "content", step, cache_dir=build_dir / "cache" / "grafik")
-    # Downloads and the static API are generated from the same computed values as the pages.
+    # Downloads and the static API come from the same computed values as the pages,
+    # which link them ("Unduh data"); render_site adds them to the docs folder.
     site_url = _parent_config(config).get("site_url")
-    rendered.files.update(open_data_files(result, commit=git_commit(data_dir or Path(".")), site_url=site_url))
+    od = open_data_files(result, commit=git_commit(data_dir or Path(".")), site_url=site_url)
+    rendered = render_site(result, config.parent / "content", step, cache_dir=build_dir / "cache" / "grafik", open_data=od)
     sync_tree(rendered.files, build_dir / "docs")
     return rendered, write_config(config, build_dir, out, rendered)
 

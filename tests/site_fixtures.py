@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import http.server
 import os
+import posixpath
 import shutil
 import threading
 import time
@@ -16,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from urllib.parse import unquote, urlsplit
 
 import pytest
 
@@ -180,6 +182,18 @@ def parse(html: str) -> Node:
 
 def page(site: Path, url_path: str) -> Node:
     return parse((site / url_path / "index.html").read_text(encoding="utf-8"))
+
+
+def resolve(site: Path, page_url: str, href: str) -> tuple[Path, str]:
+    """The built file an href of the page at ``page_url`` (a directory URL) points to,
+    and its fragment."""
+    parts = urlsplit(href)
+    assert not parts.scheme and not parts.netloc, href
+    target = posixpath.normpath(posixpath.join(page_url, unquote(parts.path))) if parts.path else page_url.rstrip("/")
+    path = site / target
+    if path.is_dir() or parts.path.endswith("/") or not parts.path:
+        path = path / "index.html"
+    return path, unquote(parts.fragment)
 
 
 def content(doc: Node) -> Node:

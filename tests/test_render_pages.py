@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 
 import yaml
@@ -38,9 +39,22 @@ def test_position_page_sections(tmp_path):
     assert "Pembulatan rata-rata capaian: dipotong (tanpa pembulatan) pada 2 desimal" in text
     # the budget hierarchy and the efficiency sentence
     assert "Kegiatan A1" in text and "efisiensi penggunaan sumber daya adalah 73,32%" in text
-    # links: superior of the Kepala Bidang, the unit page, the JSON download
+    # links: superior of the Kepala Bidang, the unit page
     assert '<a href="../kepala-dinas/">' in files["kota-contoh/dinas-contoh/jabatan/kepala-bidang-a.md"].decode()
-    assert "kota-contoh/dinas-contoh/jabatan/kepala-dinas.json" in files
+    assert 'class="kj-unduh"' not in files[KD].decode()  # no open-data files rendered, so no dead links
+
+
+def test_position_page_links_its_downloads(tmp_path):
+    from generator.opendata import open_data_files
+
+    result = check(copy_minimal(tmp_path))
+    files = render_site(result, open_data=open_data_files(result)).files
+    md = files[KD].decode()
+    links = re.findall(r'<a href="([^"]+)" title="[^"]*" download>([^<]+)</a>', md)
+    assert {label for _, label in links} >= {"CSV", "CSV ringkasan", "CSV anggaran", "XLSX", "JSON", "API"}
+    for href, _ in links:  # page-relative (…/kepala-dinas/ is a folder), every target rendered
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(KD), "kepala-dinas", href))
+        assert target in files, href
 
 
 def test_indicators_without_realisation(tmp_path):

@@ -4,12 +4,15 @@ link resolves inside site/."""
 
 from __future__ import annotations
 
+import csv
+import io
+import json
 from pathlib import Path
 
 import pytest
 
 import test_opendata as od
-from site_fixtures import bundled_site  # noqa: F401 (fixture)
+from site_fixtures import DATA, bundled_site, content, page, parse, resolve  # noqa: F401 (fixture)
 
 
 @pytest.fixture(scope="module")
@@ -52,3 +55,76 @@ def test_api_links_resolve_in_site(result, site_files):
 def test_datapackage_in_site_validates(site_files):
     root, files = site_files
     od.test_datapackage_validates_with_frictionless(root, files)
+
+
+# --------------------------------------------------------------------------- "Unduh data" on the pages
+
+def _download_blocks(doc) -> list[tuple[str, dict[str, str]]]:
+    """Every "Unduh data" line of a page: (label, {format label: href})."""
+    blocks = []
+    for p in content(doc).iter("p"):
+        if "kj-unduh" in (p.attrs.get("class") or "").split() and p.find("span", class_="kj-unduh-label"):
+            label = " ".join(p.find("span", class_="kj-unduh-label").text().split())
+            links = {a.text(): a.attrs["href"] for a in p.iter("a") if "download" in a.attrs}
+            blocks.append((label, links))
+    return blocks
+
+
+def test_every_page_links_its_downloads_and_every_link_resolves(bundled_site):
+    """Home, regions, agencies, units and positions with data each carry "Unduh data";
+    every download link on every page points at a file in site/."""
+    site = bundled_site.site
+    kinds: dict[str, int] = {}
+    checked = 0
+    for html_file in sorted(site.rglob("index.html")):
+        url = html_file.parent.relative_to(site).as_posix()
+        url = "" if url == "." else url + "/"
+        blocks = _download_blocks(parse(html_file.read_text(encoding="utf-8")))
+        for _label, links in blocks:
+            assert links, (url, _label)
+            for href in links.values():
+                path, _ = resolve(site, url, href)
+                assert path.is_file() and path.stat().st_size > 0, (url, href)
+                checked += 1
+        parts = url.strip("/").split("/") if url else []
+        kind = {0: "beranda", 1: "wilayah", 2: "perangkat_daerah"}.get(len(parts))
+        if len(parts) == 4 and parts[2] in ("unit", "jabatan"):
+            kind = parts[2]
+        if kind == "wilayah" and not (DATA / parts[0]).is_dir():  # tentang/, metodologi/, …
+            kind = None
+        if kind and blocks:
+            kinds[kind] = kinds.get(kind, 0) + 1
+    # every region, agency and unit page, and every position with a report
+    assert kinds["beranda"] == 1 and kinds["wilayah"] == 3
+    assert kinds["perangkat_daerah"] == 3 and kinds["unit"] >= 20
+    assert kinds["jabatan"] >= 42 + 82
+    assert checked > 1000
+
+
+def test_chart_downloads_hold_the_figures_of_the_chart(bundled_site):
+    """Next to the Kepala Dinas's capaian chart, the CSV of that period holds exactly the
+    capaian shown in the measurement table; the budget line links the budget CSV."""
+    site = bundled_site.site
+    url = "kota-pekalongan/dinperinaker/jabatan/kepala-dinas/"
+    doc = page(site, url)
+    blocks = dict(_download_blocks(doc))
+    assert set(blocks["Unduh data jabatan ini (semua periode):"]) >= {"CSV", "CSV ringkasan", "CSV anggaran", "XLSX", "JSON", "API"}
+    period = blocks["Unduh data pengukuran Triwulan IV 2025:"]
+    assert set(period) == {"CSV", "CSV ringkasan", "XLSX", "JSON"}
+    path, _ = resolve(site, url, period["CSV"])
+    rows = list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
+    assert {(r["tahun"], r["triwulan"]) for r in rows} == {("2025", "4")}
+    table = content(doc).find("div", class_="kj-pengukuran").find("tbody")
+    on_page = [" ".join(tr.iter("td").__next__().text().split()) for tr in table.iter("tr") if list(tr.iter("td"))]
+    assert len(on_page) == len([r for r in rows if r["laporan_id"]])
+    shown = [" ".join(list(tr.iter("td"))[-2].text().split()[:1]) for tr in table.iter("tr") if list(tr.iter("td"))]
+    assert [s.replace(",", ".") for s in shown] == [r["capaian"] or "–" for r in rows if r["laporan_id"]]
+    budget = blocks["Unduh data anggaran Triwulan IV 2025:"]
+    path, _ = resolve(site, url, budget["CSV anggaran"])
+    budget_rows = list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
+    table = content(doc).find("div", class_="kj-anggaran").find("tbody")
+    pagu_shown = [list(tr.iter("td"))[2].text().replace(".", "") for tr in table.iter("tr")]
+    assert pagu_shown == [r["pagu"].split(".")[0] for r in budget_rows]
+    json_path, _ = resolve(site, url, period["JSON"])
+    doc_json = json.loads(json_path.read_text(encoding="utf-8"))
+    assert (doc_json["tahun"], doc_json["triwulan"], doc_json["halaman"]) == (2025, 4, url)

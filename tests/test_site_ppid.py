@@ -10,10 +10,9 @@ from __future__ import annotations
 import csv
 import html
 import io
-import posixpath
 import re
 from pathlib import Path
-from urllib.parse import parse_qs, unquote, urlsplit
+from urllib.parse import parse_qs, urlsplit
 
 import openpyxl
 import pytest
@@ -23,7 +22,7 @@ from generator.ppid import dip as dip_module
 from generator.render import render_site
 from generator.render import ppid_charts, ppid_views
 from generator.validate import check
-from site_fixtures import (ARTIFACTS, DATA, Node, browser, bundled_site, content, copy_minimal, page, parse,  # noqa: F401
+from site_fixtures import (ARTIFACTS, resolve, DATA, Node, browser, bundled_site, content, copy_minimal, page, parse,  # noqa: F401
                            serve)
 
 AGENCY = "kota-pekalongan/dinperinaker"
@@ -42,18 +41,6 @@ def _text(node: Node) -> str:
     return " ".join(node.text().split())
 
 
-def _resolve(site: Path, page_url: str, href: str) -> tuple[Path, str]:
-    """The built file an href of the page at ``page_url`` (a directory URL) points to,
-    and its fragment."""
-    parts = urlsplit(href)
-    assert not parts.scheme and not parts.netloc, href
-    target = posixpath.normpath(posixpath.join(page_url, unquote(parts.path))) if parts.path else page_url.rstrip("/")
-    path = site / target
-    if path.is_dir() or parts.path.endswith("/") or not parts.path:
-        path = path / "index.html"
-    return path, unquote(parts.fragment)
-
-
 _IDS: dict[Path, set[str]] = {}
 
 
@@ -64,7 +51,7 @@ def _ids(path: Path) -> set[str]:
 
 
 def _assert_resolves(site: Path, page_url: str, href: str) -> None:
-    path, frag = _resolve(site, page_url, href)
+    path, frag = resolve(site, page_url, href)
     assert path.is_file(), f"{href} from {page_url}: {path} missing"
     if frag:
         assert frag in _ids(path), f"{href} from {page_url}: no id {frag!r} in {path}"
@@ -137,7 +124,7 @@ def test_dip_lists_every_document_with_seven_fields_and_working_links(bundled_si
             for label, href in links.items():
                 _assert_resolves(site, url, href)
                 checked_links += 1
-            path, frag = _resolve(site, url, links["Buka dokumen"])
+            path, frag = resolve(site, url, links["Buka dokumen"])
             documents.add((str(path.relative_to(site).parent), frag))
             ajukan = urlsplit(links["Ajukan permohonan"])
             assert parse_qs(ajukan.query)["dip"] == [e.nomor]
@@ -167,8 +154,8 @@ def test_dip_downloads_hold_the_same_entries(bundled_site):
     rows = _rows(doc)
     links = {_text(a): a.attrs for a in content(doc).find("p", class_="kj-unduh").iter("a")}
     assert links["CSV"]["download"].endswith(".csv") and links["XLSX"]["download"].endswith(".xlsx")
-    csv_path, _ = _resolve(site, url, links["CSV"]["href"])
-    xlsx_path, _ = _resolve(site, url, links["XLSX"]["href"])
+    csv_path, _ = resolve(site, url, links["CSV"]["href"])
+    xlsx_path, _ = resolve(site, url, links["XLSX"]["href"])
     raw = csv_path.read_bytes()
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM
     records = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
@@ -177,9 +164,9 @@ def test_dip_downloads_hold_the_same_entries(bundled_site):
     for r, tr in zip(records, rows):
         assert _text(tr).startswith(r["nomor"])
         assert r["permalink"] == f"{url}#{tr.attrs['id']}"
-        path, frag = _resolve(site, "", r["permalink"])
+        path, frag = resolve(site, "", r["permalink"])
         assert frag in _ids(path)
-        path, frag = _resolve(site, "", r["alamat_dokumen"])
+        path, frag = resolve(site, "", r["alamat_dokumen"])
         assert path.is_file() and frag in _ids(path)
         assert all(r[k] for k in ("ringkasan_isi", "pejabat_unit", "penanggung_jawab", "waktu_tempat",
                                   "bentuk_informasi", "jangka_waktu_penyimpanan", "klasifikasi"))
@@ -223,7 +210,7 @@ def test_statistics_page_and_annual_report_with_charts(bundled_site):
         for fig in figures:
             img = fig.find("img")
             assert len(img.attrs["alt"]) > 40 and "tabel" in img.attrs["alt"]
-            path, _ = _resolve(site, url, img.attrs["src"])
+            path, _ = resolve(site, url, img.attrs["src"])
             svg = path.read_text(encoding="utf-8")
             assert path.suffix == ".svg" and "<svg" in svg and "<dc:date>" not in svg
             box = fig.parent  # the same numbers as a table next to the chart

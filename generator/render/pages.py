@@ -23,7 +23,7 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from ..serialize import SCHEMA_VERSION, dumps, report_dict
+from ..opendata.paths import download_links
 from ..validate import CheckResult
 from . import charts
 from . import format as fmt
@@ -93,18 +93,51 @@ def count_pages(result: CheckResult) -> int:
     return n + (1 + len(groups) if groups else 0)
 
 
+# "Unduh data" links: format → (label, what the file holds), in the order shown.
+UNDUH_FORMAT = {
+    "csv": ("CSV", "satu baris per indikator per periode"),
+    "csv_ringkasan": ("CSV ringkasan", "satu baris per laporan: rata-rata capaian, predikat, anggaran, efisiensi"),
+    "csv_anggaran": ("CSV anggaran", "pagu, target dan realisasi per program, kegiatan dan sub kegiatan"),
+    "xlsx": ("XLSX", "lembar kerja Excel/LibreOffice dengan lembar catatan sumber dan lisensi"),
+    "json": ("JSON", "angka hasil hitung beserta kebijakan perhitungan dan angka tercetak"),
+    "api": ("API", "dokumen API statis (JSON), lihat halaman API dan Data"),
+    "zip": ("ZIP", "semua berkas unduhan dalam satu arsip"),
+    "datapackage": ("Data Package", "deskripsi Frictionless Data Package untuk portal data"),
+}
+
+
+def downloads(files: dict[str, bytes] | None):
+    """The ``unduh`` template helper: the download links of one scope, as
+    [{"label", "hint", "path"}], only for files that exist (none when the open-data
+    files were not generated, e.g. rendering pages alone)."""
+    def unduh(kind: str, region: str | None = None, agency: str | None = None, id: str | None = None,
+              tahun: int | None = None, triwulan: int | None = None, only: tuple[str, ...] | None = None) -> list[dict]:
+        if not files:
+            return []
+        links = download_links(kind, region, agency, id, tahun, triwulan, files=files)
+        if "api" in links and links["api"] == links.get("json"):
+            links.pop("api")  # one report: its JSON is the API document
+        return [{"label": label, "hint": hint, "path": links[f]} for f, (label, hint) in UNDUH_FORMAT.items()
+                if f in links and (only is None or f in only)]
+
+    return unduh
+
+
 def render_site(result: CheckResult, content_dir: Path | None = None, step: Callable[[str], None] | None = None,
-                cache_dir: Path | None = None) -> Rendered:
+                cache_dir: Path | None = None, open_data: dict[str, bytes] | None = None) -> Rendered:
     """Every file of the docs folder. ``step`` is called once per page (progress);
     ``cache_dir`` keeps drawn charts between builds (a chart is redrawn only when its
-    numbers, labels or the chart code change)."""
+    numbers, labels or the chart code change); ``open_data`` (from opendata.open_data_files)
+    joins the docs folder and every page links its own downloads."""
     ds = result.dataset
     env = environment()
+    env.globals["unduh"] = downloads(open_data)
     ix = views.SiteIndex.build(ds, result.reports)
     ppid = ppid_pages.Section(ix, env)  # the `ppid` template helper: PPID links on agency and position pages
     groups = perbandingan.groups(ds)
     groups_by_id = {g.id: g for g in groups}
     out = Rendered()
+    out.files.update(open_data or {})
     situs = ds.situs
     out.site_name = judul(situs.judul)
     data_per = fmt.tanggal(situs.data_per)
@@ -146,11 +179,6 @@ def render_site(result: CheckResult, content_dir: Path | None = None, step: Call
                 sources = _position_sources(ctx)
                 page(ctx["page_path"], "jabatan.md.j2", ctx,
                      {"title": ctx["label"], **identity, **({"sumber": sources} if sources else {})})
-                entries = ix.reports_of(agency, pos.id)
-                if entries:
-                    doc = {"schema": SCHEMA_VERSION, "data_per": situs.data_per.isoformat(),
-                           "laporan": [report_dict(region.id, agency.id, pos.id, e.res) for e in entries]}
-                    out.files[urls.position_data(region.id, agency.id, pos.id)] = (dumps(doc) + "\n").encode("utf-8")
         nav.append({judul(region.model.nama): section})
     if groups:  # comparison pages: one per kelompok_pembanding, reached from perbandingan/
         page(urls.PERBANDINGAN, "perbandingan.md.j2", perbandingan.index_page(ix, groups), {"title": "Perbandingan jabatan"})

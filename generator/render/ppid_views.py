@@ -31,6 +31,7 @@ from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 from markupsafe import Markup, escape
 
 from ..dataset import AgencyRecord, RegionRecord
+from ..opendata.paths import download_links
 from ..ppid import dip as dip_module
 from ..ppid import stats as ppid_stats
 from ..ppid import workdays
@@ -261,11 +262,9 @@ def dip_rows(ix: SiteIndex, agency: AgencyRecord, files: dict | None = None) -> 
                 target = e.tautan + (f"#{frag}" if frag else "")
         downloads: list[tuple[str, str]] = []
         pid = e.nomor.rsplit("/", 1)[-1]
-        if e.jenis in ("pk", "lkj", "anggaran") and pid in agency.positions:
-            data = urls.position_data(agency.region_id, agency.id, pid)
-            if files is None or data in files:
-                if ix.reports_of(agency, pid):
-                    downloads.append(("JSON", data))
+        if e.jenis in ("pk", "lkj", "anggaran") and pid in agency.positions and ix.reports_of(agency, pid):
+            links = download_links("jabatan", agency.region_id, agency.id, pid, files=files)
+            downloads += [(label, links[f]) for f, label in (("csv", "CSV"), ("xlsx", "XLSX"), ("json", "JSON")) if f in links]
         kelas = e.klasifikasi if e.klasifikasi in KELAS else "setiap_saat"
         rows.append(DipRow(e, a, kelas, KELAS[kelas], JENIS.get(e.jenis, e.jenis), target, external, downloads))
     order = {k: i for i, k in enumerate(KELAS_URUT)}

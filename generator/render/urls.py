@@ -37,10 +37,6 @@ def position(region_id: str, agency_id: str, position_id: str) -> str:
     return f"{region_id}/{agency_id}/jabatan/{position_id}.md"
 
 
-def position_data(region_id: str, agency_id: str, position_id: str) -> str:
-    return f"{region_id}/{agency_id}/jabatan/{position_id}.json"
-
-
 def chart(region_id: str, agency_id: str, name: str) -> str:
     return f"{region_id}/{agency_id}/grafik/{name}.svg"
 

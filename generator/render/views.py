@@ -470,7 +470,6 @@ def position_page(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos
         "bawahan": [summary(ix, region, agency, p) for p in positions_in_order(agency) if p.model.atasan == pos.id],
         "years": years,
         "latest": latest.res if latest else None,
-        "data_path": urls.position_data(region.id, agency.id, pos.id) if latest else None,
         "catatan": [fmt.samarkan_nip(c, tampilan) for c in m.catatan],
         "tertulis": list(m.jabatan_tertulis),
         "label": position_label(pos, ix.dataset.situs.data_per),
