@@ -13,6 +13,7 @@ next to the output folder, which replaces the old one only when the build succee
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import shutil
@@ -20,6 +21,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import MutableMapping
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +29,7 @@ from pathlib import Path
 import yaml
 
 from .render import count_pages, render_site
+from .search import index_site
 from .validate import check
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -67,27 +70,75 @@ def _parent_config(config: Path) -> dict:
 
 # --------------------------------------------------------------------------- stages
 
-def sync_tree(files: dict[str, bytes], root: Path) -> int:
-    """Make ``root`` hold exactly ``files``; write only what changed (keeps mtimes
-    stable for `serve` and the MkDocs watcher). Returns the number of files written."""
+def write_if_changed(root: Path, rel: str, data: bytes) -> bool:
+    """Write one docs file unless it already holds ``data`` (keeps mtimes stable for
+    `serve`, the MkDocs watcher and MkDocs' dirty build)."""
+    path = root / rel
+    try:
+        if path.stat().st_size == len(data) and path.read_bytes() == data:
+            return False
+    except OSError:  # not there yet
+        pass
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
+    return True
+
+
+class DocsWriter(MutableMapping):
+    """A dict of docs files that lives on disk: each file is written into the docs folder
+    when it is set (only if its bytes changed) and read back when asked for. The open-data
+    files go here: at province scale they are most of the site's bytes, too many to hold."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.paths: set[str] = set()
+        self.written: list[str] = []
+
+    def __setitem__(self, rel: str, data: bytes) -> None:
+        if write_if_changed(self.root, rel, data):
+            self.written.append(rel)
+        self.paths.add(rel)
+
+    def __getitem__(self, rel: str) -> bytes:
+        if rel not in self.paths:
+            raise KeyError(rel)
+        return (self.root / rel).read_bytes()
+
+    def __delitem__(self, rel: str) -> None:
+        raise TypeError("docs files are removed by sync_tree")
+
+    def __contains__(self, rel: object) -> bool:
+        return rel in self.paths
+
+    def __iter__(self):
+        return iter(sorted(self.paths))
+
+    def __len__(self) -> int:
+        return len(self.paths)
+
+
+def sync_tree(files: dict[str, bytes], root: Path, changes: dict[str, list[str]] | None = None,
+              on_disk: DocsWriter | None = None) -> int:
+    """Make ``root`` hold exactly ``files`` (plus the files ``on_disk`` wrote); write only
+    what changed. Returns the number of files written; ``changes`` (optional) receives the
+    lists "written" and "removed" (relative paths)."""
     root.mkdir(parents=True, exist_ok=True)
-    written = 0
-    for rel, data in files.items():
-        path = root / rel
-        if path.is_file() and path.read_bytes() == data:
-            continue
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(path.name + ".tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-        written += 1
-    wanted = {root / rel for rel in files}
+    written = [rel for rel, data in files.items() if write_if_changed(root, rel, data)]
+    if on_disk is not None:
+        written += on_disk.written
+    wanted = {root / rel for rel in files} | {root / rel for rel in (on_disk.paths if on_disk else ())}
+    removed: list[str] = []
     for path in sorted(root.rglob("*"), reverse=True):
         if path.is_file() and path not in wanted:
             path.unlink()
+            removed.append(path.relative_to(root).as_posix())
         elif path.is_dir() and not any(path.iterdir()):
             path.rmdir()
-    return written
+    if changes is not None:
+        changes["written"], changes["removed"] = written, removed
+    return len(written)
 
 
 def write_config(config: Path, build_dir: Path, out: Path, rendered) -> Path:
@@ -136,17 +187,21 @@ def _mkdocs_log(collected: list[str]):
         logger.propagate = old_propagate
 
 
-def run_mkdocs(config_file: Path, site_dir: Path, collected: list[str]) -> None:
+def run_mkdocs(config_file: Path, site_dir: Path, collected: list[str], dirty: bool = False) -> None:
+    """``dirty``: ``site_dir`` already holds the previous site minus what changed; MkDocs
+    renders only the pages whose Markdown is newer than their HTML (generator/incremental.py)."""
     from mkdocs.commands.build import build as mkdocs_build
     from mkdocs.config import load_config
 
     with _mkdocs_log(collected):
         cfg = load_config(str(config_file), site_dir=str(site_dir))
-        cfg.plugins.on_startup(command="build", dirty=False)
+        cfg.plugins.on_startup(command="build", dirty=dirty)
         try:
-            mkdocs_build(cfg)
+            mkdocs_build(cfg, dirty=dirty)
         finally:
             cfg.plugins.on_shutdown()
+    if dirty:  # MkDocs warns that a dirty build may leave a stale nav; ours has none to go stale
+        collected[:] = [w for w in collected if "dirty" not in w]
 
 
 def swap_in(new: Path, out: Path) -> None:
@@ -184,15 +239,28 @@ def git_commit(folder: Path) -> str | None:
     return out.stdout.strip() or None if out.returncode == 0 else None
 
 
-def render_docs(result, config: Path, build_dir: Path, out: Path, step=None, data_dir: Path | None = None):
+def render_docs(result, config: Path, build_dir: Path, out: Path, step=None, data_dir: Path | None = None,
+                changes: dict | None = None):
+    """Render into build/docs, working only where the data changed (generator/incremental.py):
+    unchanged agencies are not rendered again, charts and workbooks come from build/cache."""
+    from .incremental import AgencyMemo, XlsxCache
     from .opendata import open_data_files
 
+    cache = build_dir / "cache"
+    data_root = data_dir or (result.dataset.situs_doc.path.parent if result.dataset.situs_doc else Path("data"))
     # Downloads and the static API come from the same computed values as the pages,
     # which link them ("Unduh data"); render_site adds them to the docs folder.
     site_url = _parent_config(config).get("site_url")
-    od = open_data_files(result, commit=git_commit(data_dir or Path(".")), site_url=site_url)
-    rendered = render_site(result, config.parent / "content", step, cache_dir=build_dir / "cache" / "grafik", open_data=od)
-    sync_tree(rendered.files, build_dir / "docs")
+    xlsx = XlsxCache(cache / "xlsx")
+    od = open_data_files(result, commit=git_commit(data_dir or Path(".")), site_url=site_url, xlsx_many=xlsx,
+                         files=DocsWriter(build_dir / "docs"))
+    memo = AgencyMemo(cache / "halaman", data_root, build_dir / "docs", result)
+    rendered = render_site(result, config.parent / "content", step, cache_dir=cache / "grafik", open_data=od, memo=memo)
+    sync_tree(rendered.files, build_dir / "docs", changes, on_disk=od)
+    if changes is not None:
+        changes["on_disk"] = sorted(od.paths)
+    memo.save()
+    xlsx.store.prune()
     return rendered, write_config(config, build_dir, out, rendered)
 
 
@@ -206,24 +274,40 @@ def build_site(data_dir: Path, out: Path, *, build_dir: Path | None = None, conf
     build_dir = (build_dir or Path("build")).resolve()
     build_dir.mkdir(parents=True, exist_ok=True)
     out.parent.mkdir(parents=True, exist_ok=True)
-    p = progress or _NoProgress()
+    p = _Timed(progress or _NoProgress(), build_dir / "cache" / "waktu.json")  # seconds per stage
     stats = BuildStats()
 
     p.stage("Memeriksa data")
-    result = checked(data_dir, lang)
+    from .incremental import cached_loads
+
+    with cached_loads(build_dir / "cache" / "data"):  # unchanged files are not parsed again
+        result = checked(data_dir, lang)
     stats.warnings = len(result.warnings)
 
     total = count_pages(result)
     p.stage("Menyusun halaman dan grafik", total)
-    rendered, config_file = render_docs(result, config, build_dir, out, lambda _path: p.advance(), data_dir)
+    changes: dict[str, list[str]] = {}
+    rendered, config_file = render_docs(result, config, build_dir, out, lambda _path: p.advance(), data_dir, changes)
     stats.pages = total
-    stats.files = len(rendered.files)
+    stats.files = len(rendered.files) + len(changes.get("on_disk", ()))
+    # The docs folder is on disk now: free the data, the pages and the downloads before
+    # MkDocs, which holds every page it builds in memory (peak memory at province scale).
+    del rendered, result
+    gc.collect()
 
     p.stage("Membangun situs (MkDocs)")
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    dirty = _dirty_site(config, config_file, build_dir)
     try:
-        run_mkdocs(config_file, tmp, stats.mkdocs_warnings)
+        reuse = dirty.usable(out)
+        dirty.forget()  # until this build has replaced the site
+        if reuse:  # only pages changed: start from the previous site, hard-linked
+            dirty.prepare(out, tmp, changes["written"], changes["removed"])
+        run_mkdocs(config_file, tmp, stats.mkdocs_warnings, dirty=reuse)
+        p.stage("Membuat indeks pencarian (Pagefind)")
+        index_site(tmp)  # on the new site, before it replaces the old one
         swap_in(tmp, out)
+        dirty.record(out)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -231,6 +315,18 @@ def build_site(data_dir: Path, out: Path, *, build_dir: Path | None = None, conf
     stats.site_bytes = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+def _dirty_site(config: Path, config_file: Path, build_dir: Path):
+    """What the site is built from besides the docs folder: both mkdocs.yml files and the
+    theme. When these are unchanged since the last build, MkDocs may rebuild only the pages
+    that changed."""
+    from .incremental import DirtySite
+
+    parent = _parent_config(config)
+    custom = (parent.get("theme") or {}).get("custom_dir") if isinstance(parent.get("theme"), dict) else None
+    text = config.read_text(encoding="utf-8") + "\n" + config_file.read_text(encoding="utf-8")
+    return DirtySite(build_dir / "cache", text, [config.parent / custom] if custom else [])
 
 
 # --------------------------------------------------------------------------- progress display
@@ -241,6 +337,33 @@ class _NoProgress:
 
     def advance(self) -> None:
         pass
+
+
+class _Timed:
+    """Passes stages on to the progress display and writes the seconds of each stage to
+    build/cache/waktu.json (read by benchmarks/run.py: where the time goes)."""
+
+    def __init__(self, inner, path: Path):
+        self.inner, self.path = inner, path
+        self.started = self.last = time.perf_counter()
+        self.current: str | None = None
+        self.seconds: dict[str, float] = {}
+
+    def stage(self, name: str, total: int | None = None) -> None:
+        now = time.perf_counter()
+        if self.current:
+            self.seconds[self.current] = round(now - self.last, 2)
+        self.current, self.last = name, now
+        if name == "Selesai":
+            import json
+
+            self.seconds["total"] = round(now - self.started, 2)
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_text(json.dumps(self.seconds, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        self.inner.stage(name, total)
+
+    def advance(self) -> None:
+        self.inner.advance()
 
 
 class _RichProgress:

@@ -125,9 +125,15 @@ def test_budget_position_every_format_matches_engine(result, out, files):
     links = download_links("jabatan", REGION, AGENCY, "kepala-dinas", 2025, 4, files=files)
     assert {"csv", "csv_ringkasan", "csv_anggaran", "xlsx", "json", "api"} <= set(links)
     laporan_id = f"{REGION}/{AGENCY}/kepala-dinas/2025-tw4"
+    # one period: its JSON is the API report; CSV and XLSX are the position's (all periods)
+    whole = download_links("jabatan", REGION, AGENCY, "kepala-dinas", files=files)
+    assert links["json"] == links["api"] == f"api/v1/laporan/{REGION}/{AGENCY}/kepala-dinas/2025-tw4.json"
+    assert {k: links[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "xlsx")} == \
+        {k: whole[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "xlsx")}
+    assert whole["json"] != links["json"] and whole["json"] in files
 
-    # CSV: one summary row, one row per indicator, one row per budget line
-    (summary,) = read_csv(out / links["csv_ringkasan"])
+    # CSV: one summary row, one row per indicator, one row per budget line of this period
+    (summary,) = [r for r in read_csv(out / links["csv_ringkasan"]) if r["laporan_id"] == laporan_id]
     assert summary["laporan_id"] == laporan_id
     assert dec(summary["rata_rata_capaian"]) == res.rata_rata == Decimal("101.72")
     assert dec(summary["capaian_anggaran"]) == res.anggaran_total == Decimal("94.67")
@@ -138,7 +144,7 @@ def test_budget_position_every_format_matches_engine(result, out, files):
     assert summary["sumber_dokumen"].startswith("Laporan Kinerja Triwulan IV Tahun 2025")
     assert (summary["data_per"], summary["lisensi"], summary["commit"]) == ("2026-01-31", "CC BY 4.0", COMMIT)
 
-    rows = {r["indikator_id"]: r for r in read_csv(out / links["csv"])}
+    rows = {r["indikator_id"]: r for r in read_csv(out / links["csv"]) if r["laporan_id"] == laporan_id}
     assert list(rows) == [r.id for r in res.rows]
     for r in res.rows:
         row = rows[r.id]
@@ -151,7 +157,7 @@ def test_budget_position_every_format_matches_engine(result, out, files):
     assert rows["tpak"]["status"] == "na" and "data_tidak_tersedia=skor_100" in rows["tpak"]["kebijakan"]
     assert rows["indeks-kepuasan-masyarakat"]["capaian"] == "108.58"
 
-    budget = {r["pos_id"]: r for r in read_csv(out / links["csv_anggaran"])}
+    budget = {r["pos_id"]: r for r in read_csv(out / links["csv_anggaran"]) if r["laporan_id"] == laporan_id}
     assert list(budget) == [b.id for b in res.budget]
     for b in res.budget:
         row = budget[b.id]
@@ -211,20 +217,22 @@ def test_staff_position_without_budget_every_format(result, out, files):
     links = download_links("jabatan", REGION, AGENCY, "pengadministrasi-perkantoran", 2025, 4, files=files)
     assert "csv_anggaran" not in links
     assert not (out / download_links("jabatan", REGION, AGENCY, "pengadministrasi-perkantoran", 2025, 4)["csv_anggaran"]).exists()
+    laporan_id = f"{REGION}/{AGENCY}/pengadministrasi-perkantoran/2025-tw4"
 
-    (summary,) = read_csv(out / links["csv_ringkasan"])
+    (summary,) = [r for r in read_csv(out / links["csv_ringkasan"]) if r["laporan_id"] == laporan_id]
     assert dec(summary["rata_rata_capaian"]) == res.rata_rata
     assert summary["capaian_anggaran"] == summary["efisiensi"] == summary["anggaran_pagu"] == ""
-    rows = read_csv(out / links["csv"])
+    rows = [r for r in read_csv(out / links["csv"]) if r["laporan_id"] == laporan_id]
     assert [(r["indikator_id"], dec(r["target"]), dec(r["realisasi"]), dec(r["capaian"])) for r in rows] == \
         [(r.id, r.target, r.realisasi, r.capaian) for r in res.rows]
     assert rows[0]["unit"] == "Subbagian Perencanaan, Evaluasi dan Keuangan"
 
     wb = openpyxl.load_workbook(out / links["xlsx"])
     assert wb.sheetnames == ["Ringkasan", "Indikator", "Catatan"]
-    (s,) = sheet(wb, "Ringkasan", "ringkasan")
+    (s,) = [r for r in sheet(wb, "Ringkasan", "ringkasan") if r["laporan_id"] == laporan_id]
     assert num(s["rata_rata_capaian"]) == res.rata_rata and s["efisiensi"] is None
-    assert [num(r["capaian"]) for r in sheet(wb, "Indikator", "indikator")] == [r.capaian for r in res.rows]
+    assert [num(r["capaian"]) for r in sheet(wb, "Indikator", "indikator") if r["laporan_id"] == laporan_id] == \
+        [r.capaian for r in res.rows]
 
     doc = json.loads((out / links["json"]).read_text(encoding="utf-8"))
     assert doc["anggaran"] is None and doc["efisiensi"] is None
@@ -287,11 +295,23 @@ def test_position_with_only_iki_definitions_gets_downloads(tmp_path):
     assert bundle["laporan"] == []
     (d,) = bundle["definisi_indikator"]
     assert [i["formula"]["jenis"] for i in d["indikator"]] == ["rasio_x100", "jumlah"]
-    # A position with two reports: one workbook per period, holding only that period
+    # A position with two reports: one set of files holds both periods; each period's JSON
+    # is its own API report document
+    kd = download_links("jabatan", "kota-contoh", "dinas-contoh", "kepala-dinas", files=files)
     tw2 = download_links("jabatan", "kota-contoh", "dinas-contoh", "kepala-dinas", 2025, 2, files=files)
-    assert tw2["xlsx"].endswith("kota-contoh_dinas-contoh_kepala-dinas_2025-tw2.xlsx")
+    tw4 = download_links("jabatan", "kota-contoh", "dinas-contoh", "kepala-dinas", 2025, 4, files=files)
+    for period in (tw2, tw4):
+        assert {k: period[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "xlsx")} == \
+            {k: kd[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "xlsx")}
+    assert kd["xlsx"].endswith("kota-contoh_dinas-contoh_kepala-dinas.xlsx")
+    assert (tw2["json"], tw4["json"]) == (tw2["api"], tw4["api"]) and tw2["json"].endswith("/kepala-dinas/2025-tw2.json")
     wb2 = openpyxl.load_workbook(io.BytesIO(files[tw2["xlsx"]]))
-    assert {r["periode"] for r in sheet(wb2, "Indikator", "indikator")} == {"2025-TW2"}
+    assert wb2.sheetnames == ["Ringkasan", "Indikator", "Anggaran", "Catatan"]
+    assert {r["periode"] for r in sheet(wb2, "Indikator", "indikator")} == {"2025-TW2", "2025-TW4"}
+    assert {r["periode"] for r in sheet(wb2, "Ringkasan", "ringkasan")} == {"2025-TW2", "2025-TW4"}
+    assert {r["periode"] for r in csv.DictReader(io.StringIO(files[kd["csv"]].decode("utf-8-sig")))} == {"2025-TW2", "2025-TW4"}
+    assert json.loads(files[tw2["json"]])["periode"] == "2025-TW2"
+    assert not [p for p in files if re.search(r"_\d{4}-tw\d", p)]  # no file of one period under unduh/
 
     api = json.loads(files[links["api"]])
     (year,) = api["tahun"]
@@ -335,9 +355,88 @@ def test_zip_holds_everything_with_fixed_times(files):
             assert z.read(r["path"]) == files["unduh/" + r["path"]]
         assert z.read("api/v1/index.json") == files["api/v1/index.json"]
         assert "Cara mengutip" in z.read("BACA-SAYA.txt").decode("utf-8")
+        # the whole dataset's CSVs, XLSX and Data Package, and all of the API (the JSON of every report)
+        assert [n for n in names if not n.startswith("api/")] == [
+            "BACA-SAYA.txt", "datapackage.json", "kinerja.csv", "kinerja.xlsx", "kinerja_anggaran.csv",
+            "kinerja_jabatan.csv", "kinerja_ringkasan.csv"]
+        api = sorted(p for p in files if p.startswith("api/v1/"))
+        assert [n for n in names if n.startswith("api/")] == api
+        assert all(z.read(p) == files[p] for p in api)
     with zipfile.ZipFile(io.BytesIO(files[download_links("semua")["xlsx"]])) as z:
         core = z.read("docProps/core.xml").decode()
         assert "2026-01-31T00:00:00Z" in core and {i.date_time for i in z.infolist()} == {(2026, 1, 31, 0, 0, 0)}
+
+
+def _open_data_paths(ds) -> tuple[set[str], set[str]]:
+    """(paths of every scope's files without extension, of the positions')."""
+    scopes = {download_links("semua")["csv"][:-4]}
+    positions = set()
+    for region in ds.regions.values():
+        scopes.add(download_links("wilayah", region.id)["csv"][:-4])
+        for agency in region.agencies.values():
+            scopes.add(download_links("perangkat_daerah", region.id, agency.id)["csv"][:-4])
+            scopes |= {download_links("unit", region.id, agency.id, u)["csv"][:-4] for u in agency.units}
+            positions |= {download_links("jabatan", region.id, agency.id, p)["csv"][:-4] for p in agency.positions}
+    return scopes | positions, positions
+
+
+def test_one_set_of_files_per_scope_and_none_per_period(result, files):
+    """CSV and XLSX per scope (a position's hold all its periods), JSON bundles for positions
+    only: larger scopes and single periods link their API documents."""
+    stems, positions = _open_data_paths(result.dataset)
+    downloads = [p for p in files if p.startswith("unduh/")]
+    assert {p for p in downloads if p.endswith(".xlsx")} == {s + ".xlsx" for s in stems}
+    assert {p for p in downloads if p.endswith(".json")} == {s + ".json" for s in positions} | {"unduh/datapackage.json"}
+    assert {p for p in downloads if p.endswith(".csv") and not p.endswith(("_ringkasan.csv", "_anggaran.csv"))} == \
+        {s + ".csv" for s in stems} | {"unduh/kinerja_jabatan.csv"}
+    assert {p for p in downloads if p.endswith("_ringkasan.csv")} == {s + "_ringkasan.csv" for s in stems}
+    assert {p[:-len("_anggaran.csv")] for p in downloads if p.endswith("_anggaran.csv")} <= stems
+    assert not [p for p in downloads if re.search(r"_\d{4}-tw\d", p)]
+    assert set(downloads) <= {s + x for s in stems for x in (".csv", "_ringkasan.csv", "_anggaran.csv", ".xlsx", ".json")} | \
+        {"unduh/kinerja_jabatan.csv", "unduh/datapackage.json", "unduh/kinerja.zip"}
+    # every report has its own API document: the JSON of one period
+    for a, p, _, _, res in result.reports:
+        links = download_links("jabatan", a.region_id, a.id, p.id, res.tahun, res.triwulan, files=files)
+        assert links["json"] == links["api"] and json.loads(files[links["json"]])["id"].endswith(f"{res.tahun}-tw{res.triwulan}")
+
+
+def test_region_and_whole_dataset_workbooks_hold_the_summary_only(result, out, files):
+    """Region and whole-dataset XLSX: Ringkasan (and Jabatan) with the notes sheet, which says
+    where the indicator and budget rows are; agency, unit and position workbooks keep every sheet."""
+    ds = result.dataset
+    whole = download_links("semua", files=files)
+    scopes = [(whole, ["Ringkasan", "Jabatan", "Catatan"])] + \
+        [(download_links("wilayah", r, files=files), ["Ringkasan", "Catatan"]) for r in ds.regions]
+    assert len(scopes) == 4
+    for links, sheets in scopes:
+        wb = openpyxl.load_workbook(out / links["xlsx"])
+        assert wb.sheetnames == sheets, links["xlsx"]
+        ringkasan = sheet(wb, "Ringkasan", "ringkasan")
+        assert [r["laporan_id"] for r in ringkasan] == [r["laporan_id"] for r in read_csv(out / links["csv_ringkasan"])]
+        assert [num(r["rata_rata_capaian"]) for r in ringkasan] == \
+            [dec(r["rata_rata_capaian"]) for r in read_csv(out / links["csv_ringkasan"])]
+        notes = {row[0]: row[1] for row in wb["Catatan"].iter_rows(values_only=True) if row and row[0]}
+        text = notes["Baris indikator dan anggaran"]
+        assert text.startswith("Lembar kerja ini hanya memuat satu baris per laporan (lembar Ringkasan)")
+        assert f"berkas CSV {links['csv'].rsplit('/', 1)[-1]}" in text
+        if "csv_anggaran" in links:
+            assert f"berkas CSV {links['csv_anggaran'].rsplit('/', 1)[-1]}" in text
+        else:
+            assert "anggaran di berkas CSV" not in text
+        assert "Lembar Indikator: kolom" not in notes and "Lembar Anggaran: kolom" not in notes
+    assert "satu baris per jabatan (lembar Jabatan)" in notes_of(out / whole["xlsx"])
+    jabatan = sheet(openpyxl.load_workbook(out / whole["xlsx"]), "Jabatan", "jabatan")
+    assert len(jabatan) == len(read_csv(out / whole["csv_jabatan"])) == sum(len(a.positions) for a in ds.agencies())
+    # agencies and units keep every sheet
+    agency = download_links("perangkat_daerah", REGION, AGENCY, files=files)
+    assert openpyxl.load_workbook(out / agency["xlsx"]).sheetnames == ["Ringkasan", "Indikator", "Anggaran", "Catatan"]
+    unit = download_links("unit", REGION, AGENCY, "sekretariat", files=files)
+    assert openpyxl.load_workbook(out / unit["xlsx"]).sheetnames[:2] == ["Ringkasan", "Indikator"]
+
+
+def notes_of(path: Path) -> str:
+    wb = openpyxl.load_workbook(path)
+    return "\n".join(str(c) for row in wb["Catatan"].iter_rows(values_only=True) for c in row if c)
 
 
 def test_csv_numbers_are_plain_decimals(out):
@@ -449,16 +548,24 @@ def test_download_links_for_every_page(result, files):
     ds = result.dataset
     need = {"csv", "csv_ringkasan", "xlsx", "json", "api"}
     assert need | {"zip", "datapackage", "csv_jabatan", "csv_anggaran"} <= set(download_links("semua", files=files))
+    scopes = [download_links("semua", files=files)]
     for region in ds.regions.values():
-        assert need <= set(download_links("wilayah", region.id, files=files))
+        scopes.append(download_links("wilayah", region.id, files=files))
         for agency in region.agencies.values():
-            assert need <= set(download_links("perangkat_daerah", region.id, agency.id, files=files))
+            scopes.append(download_links("perangkat_daerah", region.id, agency.id, files=files))
             for u in agency.units:
-                assert need <= set(download_links("unit", region.id, agency.id, u, files=files))
+                scopes.append(download_links("unit", region.id, agency.id, u, files=files))
             for p in agency.positions:
-                assert need <= set(download_links("jabatan", region.id, agency.id, p, files=files))
+                links = download_links("jabatan", region.id, agency.id, p, files=files)
+                assert need <= set(links) and links["json"] != links["api"]  # a position's own JSON
+    for links in scopes:  # larger scopes: the JSON is the API document
+        assert need <= set(links) and links["json"] == links["api"], links
     for a, p, _, _, res in result.reports:
-        assert need <= set(download_links("jabatan", a.region_id, a.id, p.id, res.tahun, res.triwulan, files=files))
+        links = download_links("jabatan", a.region_id, a.id, p.id, res.tahun, res.triwulan, files=files)
+        whole = download_links("jabatan", a.region_id, a.id, p.id, files=files)
+        assert need <= set(links) and links["json"] == links["api"]
+        assert {k: v for k, v in links.items() if k not in ("json", "api")} == \
+            {k: v for k, v in whole.items() if k not in ("json", "api")}
     with pytest.raises(ValueError):
         download_links("halaman", REGION)
 

@@ -147,5 +147,17 @@ def test_titles_and_header_show_data_literally(nasty_site):
 
 
 def test_search_index_holds_escaped_text(nasty_site):
-    index = (nasty_site.site / "search" / "search_index.json").read_text(encoding="utf-8")
-    assert "<script>alert" not in index
+    """The search index (Pagefind, not lunr) keeps the page text as text: the nasty data is
+    there literally, and it never becomes markup when shown. Pagefind escapes < and > of the
+    text before it marks the matches in an excerpt, and the header search (cari.js) writes
+    titles as text."""
+    import gzip
+
+    frags = list((nasty_site.site / "pagefind" / "fragment").glob("*.pf_fragment"))
+    assert frags
+    text = "".join(gzip.decompress(f.read_bytes()).decode("utf-8", errors="replace") for f in frags)
+    assert "<script>alert(1)</script>" in text  # indexed as the text the reader sees
+    pagefind_js = (nasty_site.site / "pagefind" / "pagefind.js").read_text(encoding="utf-8")
+    assert 'raw_content=fragment.content.replace(/</g,"&lt;").replace(/>/g,"&gt;")' in pagefind_js
+    cari = (nasty_site.site / "assets" / "javascripts" / "cari.js").read_text(encoding="utf-8")
+    assert "h.textContent =" in cari and "innerHTML = data.excerpt" in cari

@@ -7,6 +7,8 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -70,22 +72,49 @@ def _download_blocks(doc) -> list[tuple[str, dict[str, str]]]:
     return blocks
 
 
+def _marked_all_periods(doc) -> list[set[str]]:
+    """Per "Unduh data" line (in the order of _download_blocks): the format labels of the
+    links followed by "(semua periode)"."""
+    out = []
+    for p in content(doc).iter("p"):
+        if not ("kj-unduh" in (p.attrs.get("class") or "").split() and p.find("span", class_="kj-unduh-label")):
+            continue
+        kids = [c for c in p.children if not (isinstance(c, str) and not c.strip())]
+        out.append({a.text() for a, nxt in zip(kids, kids[1:])
+                    if not isinstance(a, str) and a.tag == "a" and "download" in a.attrs
+                    and not isinstance(nxt, str) and nxt.tag == "span" and nxt.text() == "(semua periode)"})
+    return out
+
+
 def test_every_page_links_its_downloads_and_every_link_resolves(bundled_site):
     """Home, regions, agencies, units and positions with data each carry "Unduh data";
-    every download link on every page points at a file in site/."""
+    every download link on every page points at a file in site/. The lines of one period
+    link its API report (JSON) and, marked "(semua periode)", the position's own files."""
     site = bundled_site.site
     kinds: dict[str, int] = {}
-    checked = 0
+    checked = marked = 0
     for html_file in sorted(site.rglob("index.html")):
         url = html_file.parent.relative_to(site).as_posix()
         url = "" if url == "." else url + "/"
-        blocks = _download_blocks(parse(html_file.read_text(encoding="utf-8")))
+        doc = parse(html_file.read_text(encoding="utf-8"))
+        blocks = _download_blocks(doc)
         for _label, links in blocks:
             assert links, (url, _label)
             for href in links.values():
                 path, _ = resolve(site, url, href)
                 assert path.is_file() and path.stat().st_size > 0, (url, href)
                 checked += 1
+        own = dict(blocks).get("Unduh data jabatan ini (semua periode):", {})
+        for (label, links), all_periods in zip(blocks, _marked_all_periods(doc), strict=True):
+            if label.startswith(("Unduh data pengukuran ", "Unduh data anggaran ")):
+                for fmt, href in links.items():
+                    if fmt == "JSON":
+                        assert "/api/v1/laporan/" in href and fmt not in all_periods, (url, label)
+                    else:
+                        assert fmt in all_periods and href == own[fmt], (url, label, fmt)
+                        marked += 1
+            else:
+                assert not all_periods, (url, label)
         parts = url.strip("/").split("/") if url else []
         kind = {0: "beranda", 1: "wilayah", 2: "perangkat_daerah"}.get(len(parts))
         if len(parts) == 4 and parts[2] in ("unit", "jabatan"):
@@ -98,33 +127,68 @@ def test_every_page_links_its_downloads_and_every_link_resolves(bundled_site):
     assert kinds["beranda"] == 1 and kinds["wilayah"] == 3
     assert kinds["perangkat_daerah"] == 3 and kinds["unit"] >= 20
     assert kinds["jabatan"] >= 42 + 82
-    assert checked > 1000
+    assert checked > 900 and marked >= 2 * 42
+
+
+def _download_lines(doc) -> list[str]:
+    """Every "Unduh data" line of a page as read: "label: JSON · CSV (semua periode) · …"."""
+    return [" ".join(p.text().split()) for p in content(doc).iter("p")
+            if "kj-unduh" in (p.attrs.get("class") or "").split() and p.find("span", class_="kj-unduh-label")]
+
+
+def _period_rows(path: Path, tahun: str, triwulan: str) -> list[dict[str, str]]:
+    """The rows of one period in a position's all-periods CSV."""
+    rows = list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
+    return [r for r in rows if (r["tahun"], r["triwulan"]) == (tahun, triwulan)]
 
 
 def test_chart_downloads_hold_the_figures_of_the_chart(bundled_site):
-    """Next to the Kepala Dinas's capaian chart, the CSV of that period holds exactly the
-    capaian shown in the measurement table; the budget line links the budget CSV."""
+    """Next to the Kepala Dinas's capaian chart: the period's JSON (its API document) and the
+    position's CSV and XLSX for all periods, marked so. Filtered to 2025 TW IV, the CSV holds
+    exactly the capaian shown in the measurement table, and so does the JSON; the budget
+    line links the position's budget CSV, whose 2025 TW IV rows are the page's budget table."""
     site = bundled_site.site
     url = "kota-pekalongan/dinperinaker/jabatan/kepala-dinas/"
     doc = page(site, url)
     blocks = dict(_download_blocks(doc))
-    assert set(blocks["Unduh data jabatan ini (semua periode):"]) >= {"CSV", "CSV ringkasan", "CSV anggaran", "XLSX", "JSON", "API"}
+    whole = blocks["Unduh data jabatan ini (semua periode):"]
+    assert set(whole) >= {"CSV", "CSV ringkasan", "CSV anggaran", "XLSX", "JSON", "API"}
     period = blocks["Unduh data pengukuran Triwulan IV 2025:"]
-    assert set(period) == {"CSV", "CSV ringkasan", "XLSX", "JSON"}
+    assert list(period) == ["JSON", "CSV", "XLSX"]
+    assert (period["CSV"], period["XLSX"]) == (whole["CSV"], whole["XLSX"]) and period["JSON"] != whole["JSON"]
+    lines = _download_lines(doc)
+    assert "Unduh data pengukuran Triwulan IV 2025: JSON · CSV (semua periode) · XLSX (semua periode) " \
+           "(tentang format dan lisensi)" in lines
+    assert "Unduh data anggaran Triwulan IV 2025: CSV anggaran (semua periode) · XLSX (semua periode) " \
+           "(tentang format dan lisensi)" in lines
+    assert not [p for p in site.joinpath("unduh").rglob("*") if re.search(r"_\d{4}-tw\d", p.name)]  # no file of one period
+
     path, _ = resolve(site, url, period["CSV"])
-    rows = list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
-    assert {(r["tahun"], r["triwulan"]) for r in rows} == {("2025", "4")}
+    rows = _period_rows(path, "2025", "4")
+    assert rows and {r["periode"] for r in rows} == {"2025-TW4"} and all(r["laporan_id"] for r in rows)
     table = content(doc).find("div", class_="kj-pengukuran").find("tbody")
     on_page = [" ".join(tr.iter("td").__next__().text().split()) for tr in table.iter("tr") if list(tr.iter("td"))]
-    assert len(on_page) == len([r for r in rows if r["laporan_id"]])
+    assert len(on_page) == len(rows)
     shown = [" ".join(list(tr.iter("td"))[-2].text().split()[:1]) for tr in table.iter("tr") if list(tr.iter("td"))]
-    assert [s.replace(",", ".") for s in shown] == [r["capaian"] or "–" for r in rows if r["laporan_id"]]
-    budget = blocks["Unduh data anggaran Triwulan IV 2025:"]
-    path, _ = resolve(site, url, budget["CSV anggaran"])
-    budget_rows = list(csv.DictReader(io.StringIO(path.read_bytes().decode("utf-8-sig"))))
-    table = content(doc).find("div", class_="kj-anggaran").find("tbody")
-    pagu_shown = [list(tr.iter("td"))[2].text().replace(".", "") for tr in table.iter("tr")]
-    assert pagu_shown == [r["pagu"].split(".")[0] for r in budget_rows]
+    capaian = [s.replace(",", ".") for s in shown]
+    assert capaian == [r["capaian"] or "–" for r in rows]
+
     json_path, _ = resolve(site, url, period["JSON"])
+    assert json_path.relative_to(site).as_posix() == "api/v1/laporan/kota-pekalongan/dinperinaker/kepala-dinas/2025-tw4.json"
     doc_json = json.loads(json_path.read_text(encoding="utf-8"))
     assert (doc_json["tahun"], doc_json["triwulan"], doc_json["halaman"]) == (2025, 4, url)
+    assert [i["id"] for i in doc_json["indikator"]] == [r["indikator_id"] for r in rows]
+    assert [od.num(i["capaian"]) for i in doc_json["indikator"]] == [od.dec(r["capaian"]) for r in rows]
+    assert [od.num(i["capaian"]) for i in doc_json["indikator"]] == [None if c == "–" else Decimal(c) for c in capaian]
+    (summary,) = _period_rows(resolve(site, url, whole["CSV ringkasan"])[0], "2025", "4")
+    assert od.num(doc_json["capaian"]["rata_rata"]) == od.dec(summary["rata_rata_capaian"])
+    assert od.num(doc_json["anggaran"]["persen"]) == od.dec(summary["capaian_anggaran"])
+
+    budget = blocks["Unduh data anggaran Triwulan IV 2025:"]
+    assert list(budget) == ["CSV anggaran", "XLSX"] and budget["CSV anggaran"] == whole["CSV anggaran"]
+    path, _ = resolve(site, url, budget["CSV anggaran"])
+    budget_rows = _period_rows(path, "2025", "4")
+    table = content(doc).find("div", class_="kj-anggaran").find("tbody")
+    pagu_shown = [list(tr.iter("td"))[2].text().replace(".", "") for tr in table.iter("tr")]
+    assert budget_rows and pagu_shown == [r["pagu"].split(".")[0] for r in budget_rows]
+    assert [od.num(i["pagu"]) for i in doc_json["anggaran"]["pos"]] == [od.dec(r["pagu"]) for r in budget_rows]

@@ -102,17 +102,21 @@ def readme(prov: Provenance, files: list[str]) -> bytes:
         "",
         "CSV: UTF-8 (dengan BOM), pemisah koma, angka desimal dengan titik (101.72), Rupiah bilangan bulat.",
         "datapackage.json: deskripsi Frictionless Data Package (tipe kolom, kunci, keterangan).",
-        "XLSX: sel berisi bilangan, tampilan format Indonesia. JSON: bentuk `kinerja compute --json` (kinerja-compute/1).",
-        "api/v1/: dokumen API statis dan skemanya (JSON Schema 2020-12).",
+        "kinerja.xlsx: lembar Ringkasan (satu baris per laporan) dan Jabatan, dengan lembar Catatan; sel berisi "
+        "bilangan, tampilan format Indonesia. Baris per indikator dan per pos anggaran ada di kinerja.csv dan "
+        "kinerja_anggaran.csv.",
+        "api/v1/: dokumen API statis (JSON) dan skemanya (JSON Schema 2020-12); satu dokumen per laporan di "
+        "api/v1/laporan/, berbentuk `kinerja compute --json` (kinerja-compute/1).",
     ]
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
 def zip_all(files: dict[str, bytes], prov: Provenance) -> bytes:
-    """Everything of the whole dataset: data package + its CSVs, XLSX, JSON, and the API."""
+    """Everything of the whole dataset: data package + its CSVs, the XLSX, and the whole API
+    (its report documents are the JSON of every period)."""
     top = paths.UNDUH + "/"
     whole = paths.download_links("semua")
-    wanted = [whole[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "csv_jabatan", "xlsx", "json")] + [paths.DATAPACKAGE]
+    wanted = [whole[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "csv_jabatan", "xlsx")] + [paths.DATAPACKAGE]
     entries = [(p[len(top):], files[p]) for p in wanted if p in files]
     entries += [(p, data) for p, data in files.items() if p.startswith(paths.API + "/")]
     names = sorted(n for n, _ in entries)

@@ -2,7 +2,7 @@
 
 Downloads go under ``unduh/``, the static API under ``api/v1/``. File names carry the
 ids joined by ``_`` (ids never contain one), so a downloaded file says what it holds:
-``unduh/kota-pekalongan/dinperinaker/jabatan/kota-pekalongan_dinperinaker_kepala-dinas_2025-tw4.csv``.
+``unduh/kota-pekalongan/dinperinaker/jabatan/kota-pekalongan_dinperinaker_kepala-dinas.csv``.
 These addresses are public and cited: change them only with a new API version.
 """
 
@@ -70,9 +70,8 @@ DATAPACKAGE = f"{UNDUH}/datapackage.json"
 JABATAN_CSV = f"{UNDUH}/kinerja_jabatan.csv"  # reference table, whole dataset only
 
 
-def base(kind: str, region: str | None = None, agency: str | None = None, id: str | None = None,
-         tahun: int | None = None, triwulan: int | None = None) -> str:
-    """Path without extension of one scope's files."""
+def base(kind: str, region: str | None = None, agency: str | None = None, id: str | None = None) -> str:
+    """Path without extension of one scope's files (a position's hold all its periods)."""
     if kind not in KINDS:
         raise ValueError(f"unknown download kind {kind!r} (one of {', '.join(KINDS)})")
     if kind == "semua":
@@ -83,10 +82,7 @@ def base(kind: str, region: str | None = None, agency: str | None = None, id: st
         return f"{UNDUH}/{region}/{agency}/{region}_{agency}"
     if kind == "unit":
         return f"{UNDUH}/{region}/{agency}/unit/{region}_{agency}_{id}"
-    stem = f"{UNDUH}/{region}/{agency}/jabatan/{region}_{agency}_{id}"
-    if tahun is not None and triwulan is not None:
-        return f"{stem}_{period_slug(tahun, triwulan)}"
-    return stem
+    return f"{UNDUH}/{region}/{agency}/jabatan/{region}_{agency}_{id}"
 
 
 def download_links(kind: str, region: str | None = None, agency: str | None = None, id: str | None = None,
@@ -98,26 +94,30 @@ def download_links(kind: str, region: str | None = None, agency: str | None = No
     all its periods, or one period with ``tahun`` and ``triwulan``).
     Formats: csv (indicators), csv_ringkasan (one row per report), csv_anggaran (budget
     rows; only where there are any), xlsx, json, api (the API document); ``semua`` adds
-    zip and datapackage. Pass ``files`` (the dict from open_data_files) to drop formats
-    without a file (csv_anggaran of a scope without budget), and to get the position's
-    workbook for the xlsx of a period when that period is the position's only content
-    (the two would hold the same rows; one workbook is written instead of two).
+    zip, datapackage and csv_jabatan. ``json`` is a file of its own (a bundle of all its
+    reports) only for a position; for every other scope, one period included, it is the
+    scope's API document.
+
+    One period of a position has no CSV or XLSX of its own: its csv, csv_ringkasan,
+    csv_anggaran and xlsx are the position's, which hold all its periods (rows tell the
+    period apart by the ``periode`` column). A caller tells such a link by comparing it
+    with ``download_links("jabatan", region, agency, id, files=files)``. Pass ``files``
+    (the dict from open_data_files) to drop formats without a file (csv_anggaran of a
+    scope without budget).
     """
-    b = base(kind, region, agency, id, tahun, triwulan)
-    period = kind == "jabatan" and tahun is not None and triwulan is not None
+    b = base(kind, region, agency, id)
+    bundle = kind == "jabatan" and (tahun is None or triwulan is None)  # a position, all periods
     api = api_doc(kind, region, agency, id, tahun, triwulan)
     links = {
         "csv": f"{b}.csv",
         "csv_ringkasan": f"{b}_ringkasan.csv",
         "csv_anggaran": f"{b}_anggaran.csv",
         "xlsx": f"{b}.xlsx",
-        "json": api if period else f"{b}.json",  # one report: the API document is its JSON
+        "json": f"{b}.json" if bundle else api,
         "api": api,
     }
     if kind == "semua":
         links.update(zip=ZIP, datapackage=DATAPACKAGE, csv_jabatan=JABATAN_CSV)
     if files is not None:
-        if period and links["xlsx"] not in files:  # a position's only report: its workbook is the position's
-            links["xlsx"] = base(kind, region, agency, id) + ".xlsx"
         links = {k: v for k, v in links.items() if v in files}
     return links

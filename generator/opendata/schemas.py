@@ -42,7 +42,9 @@ PROVENANS = obj({
     "commit": _t("string", "null", description="commit git tempat situs dibangun"),
     "halaman": NPATH, "api": NPATH,
 }, "asal-usul data: dokumen sumber, tanggal data, lisensi, cara mengutip, versi")
-UNDUHAN = {"type": "object", "description": "berkas unduhan menurut format (csv, csv_ringkasan, csv_anggaran, xlsx, json, api, …)",
+UNDUHAN = {"type": "object", "description": "berkas unduhan menurut format (csv, csv_ringkasan, csv_anggaran, xlsx, json, api, …); "
+                                           "json selain jabatan adalah dokumen API itu sendiri; csv dan xlsx satu laporan adalah "
+                                           "berkas jabatannya, yang memuat semua periode",
            "required": ["csv", "xlsx", "json", "api"], "additionalProperties": PATH}
 HEAD = {"skema": PATH, "versi": _t("string", const="kinerja-api/1"), "url": PATH, "halaman": NPATH}
 TAIL = {"unduhan": {"$ref": "#/$defs/unduhan"}, "provenans": {"$ref": "#/$defs/provenans"}}

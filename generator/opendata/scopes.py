@@ -1,5 +1,6 @@
 """Which reports each download holds: the whole dataset, a region, an agency, a unit (with
-its sub-units, as on the unit page), a position (all periods) and one position-period."""
+its sub-units, as on the unit page), a position (all periods) and one position-period (its
+API report document only: its CSV and XLSX are the position's)."""
 
 from __future__ import annotations
 

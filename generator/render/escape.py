@@ -19,8 +19,7 @@ _SPECIAL = set("\\`*_{}[]()#+-.!|<>~&\"'")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")  # incl. STX/ETX used by Python-Markdown's stash
 
 
-def _char(c: str) -> str:
-    return f"&#{ord(c)};" if c in _SPECIAL else c
+_ENTITIES = {ord(c): f"&#{ord(c)};" for c in _SPECIAL}  # str.translate: one C loop per value
 
 
 def teks(value: object) -> Markup:
@@ -30,8 +29,7 @@ def teks(value: object) -> Markup:
     if isinstance(value, Markup):
         return value
     s = _CONTROL.sub("", str(value)).replace("\r\n", "\n").replace("\r", "\n")
-    out = "".join(_char(c) for c in s)
-    return Markup(out.replace("\n", "<br>"))
+    return Markup(s.translate(_ENTITIES).replace("\n", "<br>"))
 
 
 def judul(value: object) -> str:

@@ -10,6 +10,8 @@ never interprets it.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing
+import os
 import json
 import re
 from dataclasses import dataclass, field
@@ -25,7 +27,7 @@ from markupsafe import Markup
 
 from ..opendata.paths import download_links
 from ..validate import CheckResult
-from . import charts
+from . import charts, svgchart
 from . import format as fmt
 from . import perbandingan, urls, views
 from .escape import judul, teks
@@ -104,40 +106,63 @@ UNDUH_FORMAT = {
     "zip": ("ZIP", "semua berkas unduhan dalam satu arsip"),
     "datapackage": ("Data Package", "deskripsi Frictionless Data Package untuk portal data"),
 }
+# The JSON of a region, agency, unit or the whole dataset is its API document (a table of
+# contents with links); of one period, the API document of that report.
+JSON_API_HINT = "dokumen API statis (JSON): daftar isi dengan tautan ke dokumen setiap jabatan dan laporan"
+JSON_REPORT_HINT = "angka hasil hitung laporan ini beserta kebijakan perhitungan dan angka tercetak (dokumen API)"
+SEMUA_PERIODE_HINT = "; berkas ini memuat semua periode jabatan ini: pilih barisnya menurut kolom periode"
 
 
 def downloads(files: dict[str, bytes] | None):
     """The ``unduh`` template helper: the download links of one scope, as
-    [{"label", "hint", "path"}], only for files that exist (none when the open-data
-    files were not generated, e.g. rendering pages alone)."""
+    [{"label", "hint", "path", "semua_periode"}], only for files that exist (none when the
+    open-data files were not generated, e.g. rendering pages alone), in the order of
+    ``only`` when given. One period of a position has only its JSON of its own: its CSV and
+    XLSX are the position's files for all periods (``semua_periode`` True)."""
     def unduh(kind: str, region: str | None = None, agency: str | None = None, id: str | None = None,
               tahun: int | None = None, triwulan: int | None = None, only: tuple[str, ...] | None = None) -> list[dict]:
         if not files:
             return []
         links = download_links(kind, region, agency, id, tahun, triwulan, files=files)
+        period = kind == "jabatan" and tahun is not None and triwulan is not None
+        whole = download_links(kind, region, agency, id, files=files) if period else {}
+        hints = {f: hint for f, (_label, hint) in UNDUH_FORMAT.items()}
         if "api" in links and links["api"] == links.get("json"):
-            links.pop("api")  # one report: its JSON is the API document
-        return [{"label": label, "hint": hint, "path": links[f]} for f, (label, hint) in UNDUH_FORMAT.items()
-                if f in links and (only is None or f in only)]
+            links.pop("api")  # the JSON is the API document
+            hints["json"] = JSON_REPORT_HINT if period else JSON_API_HINT
+        order = only if only is not None else tuple(UNDUH_FORMAT)
+        out = []
+        for f in order:
+            if f not in links or f not in UNDUH_FORMAT:
+                continue
+            semua = whole.get(f) == links[f]
+            out.append({"label": UNDUH_FORMAT[f][0], "hint": hints[f] + (SEMUA_PERIODE_HINT if semua else ""),
+                        "path": links[f], "semua_periode": semua})
+        return out
 
     return unduh
 
 
 def render_site(result: CheckResult, content_dir: Path | None = None, step: Callable[[str], None] | None = None,
-                cache_dir: Path | None = None, open_data: dict[str, bytes] | None = None) -> Rendered:
+                cache_dir: Path | None = None, open_data: dict[str, bytes] | None = None, memo=None,
+                workers: int | None = None) -> Rendered:
     """Every file of the docs folder. ``step`` is called once per page (progress);
     ``cache_dir`` keeps drawn charts between builds (a chart is redrawn only when its
     numbers, labels or the chart code change); ``open_data`` (from opendata.open_data_files)
-    joins the docs folder and every page links its own downloads."""
+    joins the docs folder and every page links its own downloads; ``memo``
+    (incremental.AgencyMemo) skips agencies whose inputs are unchanged since the last build;
+    ``workers``: processes rendering agencies side by side (default: all cores when there
+    are enough agencies to render; the files are the same either way)."""
     ds = result.dataset
     env = environment()
     env.globals["unduh"] = downloads(open_data)
     ix = views.SiteIndex.build(ds, result.reports)
-    ppid = ppid_pages.Section(ix, env)  # the `ppid` template helper: PPID links on agency and position pages
+    ppid = ppid_pages.Section(ix, env, open_data)  # the `ppid` template helper: PPID links on agency and position pages
     groups = perbandingan.groups(ds)
     groups_by_id = {g.id: g for g in groups}
     out = Rendered()
-    out.files.update(open_data or {})
+    if isinstance(open_data, dict):  # in memory: part of the docs folder (build.DocsWriter is on disk already)
+        out.files.update(open_data)
     situs = ds.situs
     out.site_name = judul(situs.judul)
     data_per = fmt.tanggal(situs.data_per)
@@ -146,40 +171,61 @@ def render_site(result: CheckResult, content_dir: Path | None = None, step: Call
 
     draw = _ChartCache(cache_dir).draw if cache_dir else (lambda spec: spec.draw())
 
-    def page(path: str, template: str, ctx: dict, meta: dict) -> None:
+    def page(path: str, template: str, ctx: dict, meta: dict, into: dict[str, bytes] | None = None) -> None:
+        files = out.files if into is None else into
         for spec in _charts(ctx):
             svg = draw(spec)
             spec.width, spec.height = _svg_size(svg)
-            out.files[spec.path] = svg
+            files[spec.path] = svg
         body = env.get_template(template).render(**common, **ctx)
-        out.files[path] = (front_matter(meta) + body).encode("utf-8")
-        step(path)
+        files[path] = (front_matter(meta) + body).encode("utf-8")
+        if into is None:
+            step(path)
+
+    def identity(region, agency) -> dict:
+        pd = agency.model
+        return {"wilayah": region.model.nama, "perangkat_daerah": pd.nama,
+                "perangkat_daerah_url": urls.url(urls.agency(region.id, agency.id)),
+                "sumber": "; ".join(s.judul for s in pd.sumber_dokumen) or None,
+                "hide": ["navigation"]}  # wide tables; the breadcrumb leads back
+
+    def agency_files(region_id: str, agency_id: str) -> dict[str, bytes]:
+        """The pages and charts of one agency: its page, its units, its positions."""
+        region = ds.regions[region_id]
+        agency = region.agencies[agency_id]
+        pd, ident, files = agency.model, identity(region, agency), {}
+        page(urls.agency(region.id, agency.id), "perangkat_daerah.md.j2", views.agency_page(ix, region, agency),
+             {"title": pd.nama, **ident}, files)
+        for unit_id in agency.units:
+            ctx = views.unit_page(ix, region, agency, unit_id)
+            page(ctx["page_path"], "unit.md.j2", ctx, {"title": f"{agency.units[unit_id].nama} – {pd.singkatan or pd.nama}", **ident}, files)
+        for pos in agency.positions.values():
+            ctx = views.position_page(ix, region, agency, pos)
+            ctx["perbandingan"] = perbandingan.position_link(groups_by_id, region, pos)
+            sources = _position_sources(ctx)
+            page(ctx["page_path"], "jabatan.md.j2", ctx,
+                 {"title": ctx["label"], **ident, **({"sumber": sources} if sources else {})}, files)
+        return files
 
     page(urls.HOME, "beranda.md.j2", views.home_page(ix), {"title": situs.judul})
     nav: list = [{"Beranda": urls.HOME}]
+    todo: list[tuple[str, str]] = []
     for region in ds.regions.values():
         rctx = views.region_view(ix, region)
         page(urls.region(region.id), "wilayah.md.j2", rctx, {"title": region.model.nama, "wilayah": region.model.nama})
         section = [{judul(f"Ringkasan {region.model.nama}"): urls.region(region.id)}]
         for agency in region.agencies.values():
-            pd = agency.model
-            identity = {"wilayah": region.model.nama, "perangkat_daerah": pd.nama,
-                        "perangkat_daerah_url": urls.url(urls.agency(region.id, agency.id)),
-                        "sumber": "; ".join(s.judul for s in pd.sumber_dokumen) or None,
-                        "hide": ["navigation"]}  # wide tables; the breadcrumb leads back
-            page(urls.agency(region.id, agency.id), "perangkat_daerah.md.j2", views.agency_page(ix, region, agency),
-                 {"title": pd.nama, **identity})
-            section.append({judul(pd.singkatan or pd.nama): urls.agency(region.id, agency.id)})
-            for unit_id in agency.units:
-                ctx = views.unit_page(ix, region, agency, unit_id)
-                page(ctx["page_path"], "unit.md.j2", ctx, {"title": f"{agency.units[unit_id].nama} – {pd.singkatan or pd.nama}", **identity})
-            for pos in agency.positions.values():
-                ctx = views.position_page(ix, region, agency, pos)
-                ctx["perbandingan"] = perbandingan.position_link(groups_by_id, region, pos)
-                sources = _position_sources(ctx)
-                page(ctx["page_path"], "jabatan.md.j2", ctx,
-                     {"title": ctx["label"], **identity, **({"sumber": sources} if sources else {})})
+            section.append({judul(agency.model.singkatan or agency.model.nama): urls.agency(region.id, agency.id)})
+            if memo is None or not memo.reuse(region.id, agency.id, out.files, step):
+                todo.append((region.id, agency.id))  # changed since the last build (or no memo)
         nav.append({judul(region.model.nama): section})
+    for key, files in _each_agency(agency_files, todo, workers):
+        out.files.update(files)
+        for path in files:
+            if path.endswith(".md"):
+                step(path)
+        if memo is not None:
+            memo.done(*key, set(files))
     if groups:  # comparison pages: one per kelompok_pembanding, reached from perbandingan/
         page(urls.PERBANDINGAN, "perbandingan.md.j2", perbandingan.index_page(ix, groups), {"title": "Perbandingan jabatan"})
         for g in groups:
@@ -202,6 +248,39 @@ def render_site(result: CheckResult, content_dir: Path | None = None, step: Call
     out.nav = nav
     out.extra = {"kinerja": {"judul": judul(situs.judul), "data_per": judul(data_per), "lisensi": judul(situs.lisensi)}}
     return out
+
+
+# --------------------------------------------------------------------------- agencies side by side
+
+MIN_PARALLEL = 4  # fewer agencies to render: a process pool costs more than it saves
+_AGENCY_FILES: Callable[[str, str], dict[str, bytes]] | None = None  # set in the parent, inherited by fork
+
+
+def _agency_in_worker(key: tuple[str, str]) -> dict[str, bytes]:
+    assert _AGENCY_FILES is not None
+    return _AGENCY_FILES(*key)
+
+
+def _each_agency(render, todo: list[tuple[str, str]], workers: int | None):
+    """(key, files) of every agency in ``todo``, in order. Agencies are independent, so
+    they render in forked processes that inherit the checked data and the site index
+    (nothing to re-read or pickle on the way in; the files come back as bytes)."""
+    global _AGENCY_FILES
+    if workers is None:
+        from ..incremental import cores
+
+        workers = cores() if len(todo) >= MIN_PARALLEL else 1
+    workers = min(workers, len(todo))
+    if workers <= 1 or "fork" not in multiprocessing.get_all_start_methods():
+        for key in todo:
+            yield key, render(*key)
+        return
+    _AGENCY_FILES = render
+    try:
+        with multiprocessing.get_context("fork").Pool(workers) as pool:
+            yield from zip(todo, pool.imap(_agency_in_worker, todo))
+    finally:
+        _AGENCY_FILES = None
 
 
 def _page_title(data: bytes, path: str) -> str:
@@ -244,7 +323,8 @@ def _charts(ctx: dict):
 class _ChartCache:
     def __init__(self, folder: Path):
         self.folder = folder
-        self.salt = hashlib.sha256(Path(charts.__file__).read_bytes() + matplotlib.__version__.encode()).hexdigest()
+        self.salt = hashlib.sha256(Path(charts.__file__).read_bytes() + Path(svgchart.__file__).read_bytes()
+                                   + matplotlib.__version__.encode()).hexdigest()
 
     def draw(self, spec: views.ChartSpec) -> bytes:
         digest = hashlib.sha256((self.salt + spec.key).encode("utf-8")).hexdigest()
@@ -253,7 +333,7 @@ class _ChartCache:
             return path.read_bytes()
         svg = spec.draw()
         path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # render workers may draw the same chart
         tmp.write_bytes(svg)
         tmp.replace(path)
         return svg

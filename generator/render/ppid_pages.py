@@ -135,8 +135,9 @@ def dip_xlsx(records: list[dict], agency: AgencyRecord, region: RegionRecord, da
 
 
 class Section:
-    def __init__(self, ix: SiteIndex, env: Environment):
+    def __init__(self, ix: SiteIndex, env: Environment, downloads=None):
         self.ix = ix
+        self.downloads = downloads  # the open-data files (paths), to link the downloads that exist
         self.helpers = pv.TemplateHelpers(ix)
         env.globals["ppid"] = self.helpers
 
@@ -176,7 +177,7 @@ class Section:
                     "perangkat_daerah_url": urls.url(urls.agency(r, a))}
         crumbs = breadcrumb(ix, region, agency) + [("Layanan informasi publik", pv.index_path(r, a))]
         kontak = pv.kontak_view(agency)
-        rows = pv.dip_rows(ix, agency, files)
+        rows = pv.dip_rows(ix, agency, self.downloads if self.downloads is not None else files)
         dip_page = pv.dip_path(r, a)
         # DIP permalinks of requested items, relative to the pages in ppid/ that list requests
         # (statistik.md and laporan-<tahun>.md: same folder depth, so the same relative link)

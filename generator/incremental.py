@@ -1,0 +1,366 @@
+"""Work only where data changed, and spread the rest over all cores.
+
+Used by the build stage (generator/build.py); everything here is a cache or a scheduler:
+the files a build produces are byte-identical with or without it (tests/test_cache.py).
+Caches live under ``build/cache/`` and are keyed by content, never by time:
+
+- ``data/``: every data file as parsed and validated, by its bytes (``cached_loads``).
+- ``grafik/``: charts by their numbers, labels and the chart code (render/pages.py).
+- ``xlsx/``: open-data workbooks by the pickled rows, provenance and date they are made
+  from (``XlsxCache``). Workbooks that are missing are written in worker processes.
+- ``halaman/``: for each agency, the key of everything its pages depend on and the list
+  of files its pages produced (``AgencyMemo``): an agency whose data folder, site
+  settings, comparison groups and code are unchanged is not rendered again; its files are
+  read back from the docs folder, which the previous build left identical.
+- ``situs.json``: what the previous site was built from (``DirtySite``): when only pages
+  changed, MkDocs rebuilds only those pages (``dirty``) in a copy of the previous site made
+  of hard links, and every output that will be rewritten is unlinked first, so the site
+  being served is never modified.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import multiprocessing
+import os
+import pickle
+import shutil
+from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parent
+
+
+def cores() -> int:
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def _digest(*parts: bytes) -> str:
+    h = hashlib.sha256()
+    for p in parts:
+        h.update(len(p).to_bytes(8, "little"))
+        h.update(p)
+    return h.hexdigest()
+
+
+def code_fingerprint() -> str:
+    """The generator's code and templates, and the versions of what renders with them."""
+    import jinja2
+    import openpyxl
+
+    files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".json")
+                   and "__pycache__" not in p.parts)
+    parts = [p.relative_to(PACKAGE).as_posix().encode() + b"\0" + p.read_bytes() for p in files]
+    parts.append(f"{jinja2.__version__} {openpyxl.__version__}".encode())
+    return _digest(*parts)
+
+
+class _Store:
+    """Content-addressed files: folder/ab/abcdef….ext; remembers what this build used."""
+
+    def __init__(self, folder: Path, ext: str):
+        self.folder, self.ext = folder, ext
+        self.used: set[str] = set()
+
+    def path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}{self.ext}"
+
+    def get(self, key: str) -> bytes | None:
+        p = self.path(key)
+        if p.is_file():
+            self.used.add(key)
+            return p.read_bytes()
+        return None
+
+    def put(self, key: str, data: bytes) -> None:
+        p = self.path(key)
+        p.parent.mkdir(parents=True, exist_ok=True)
+        tmp = p.with_name(p.name + f".{os.getpid()}.tmp")
+        tmp.write_bytes(data)
+        os.replace(tmp, p)
+        self.used.add(key)
+
+    def prune(self) -> int:
+        """Remove entries this build did not use (keeps the cache the size of one site)."""
+        removed = 0
+        if not self.folder.is_dir():
+            return 0
+        for p in self.folder.rglob(f"*{self.ext}"):
+            if p.stem not in self.used:
+                p.unlink()
+                removed += 1
+        return removed
+
+
+# --------------------------------------------------------------------------- data files
+
+@contextmanager
+def cached_loads(folder: Path):
+    """During ``validate.check``: every data file whose bytes (and the loader, schema and
+    validator code) are unchanged since the last build is taken from ``folder`` as it was
+    parsed and validated then, diagnostics included; the rules across files and the
+    computations still run on everything. Parsing YAML is most of the check's time.
+
+    validate.check has no loader parameter, so its ``_load`` is replaced for the duration
+    of the call (``check`` itself is unchanged and still the only entry point)."""
+    from . import validate
+
+    store = _Store(folder, ".pickle")
+    import pydantic
+
+    code = [PACKAGE / n for n in ("load.py", "model.py", "validate.py", "numbers.py", "diagnostics.py")]
+    code += sorted((PACKAGE / "ppid").glob("*.py"))
+    salt = _digest(*[p.read_bytes() for p in code], pydantic.VERSION.encode(), os.getcwd().encode())
+    original = validate._load
+
+    def load(path: Path, root: Path, model, out: list):
+        try:
+            raw = path.read_bytes()
+        except OSError:
+            return original(path, root, model, out)
+        key = _digest(salt.encode(), f"{model.__module__}.{model.__qualname__}".encode(), str(path).encode(),
+                      str(root).encode(), raw)
+        hit = store.get(key)
+        if hit is not None:
+            try:
+                value, doc, problems = pickle.loads(hit)
+                out.extend(problems)
+                return value, doc
+            except Exception:  # an unreadable entry: parse again
+                pass
+        problems: list = []
+        value, doc = original(path, root, model, problems)
+        out.extend(problems)
+        try:
+            store.put(key, pickle.dumps((value, doc, problems), protocol=5))
+        except Exception:  # not picklable: simply not cached
+            pass
+        return value, doc
+
+    validate._load = load
+    try:
+        yield store
+    finally:
+        validate._load = original
+    store.prune()
+
+
+# --------------------------------------------------------------------------- workbooks
+
+def _canonical(obj) -> bytes:
+    """Bytes that depend on the value only: pickle without its memo, so that two equal
+    values give the same bytes whether or not their parts are shared objects (they are
+    after the data cache, and need not be after a fresh parse)."""
+    buf = io.BytesIO()
+    p = pickle.Pickler(buf, protocol=5)
+    p.fast = True
+    p.dump(obj)
+    return buf.getvalue()
+
+
+def _xlsx_job(job) -> bytes:
+    from .opendata.xlsxfile import xlsx_bytes
+
+    return xlsx_bytes(*job)
+
+
+def _pool(workers: int) -> ProcessPoolExecutor:
+    # "spawn": the parent may run a progress-bar thread, and forking a threaded process
+    # can deadlock; workers import the generator afresh (about a second).
+    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+
+
+class XlsxCache:
+    """``xlsx_many`` for open_data_files: cached by content, misses in parallel."""
+
+    def __init__(self, folder: Path | None, workers: int | None = None):
+        self.store = _Store(folder, ".xlsx") if folder else None
+        self.workers = workers or cores()
+        self.hits = self.misses = 0
+        import openpyxl
+
+        self.salt = _digest(Path(__file__).with_name("opendata").joinpath("xlsxfile.py").read_bytes(),
+                            openpyxl.__version__.encode())
+
+    def __call__(self, jobs: list[tuple]) -> list[bytes]:
+        keys = [_digest(self.salt.encode(), _canonical(job)) for job in jobs]
+        out: list[bytes | None] = [self.store.get(k) if self.store else None for k in keys]
+        todo = [i for i, data in enumerate(out) if data is None]
+        self.hits, self.misses = len(jobs) - len(todo), len(todo)
+        if len(todo) > 4 and self.workers > 1:
+            # big workbooks first, so that no worker is left with one big job at the end
+            todo.sort(key=lambda i: -sum(len(s.rows) for s in jobs[i][0]))
+            with _pool(self.workers) as pool:
+                for i, data in zip(todo, pool.map(_xlsx_job, [jobs[i] for i in todo], chunksize=4)):
+                    out[i] = data
+        else:
+            for i in todo:
+                out[i] = _xlsx_job(jobs[i])
+        if self.store:
+            for i in todo:
+                self.store.put(keys[i], out[i])
+        return out  # type: ignore[return-value]
+
+
+# --------------------------------------------------------------------------- pages
+
+class AgencyMemo:
+    """Skip rendering an agency whose inputs did not change (see the module docstring).
+
+    render_site calls ``reuse`` before an agency's pages and, when that returns False,
+    renders them and reports the files with ``done``; the build stage calls ``save`` once
+    the docs folder holds the new files."""
+
+    def __init__(self, folder: Path, data_dir: Path, docs: Path, result, code: str | None = None):
+        self.folder, self.data_dir, self.docs = folder, data_dir.resolve(), docs
+        self.code = code or code_fingerprint()
+        self.keys: dict[tuple[str, str], str] = {}
+        self.produced: dict[tuple[str, str], list[str]] = {}
+        self.reused = self.rendered = 0
+        self.shared = _digest(self.code.encode(), self._global_facts(result).encode(), *self._site_files())
+
+    def _site_files(self) -> list[bytes]:
+        out = []
+        for p in sorted(self.data_dir.iterdir()):
+            if p.is_file():
+                out.append(p.name.encode() + b"\0" + p.read_bytes())
+            elif p.is_dir() and p.name == "hari-libur":
+                out += [q.name.encode() + b"\0" + q.read_bytes() for q in sorted(p.rglob("*")) if q.is_file()]
+        return out
+
+    @staticmethod
+    def _global_facts(result) -> str:
+        """What pages of one agency show about the others: the comparison groups."""
+        from .render import perbandingan
+
+        groups = perbandingan.groups(result.dataset)
+        return json.dumps([(g.id, g.label, [(r.id, a.id, p.id) for r, a, p in g.members]) for g in groups])
+
+    def key(self, region_id: str, agency_id: str) -> str:
+        k = (region_id, agency_id)
+        if k not in self.keys:
+            region_dir = self.data_dir / region_id
+            parts = [self.shared.encode()]
+            parts += [p.name.encode() + b"\0" + p.read_bytes() for p in sorted(region_dir.iterdir()) if p.is_file()]
+            agency_dir = region_dir / agency_id
+            parts += [p.relative_to(agency_dir).as_posix().encode() + b"\0" + p.read_bytes()
+                      for p in sorted(agency_dir.rglob("*")) if p.is_file()]
+            self.keys[k] = _digest(*parts)
+        return self.keys[k]
+
+    def _manifest(self, region_id: str, agency_id: str) -> Path:
+        return self.folder / f"{region_id}__{agency_id}.json"
+
+    def reuse(self, region_id: str, agency_id: str, files: dict[str, bytes], step=None) -> bool:
+        path = self._manifest(region_id, agency_id)
+        try:
+            doc = json.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        if doc.get("key") != self.key(region_id, agency_id):
+            return False
+        loaded = {}
+        for rel in doc["files"]:
+            p = self.docs / rel
+            if not p.is_file():
+                return False
+            loaded[rel] = p.read_bytes()
+        files.update(loaded)
+        for rel in loaded:
+            if step and rel.endswith(".md"):
+                step(rel)
+        self.produced[(region_id, agency_id)] = list(doc["files"])
+        self.reused += 1
+        return True
+
+    def done(self, region_id: str, agency_id: str, produced: set[str]) -> None:
+        self.produced[(region_id, agency_id)] = sorted(produced)
+        self.rendered += 1
+
+    def save(self) -> None:
+        self.folder.mkdir(parents=True, exist_ok=True)
+        wanted = set()
+        for (region_id, agency_id), produced in self.produced.items():
+            path = self._manifest(region_id, agency_id)
+            wanted.add(path)
+            text = json.dumps({"key": self.key(region_id, agency_id), "files": produced}, ensure_ascii=False)
+            if not path.exists() or path.read_text(encoding="utf-8") != text:
+                path.write_text(text, encoding="utf-8")
+        for p in self.folder.glob("*.json"):
+            if p not in wanted:
+                p.unlink()
+
+
+# --------------------------------------------------------------------------- MkDocs, dirty
+
+def output_paths(rel: str) -> list[str]:
+    """Where MkDocs (use_directory_urls) writes a docs file: a/b.md → a/b/index.html."""
+    if rel.endswith(".md"):
+        stem = rel[:-3]
+        if stem == "index" or stem.endswith("/index"):
+            return [stem + ".html"]
+        return [stem + "/index.html"]
+    return [rel]
+
+
+class DirtySite:
+    """Build the new site from a hard-linked copy of the previous one when only docs files
+    changed: MkDocs then renders only the changed pages (``build(dirty=True)``)."""
+
+    STAMP = "situs.json"
+    ALWAYS = ("404.html", "sitemap.xml", "sitemap.xml.gz")  # MkDocs writes these on every build
+
+    def __init__(self, cache: Path, config_text: str, theme_dirs: list[Path]):
+        self.stamp_path = cache / self.STAMP
+        import material
+        import mkdocs
+
+        parts = [config_text.encode(), f"{mkdocs.__version__} {getattr(material, '__version__', '')}".encode()]
+        for d in theme_dirs:
+            if d.is_dir():
+                parts += [p.relative_to(d).as_posix().encode() + b"\0" + p.read_bytes() for p in sorted(d.rglob("*")) if p.is_file()]
+        self.stamp = _digest(*parts)
+
+    def usable(self, out: Path) -> bool:
+        try:
+            doc = json.loads(self.stamp_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return False
+        return doc.get("stamp") == self.stamp and doc.get("site") == str(out) and out.is_dir()
+
+    def prepare(self, out: Path, tmp: Path, changed: list[str], removed: list[str]) -> None:
+        """Fill ``tmp`` with hard links to ``out``, minus everything that will change."""
+        drop = set(self.ALWAYS)
+        for rel in changed + removed:
+            drop.update(output_paths(rel))
+        drop.add("pagefind")
+        for root, dirs, names in os.walk(out):
+            rel_root = os.path.relpath(root, out)
+            rel_root = "" if rel_root == "." else rel_root + "/"
+            if rel_root.rstrip("/") in drop:
+                dirs[:] = []
+                continue
+            dirs[:] = [d for d in dirs if rel_root + d not in drop]
+            keep = [n for n in names if rel_root + n not in drop]
+            if keep:
+                target = tmp / rel_root
+                target.mkdir(parents=True, exist_ok=True)
+                for n in keep:
+                    os.link(os.path.join(root, n), target / n)
+
+    def record(self, out: Path) -> None:
+        self.stamp_path.parent.mkdir(parents=True, exist_ok=True)
+        self.stamp_path.write_text(json.dumps({"stamp": self.stamp, "site": str(out)}), encoding="utf-8")
+
+    def forget(self) -> None:
+        self.stamp_path.unlink(missing_ok=True)
+
+
+def clear(folder: Path) -> None:
+    shutil.rmtree(folder, ignore_errors=True)

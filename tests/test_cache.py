@@ -1,0 +1,152 @@
+"""Work only where data changed: an unchanged rebuild rewrites nothing; a changed value
+re-renders its chart and its page and nothing of the other agencies; and the incremental
+build (agency memo, chart and workbook caches, MkDocs dirty build on a hard-linked copy of
+the previous site) gives exactly the files a clean build gives."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import yaml
+
+from generator.build import build_site
+from site_fixtures import FIXTURES, ROOT
+
+AGENCY = "kota-contoh/dinas-contoh"
+YEAR_FILE = f"{AGENCY}/2025/kepala-dinas.yml"
+CHART = f"{AGENCY}/grafik/kepala-dinas-2025-tw4-capaian.svg"
+PAGE = f"{AGENCY}/jabatan/kepala-dinas.md"
+
+
+def _data(tmp: Path) -> Path:
+    """The minimal fixture plus a second agency (a copy), so that one agency can change
+    while the other must stay untouched."""
+    data = tmp / "data"
+    shutil.copytree(FIXTURES / "minimal", data)
+    other = data / "kota-contoh" / "dinas-lain"
+    shutil.copytree(data / AGENCY, other)
+    pd = yaml.safe_load((other / "perangkat-daerah.yml").read_text(encoding="utf-8"))
+    pd["nama"], pd["singkatan"] = "Dinas Lain", "Dislain"
+    (other / "perangkat-daerah.yml").write_text(yaml.safe_dump(pd, allow_unicode=True), encoding="utf-8")
+    for f in (other / "jabatan").glob("*.yml"):  # other people: one NIP, one person
+        f.write_text(f.read_text(encoding="utf-8").replace('nip: "19', 'nip: "18'), encoding="utf-8")
+    y = other / "2025" / "kepala-dinas.yml"
+    y.write_text(y.read_text(encoding="utf-8").replace('nip: "19', 'nip: "18'), encoding="utf-8")
+    return data
+
+
+def _build(data: Path, work: Path):
+    return build_site(data, work / "site", build_dir=work / "build", config=ROOT / "mkdocs.yml")
+
+
+def _snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
+    return {p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
+            for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {k: v for k, (_t, v) in _snapshot(folder).items()}
+
+
+def test_unchanged_rebuild_rewrites_nothing(tmp_path):
+    data = _data(tmp_path)
+    _build(data, tmp_path)
+    docs, cache = tmp_path / "build" / "docs", tmp_path / "build" / "cache"
+    before_docs, before_charts = _snapshot(docs), _snapshot(cache / "grafik")
+    before_xlsx = _snapshot(cache / "xlsx")
+    assert any(k.endswith(".svg") for k in before_docs) and before_charts and before_xlsx
+    _build(data, tmp_path)
+    assert _snapshot(docs) == before_docs  # same bytes and same mtimes: nothing rewritten
+    assert _snapshot(cache / "grafik") == before_charts  # no chart drawn again
+    assert _snapshot(cache / "xlsx") == before_xlsx  # no workbook written again
+
+
+def test_changed_value_rerenders_its_chart_and_page_only(tmp_path):
+    data = _data(tmp_path)
+    _build(data, tmp_path)
+    docs, cache = tmp_path / "build" / "docs", tmp_path / "build" / "cache"
+    before = _snapshot(docs)
+    charts_before = set(_snapshot(cache / "grafik"))
+    year = data / YEAR_FILE
+    year.write_text(year.read_text(encoding="utf-8").replace("ikm: 95,14", "ikm: 96,14"), encoding="utf-8")
+    _build(data, tmp_path)
+    after = _snapshot(docs)
+    assert after[CHART][1] != before[CHART][1] and after[CHART][0] != before[CHART][0]
+    assert after[PAGE][1] != before[PAGE][1]
+    assert b"96,14" in after[PAGE][1]
+    assert len(set(_snapshot(cache / "grafik")) - charts_before) >= 1  # the new drawing is cached
+    # the other agency is untouched: same bytes, same mtimes
+    other = {k: v for k, v in before.items() if k.startswith("kota-contoh/dinas-lain/")}
+    assert other and all(after[k] == v for k, v in other.items())
+    # the built page shows the new value
+    html = (tmp_path / "site" / AGENCY / "jabatan" / "kepala-dinas" / "index.html").read_text(encoding="utf-8")
+    assert "96,14" in html
+
+
+def test_incremental_build_equals_a_clean_build(tmp_path):
+    data = _data(tmp_path)
+    inc = tmp_path / "inc"
+    _build(data, inc)
+    year = data / YEAR_FILE
+    year.write_text(year.read_text(encoding="utf-8").replace("ikm: 95,14", "ikm: 97,5"), encoding="utf-8")
+    (data / "kota-contoh" / "dinas-lain" / "jabatan" / "kepala-bidang-a.yml").unlink()  # a page goes away
+    _build(data, inc)
+    clean = tmp_path / "clean"
+    _build(data, clean)
+    assert _tree(inc / "build" / "docs") == _tree(clean / "build" / "docs")
+    site_inc, site_clean = _tree(inc / "site"), _tree(clean / "site")
+    assert sorted(site_inc) == sorted(site_clean)
+    differ = [k for k in site_inc if site_inc[k] != site_clean[k]]
+    assert differ == []
+    assert not (inc / "site" / "kota-contoh" / "dinas-lain" / "jabatan" / "kepala-bidang-a" / "index.html").exists()
+
+
+def test_parallel_workbooks_equal_the_serial_ones(tmp_path):
+    from benchmarks import synth
+    from generator.incremental import XlsxCache
+    from generator.opendata import open_data_files
+    from generator.opendata.files import xlsx_serial
+    from generator.validate import check
+
+    s = synth.generate(tmp_path / "data", 1, 4)
+    result = check(s.data)
+    serial = open_data_files(result, xlsx_many=xlsx_serial)
+    cache = XlsxCache(tmp_path / "xlsx", workers=2)
+    parallel = open_data_files(result, xlsx_many=cache)
+    assert cache.misses > 4  # the pool was used
+    assert parallel == serial
+    again = XlsxCache(tmp_path / "xlsx", workers=2)
+    assert open_data_files(result, xlsx_many=again) == serial
+    assert again.misses == 0 and again.hits == cache.misses
+
+
+def test_cached_loads_give_the_same_check(tmp_path):
+    from generator.incremental import cached_loads
+    from generator.validate import check
+
+    data = _data(tmp_path)
+    year = data / YEAR_FILE
+    year.write_text(year.read_text(encoding="utf-8").replace("ikm: 95,14", "ikm: 95,14\n      ikm: 95,15"), encoding="utf-8")
+    plain = check(data)
+    assert plain.diagnostics  # a duplicate key, at least
+    for _ in range(2):  # cold cache, then warm
+        with cached_loads(tmp_path / "cache"):
+            cached = check(data)
+        assert [d.format("id") for d in cached.diagnostics] == [d.format("id") for d in plain.diagnostics]
+        assert [r[-1].rata_rata for r in cached.reports] == [r[-1].rata_rata for r in plain.reports]
+
+
+def test_agencies_rendered_side_by_side_equal_the_serial_pages(tmp_path):
+    """Forked render workers produce exactly the files of one process (4 agencies, 2 workers)."""
+    from benchmarks import synth
+    from generator.render import render_site
+    from generator.validate import check
+
+    s = synth.generate(tmp_path / "data", 4, 3)
+    result = check(s.data)
+    serial = render_site(result, ROOT / "content", workers=1).files
+    seen: list[str] = []
+    parallel = render_site(result, ROOT / "content", seen.append, workers=2).files
+    assert parallel == serial
+    assert sorted(seen) == sorted(p for p in serial if p.endswith(".md") and not p.startswith(("tentang", "cara", "api-", "panduan")))
