@@ -1,4 +1,5 @@
-"""open_data_files: every open-data file of the site, in memory (docs-relative path → bytes).
+"""open_data_files: every open-data file of the site (docs-relative path → bytes), in a dict
+or in the mapping the caller passes (the build writes them straight to disk).
 
 Downloads per scope, each row written as few times as the pages need it:
 
@@ -13,7 +14,7 @@ Downloads per scope, each row written as few times as the pages need it:
 - the static API with its schemas.
 
 So a province site (thousands of positions × periods) stays at a size a static host
-accepts. Pure: reads only the CheckResult, writes nothing, reads no clock.
+accepts. Reads only the CheckResult and no clock; writes only through ``files``.
 """
 
 from __future__ import annotations

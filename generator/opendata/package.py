@@ -118,7 +118,7 @@ def zip_all(files: dict[str, bytes], prov: Provenance) -> bytes:
     whole = paths.download_links("semua")
     wanted = [whole[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "csv_jabatan", "xlsx")] + [paths.DATAPACKAGE]
     entries = [(p[len(top):], files[p]) for p in wanted if p in files]
-    entries += [(p, data) for p, data in files.items() if p.startswith(paths.API + "/")]
+    entries += [(p, files[p]) for p in files if p.startswith(paths.API + "/")]  # read only these (files may be on disk)
     names = sorted(n for n, _ in entries)
     entries.append(("BACA-SAYA.txt", readme(prov, names)))
     return stable_zip(entries, prov.data_per)
