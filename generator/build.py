@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import argparse
 import gc
+import itertools
+import json
 import logging
 import os
 import shutil
@@ -89,17 +91,19 @@ def write_if_changed(root: Path, rel: str, data: bytes) -> bool:
 class DocsWriter(MutableMapping):
     """A dict of docs files that lives on disk: each file is written into the docs folder
     when it is set (only if its bytes changed) and read back when asked for. The open-data
-    files go here: at province scale they are most of the site's bytes, too many to hold."""
+    files and the agencies' pages go here: at province scale they are most of the site's
+    bytes, too many to hold. ``paths`` and ``written`` are ordered sets (dicts): worker
+    processes report what they wrote (``since``) and the parent takes it over (``keep``)."""
 
     def __init__(self, root: Path):
         self.root = root
-        self.paths: set[str] = set()
-        self.written: list[str] = []
+        self.paths: dict[str, None] = {}
+        self.written: dict[str, None] = {}
 
     def __setitem__(self, rel: str, data: bytes) -> None:
         if write_if_changed(self.root, rel, data):
-            self.written.append(rel)
-        self.paths.add(rel)
+            self.written[rel] = None
+        self.paths[rel] = None
 
     def __getitem__(self, rel: str) -> bytes:
         if rel not in self.paths:
@@ -117,6 +121,19 @@ class DocsWriter(MutableMapping):
 
     def __len__(self) -> int:
         return len(self.paths)
+
+    def mark(self) -> tuple[int, int]:
+        return len(self.paths), len(self.written)
+
+    def since(self, mark: tuple[int, int]) -> tuple[list[str], list[str]]:
+        """(paths, paths written) set after ``mark``."""
+        return list(itertools.islice(self.paths, mark[0], None)), list(itertools.islice(self.written, mark[1], None))
+
+    def keep(self, paths, written=()) -> None:
+        """Files already in the docs folder: written by a worker process, or left by the
+        previous build."""
+        self.paths.update(dict.fromkeys(paths))
+        self.written.update(dict.fromkeys(written))
 
 
 def sync_tree(files: dict[str, bytes], root: Path, changes: dict[str, list[str]] | None = None,
@@ -189,15 +206,17 @@ def _mkdocs_log(collected: list[str]):
 
 def run_mkdocs(config_file: Path, site_dir: Path, collected: list[str], dirty: bool = False) -> None:
     """``dirty``: ``site_dir`` already holds the previous site minus what changed; MkDocs
-    renders only the pages whose Markdown is newer than their HTML (generator/incremental.py)."""
-    from mkdocs.commands.build import build as mkdocs_build
+    renders only the pages whose Markdown is newer than their HTML (generator/incremental.py).
+    The pages are shared among all cores and minified as they are written (generator/sitebuild.py)."""
     from mkdocs.config import load_config
+
+    from . import sitebuild
 
     with _mkdocs_log(collected):
         cfg = load_config(str(config_file), site_dir=str(site_dir))
         cfg.plugins.on_startup(command="build", dirty=dirty)
         try:
-            mkdocs_build(cfg, dirty=dirty)
+            collected += sitebuild.build(cfg, dirty=dirty, minify=True)
         finally:
             cfg.plugins.on_shutdown()
     if dirty:  # MkDocs warns that a dirty build may leave a stale nav; ours has none to go stale
@@ -242,24 +261,28 @@ def git_commit(folder: Path) -> str | None:
 def render_docs(result, config: Path, build_dir: Path, out: Path, step=None, data_dir: Path | None = None,
                 changes: dict | None = None):
     """Render into build/docs, working only where the data changed (generator/incremental.py):
-    unchanged agencies are not rendered again, charts and workbooks come from build/cache."""
+    unchanged agencies are not made again, charts and workbooks come from build/cache.
+    Each agency's downloads are made in the same job as its pages, on all cores, and
+    written straight to disk (render_site, opendata.OpenData)."""
     from .incremental import AgencyMemo, XlsxCache
-    from .opendata import open_data_files
+    from .opendata import OpenData
 
     cache = build_dir / "cache"
     data_root = data_dir or (result.dataset.situs_doc.path.parent if result.dataset.situs_doc else Path("data"))
-    # Downloads and the static API come from the same computed values as the pages,
-    # which link them ("Unduh data"); render_site adds them to the docs folder.
     site_url = _parent_config(config).get("site_url")
+    commit = git_commit(data_dir or Path("."))
+    docs = DocsWriter(build_dir / "docs")
     xlsx = XlsxCache(cache / "xlsx")
-    od = open_data_files(result, commit=git_commit(data_dir or Path(".")), site_url=site_url, xlsx_many=xlsx,
-                         files=DocsWriter(build_dir / "docs"))
-    memo = AgencyMemo(cache / "halaman", data_root, build_dir / "docs", result)
-    rendered = render_site(result, config.parent / "content", step, cache_dir=cache / "grafik", open_data=od, memo=memo)
-    sync_tree(rendered.files, build_dir / "docs", changes, on_disk=od)
+    od = OpenData(result, commit=commit, site_url=site_url, xlsx_many=xlsx, files=docs)
+    memo = AgencyMemo(cache / "halaman", data_root, docs, result, settings=json.dumps([commit, site_url]))
+    rendered = render_site(result, config.parent / "content", step, cache_dir=cache / "grafik", open_data=od,
+                           memo=memo, docs=docs)
+    sync_tree(rendered.files, docs.root, changes, on_disk=docs)
     if changes is not None:
-        changes["on_disk"] = sorted(od.paths)
+        changes["on_disk"] = list(docs.paths)
     memo.save()
+    for _files, facts in memo.produced.values():  # workbooks of skipped agencies stay cached
+        xlsx.store.used.update(facts.get("xlsx", ()))
     xlsx.store.prune()
     return rendered, write_config(config, build_dir, out, rendered)
 
@@ -318,14 +341,16 @@ def build_site(data_dir: Path, out: Path, *, build_dir: Path | None = None, conf
 
 
 def _dirty_site(config: Path, config_file: Path, build_dir: Path):
-    """What the site is built from besides the docs folder: both mkdocs.yml files and the
-    theme. When these are unchanged since the last build, MkDocs may rebuild only the pages
-    that changed."""
+    """What the site is built from besides the docs folder: both mkdocs.yml files, the
+    theme and the code that writes the pages. When these are unchanged since the last
+    build, MkDocs may rebuild only the pages that changed."""
+    from . import minify, sitebuild
     from .incremental import DirtySite
 
     parent = _parent_config(config)
     custom = (parent.get("theme") or {}).get("custom_dir") if isinstance(parent.get("theme"), dict) else None
     text = config.read_text(encoding="utf-8") + "\n" + config_file.read_text(encoding="utf-8")
+    text += "".join(Path(m.__file__).read_text(encoding="utf-8") for m in (minify, sitebuild))
     return DirtySite(build_dir / "cache", text, [config.parent / custom] if custom else [])
 
 

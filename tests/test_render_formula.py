@@ -228,10 +228,14 @@ def test_every_bundled_indicator_table_is_rectangular_and_shows_direction(bundle
         body = content(page(bundled_site.site, str(path.parent.relative_to(bundled_site.site))))
         for table in body.iter("table"):
             assert len(set(table_widths(table))) == 1, path
-        for cell in body.iter("td"):
-            if _cls(cell, "kj-indikator"):
+        for div in body.iter("div"):
+            pk, pengukuran = _cls(div, "kj-pk"), _cls(div, "kj-pengukuran")
+            for cell in (c for c in div.iter("td") if _cls(c, "kj-indikator")) if pk or pengukuran else ():
                 arah = cell.find("span", class_="kj-arah")
+                if pengukuran and arah is None:
+                    continue  # higher is better: said where the indicator is defined (PK / IKI table)
                 assert arah is not None and re.fullmatch(r"[↑↓] makin (tinggi|rendah) makin baik \((dinyatakan dalam dokumen|diasumsikan)\)",
                                                          _flat(arah)), path
+                assert pk or _flat(arah).startswith("↓"), path  # measurement tables flag lower-is-better only
                 checked += 1
     assert checked > 300

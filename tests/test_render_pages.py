@@ -57,13 +57,18 @@ def test_position_page_links_its_downloads(tmp_path):
         assert target in files, href
     # one period: its own JSON (the API report) first, then the position's files for all periods
     text = _text(files, KD)
+    # the latest report links all three; an earlier quarter (compact) its own JSON only
+    assert "Unduh data pengukuran Triwulan IV 2025: JSON · CSV (semua periode) · XLSX (semua periode) " in text
+    assert "Unduh data pengukuran Triwulan II 2025: JSON " in text
     for period in ("Triwulan IV 2025", "Triwulan II 2025"):
-        assert f"Unduh data pengukuran {period}: JSON · CSV (semua periode) · XLSX (semua periode) (" in text, period
-        assert f"Unduh data anggaran {period}: CSV anggaran (semua periode) · XLSX (semua periode) (" in text, period
+        assert f"Unduh data anggaran {period}: CSV anggaran (semua periode) · XLSX (semua periode) " in text, period
     assert "Unduh data jabatan ini (semua periode): CSV · CSV ringkasan · CSV anggaran · XLSX · JSON · API (" in text
-    periods = re.findall(r'<a href="([^"]+)" title="[^"]*" download>JSON</a> ·', md)
+    periods = re.findall(r'<a href="([^"]+)"(?: title="[^"]*")? download>JSON</a>', md)
     assert [h.rsplit("/", 1)[-1] for h in periods] == ["kota-contoh_dinas-contoh_kepala-dinas.json", "2025-tw4.json", "2025-tw2.json"]
     assert "api/v1/laporan/kota-contoh/dinas-contoh/kepala-dinas/2025-tw4.json" in periods[1]
+    for href in periods:
+        target = posixpath.normpath(posixpath.join(posixpath.dirname(KD), "kepala-dinas", href))
+        assert target in files, href
 
 
 def test_indicators_without_realisation(tmp_path):

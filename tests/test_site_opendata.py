@@ -157,10 +157,9 @@ def test_chart_downloads_hold_the_figures_of_the_chart(bundled_site):
     assert list(period) == ["JSON", "CSV", "XLSX"]
     assert (period["CSV"], period["XLSX"]) == (whole["CSV"], whole["XLSX"]) and period["JSON"] != whole["JSON"]
     lines = _download_lines(doc)
-    assert "Unduh data pengukuran Triwulan IV 2025: JSON · CSV (semua periode) · XLSX (semua periode) " \
-           "(tentang format dan lisensi)" in lines
-    assert "Unduh data anggaran Triwulan IV 2025: CSV anggaran (semua periode) · XLSX (semua periode) " \
-           "(tentang format dan lisensi)" in lines
+    # the page's first block explains the formats; the blocks under the charts only link
+    assert "Unduh data pengukuran Triwulan IV 2025: JSON · CSV (semua periode) · XLSX (semua periode)" in lines
+    assert "Unduh data anggaran Triwulan IV 2025: CSV anggaran (semua periode) · XLSX (semua periode)" in lines
     assert not [p for p in site.joinpath("unduh").rglob("*") if re.search(r"_\d{4}-tw\d", p.name)]  # no file of one period
 
     path, _ = resolve(site, url, period["CSV"])

@@ -321,7 +321,12 @@ def _narasi(lap: Laporan) -> list[tuple[str, list[str]]]:
     return [(title, items) for title, items in parts if items]
 
 
-def report_view(ix: SiteIndex, e: Entry, pk: PerjanjianKinerja | None, page: str) -> dict:
+def report_view(ix: SiteIndex, e: Entry, pk: PerjanjianKinerja | None, page: str, ringkas: bool = False) -> dict:
+    """One report on the position page. ``ringkas``: an earlier quarter of a year that has a
+    later report. It keeps every figure, predikat, note and signature in a compact table but
+    draws no charts: the year's quarterly chart shows it, and a province's position pages stay
+    small (a page with four full quarters is ~60 KB of HTML, and every byte is parsed twice by
+    MkDocs and again by the search indexer)."""
     res, lap, agency, pos = e.res, e.laporan, e.agency, e.position
     rows = {r.id: r for r in res.rows}
     items = []
@@ -350,7 +355,7 @@ def report_view(ix: SiteIndex, e: Entry, pk: PerjanjianKinerja | None, page: str
 
     chart_rows = [r for r in res.rows if not (r.id in has_children and r.status == "belum_ada")]
     chart_capaian = None
-    if any(r.capaian is not None for r in chart_rows):
+    if not ringkas and any(r.capaian is not None for r in chart_rows):
         bars = []
         for r in chart_rows:
             label = ("– " if r.kedalaman else "") + " ".join(x for x in (r.nomor, r.indikator) if x)
@@ -364,17 +369,14 @@ def report_view(ix: SiteIndex, e: Entry, pk: PerjanjianKinerja | None, page: str
             elif r.status == "belum_ada":
                 note = "belum ada realisasi"
             bars.append(charts.Bar(label, r.capaian, _band_for_name(res.policy, r.predikat), r.predikat, note))
-        shown = [f"{b.label}: {fmt.persen(b.value) if b.value is not None else b.note}" + (f" ({b.band_name})" if b.band_name else "")
-                 for b in bars]
+        # The figures of every bar are in the measurement table right above the chart.
         alt = (f"Diagram batang capaian {len(bars)} indikator {pos.model.jabatan}, {periode}, dibandingkan dengan garis 100% "
-               f"dan batas predikat. " + "; ".join(shown[:MAX_ALT_ITEMS])
-               + (f"; dan {len(shown) - MAX_ALT_ITEMS} indikator lain" if len(shown) > MAX_ALT_ITEMS else "")
-               + ". Angka yang sama ada di tabel pengukuran.")
+               "dan batas predikat. Capaian dan predikat setiap indikator ada di tabel pengukuran di atas.")
         chart_capaian = ChartSpec(urls.chart(e.region.id, agency.id, f"{base}-capaian"), alt,
                                   charts.capaian_bars, (bars, "Capaian (%)", thresholds, band_names))
     chart_anggaran = None
     programs = [b for b in res.budget if b.kedalaman == 0]
-    if programs and any(b.persen is not None for b in programs):
+    if not ringkas and programs and any(b.persen is not None for b in programs):
         data = [(" ".join(x for x in (b.nomor, b.nama) if x), b.persen) for b in programs]
         alt = (f"Diagram batang serapan anggaran per program, {pos.model.jabatan}, {periode}: "
                + "; ".join(f"{label}: {fmt.persen(v, 'belum ada realisasi')}" for label, v in data[:MAX_ALT_ITEMS])
@@ -400,7 +402,7 @@ def report_view(ix: SiteIndex, e: Entry, pk: PerjanjianKinerja | None, page: str
         "tanggal_tertulis": lap.tanggal_tertulis,
         "catatan_sumber": [fmt.samarkan_nip(c, ix.tampilan_nip) for c in lap.catatan_sumber],
         "kebijakan_khusus": kebijakan.beda(res.policy, ix.site_policy),
-        "chart_capaian": chart_capaian, "chart_anggaran": chart_anggaran,
+        "chart_capaian": chart_capaian, "chart_anggaran": chart_anggaran, "ringkas": ringkas,
     }
 
 
@@ -451,7 +453,7 @@ def position_page(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos
             "pk": pk_view(active) if active else None,
             "iki": iki_view(ix, region, agency, pos, y.model.iki) if y.model.iki else None,
             "pk_lama": [pk_view(p) for p in reversed(pks[:-1])],
-            "reports": [report_view(ix, e, active, page) for e in reversed(entries)],
+            "reports": [report_view(ix, e, active, page, ringkas=i > 0) for i, e in enumerate(reversed(entries))],
             "triwulan": quarters_view(entries, pos, region, agency, tahun),
             "catatan": [fmt.samarkan_nip(c, tampilan) for c in y.model.catatan],
         })
