@@ -1,8 +1,11 @@
-"""XLSX with openpyxl: cells hold real numbers and dates; Indonesian display comes from
+"""XLSX with XlsxWriter: cells hold real numbers and dates; Indonesian display comes from
 number formats bound to the Indonesian locale (``[$-421]#,##0.00`` shows 1.234,56 in
 LibreOffice everywhere and in Excel on Indonesian regional settings). Styled, frozen
 header, column widths, autofilter, and a "Catatan" sheet with provenance and the
-meaning of every column. Bytes are deterministic (fixed document and zip times)."""
+meaning of every column. Bytes are deterministic (fixed document and zip times).
+
+XlsxWriter rather than openpyxl: the build writes thousands of workbooks, and this is
+about 2.5 times cheaper in CPU for the same cells."""
 
 from __future__ import annotations
 
@@ -11,25 +14,19 @@ import io
 from dataclasses import dataclass
 from decimal import Decimal
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, NamedStyle, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._writer import WorksheetWriter
-from openpyxl.writer.excel import ExcelWriter
+import xlsxwriter
 
-from .archive import StableZipFile
 from .tables import Column
 
 LOCALE = "[$-421]"  # Indonesian
 RUPIAH = LOCALE + "#,##0"
 DATE = LOCALE + "d mmmm yyyy"
-HEADER_FONT = Font(bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill("solid", fgColor="1F4E79")
-HEADER_ALIGN = Alignment(wrap_text=True, vertical="top")
-LABEL_FONT = Font(bold=True)
-TOP = Alignment(wrap_text=True, vertical="top")
+HEADER = {"bold": True, "font_color": "#FFFFFF", "bg_color": "#1F4E79", "pattern": 1, "text_wrap": True, "valign": "top"}
+NUMERIC = ("number", "persen", "rupiah")
 MIN_WIDTH, MAX_WIDTH = 8, 50
+# Data text is untrusted: "=1+1", "-2" or "https://…" must stay text, never a formula,
+# number or link. (Cells are written with typed methods anyway; this is the safety net.)
+OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
 
 
 # Left out of workbooks: values the same in every row (on the notes sheet instead) and
@@ -53,11 +50,12 @@ def _places(value: Decimal) -> int:
     return max(0, -exp) if isinstance(exp, int) else 0
 
 
-def number_format(column: Column, value: Decimal | int) -> str:
-    if column.type == "rupiah":
+def number_format(kind: str, value: Decimal | int) -> str:
+    """Shows a number as it is in the data: 2.50 as 2,5, 7 as 7; percentages with at least two places."""
+    if kind == "rupiah":
         return RUPIAH
-    places = _places(Decimal(value)) if not isinstance(value, bool) else 0
-    if column.type == "persen":
+    places = _places(value) if isinstance(value, Decimal) else 0
+    if kind == "persen":
         places = max(2, places)
     return LOCALE + "#,##0" + ("." + "0" * places if places else "")
 
@@ -68,92 +66,120 @@ def _cell_value(value: object) -> object:
     return value
 
 
-class _MemoryWriter(WorksheetWriter):
-    """Streams a write-only sheet into memory; openpyxl's default is a temporary file."""
-
-    def __init__(self, ws):
-        super().__init__(ws, out=io.BytesIO())
-
-    def cleanup(self):
-        pass
+def _width(chars: float) -> float:
+    # XlsxWriter adds Excel's cell padding (5 px at 7 px per digit) to the width it is
+    # given; taking it off keeps the widths the openpyxl version stored.
+    return chars - 5 / 7
 
 
-def _in_memory(ws) -> None:
-    """Call after the sheet's layout (widths, frozen panes) is set: it is written first."""
-    ws._writer = _MemoryWriter(ws)
-    ws._writer.write_top()
+class _Formats:
+    """One Format object per style and number format in a workbook."""
+
+    def __init__(self, wb):
+        self.wb = wb
+        self.header = wb.add_format(HEADER)
+        self.label = wb.add_format({"bold": True})
+        self.title = wb.add_format({"bold": True, "font_size": 14})
+        self.text = wb.add_format({"text_wrap": True, "valign": "top"})
+        self._numbers: dict[str, object] = {}
+        self._cells: dict[tuple, tuple] = {}
+
+    def number(self, fmt: str):
+        found = self._numbers.get(fmt)
+        if found is None:
+            found = self._numbers[fmt] = self.wb.add_format({"num_format": fmt})
+        return found
+
+    def cell(self, kind: str, value: Decimal | int) -> tuple:
+        """(cell value, format) of a number in a column of that type; equal numbers
+        (1.50 and 1.5) show alike, and the same figures recur on many rows."""
+        key = (kind, value)
+        found = self._cells.get(key)
+        if found is None:
+            fmt = self.number(number_format(kind, value)) if kind in NUMERIC else None
+            found = self._cells[key] = (_cell_value(value), fmt)
+        return found
 
 
-def _named_styles() -> list[NamedStyle]:
-    # Named once per workbook: assigning font/fill objects cell by cell is slow in openpyxl.
-    return [NamedStyle("kepala", font=HEADER_FONT, fill=HEADER_FILL, alignment=HEADER_ALIGN),
-            NamedStyle("label", font=LABEL_FONT), NamedStyle("judul", font=Font(bold=True, size=14)),
-            NamedStyle("teks", alignment=TOP)]
+def _widths(sheet: Sheet) -> list[int]:
+    head = sheet.rows[:200]
+    widths = []
+    for c in sheet.columns:
+        width = min(MAX_WIDTH, max(MIN_WIDTH, max(len(w) for w in c.title.split()) + 3, len(c.title) // 2 + 4))
+        longest = max((len(str(v)) for row in head if (v := row.get(c.name)) is not None), default=None)
+        if longest is not None:
+            if c.type in NUMERIC:
+                longest += longest // 3  # thousands separators
+            width = min(MAX_WIDTH, max(width, longest + 2))
+        widths.append(width)
+    return widths
 
 
-def _styled(ws, value, style: str | None = None, number_format: str | None = None, text: bool = False) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value)
-    if text:
-        cell.data_type = "s"  # text that starts with "=" stays text, never a formula
-    if style:
-        cell.style = style
-    if number_format:
-        cell.number_format = number_format
-    return cell
-
-
-def _header(ws, titles: list[str]) -> list:
-    return [_styled(ws, t, "kepala") for t in titles]
-
-
-def _value(ws, c: Column, value: object) -> object:
-    if value is None:
-        return None
-    if c.type in ("number", "persen", "rupiah") and isinstance(value, (Decimal, int)) and not isinstance(value, bool):
-        return _styled(ws, _cell_value(value), number_format=number_format(c, value))
-    if c.type == "date":
-        return _styled(ws, value, number_format=DATE)
-    if isinstance(value, str) and value.startswith("="):
-        return _styled(ws, value, text=True)
-    return value
-
-
-def _write_table(ws, sheet: Sheet) -> None:
+def _write_table(ws, sheet: Sheet, formats: _Formats) -> None:
     cols = sheet.columns
-    widths = [min(MAX_WIDTH, max(MIN_WIDTH, max(len(w) for w in c.title.split()) + 3, len(c.title) // 2 + 4)) for c in cols]
-    for row in sheet.rows[:200]:
-        for i, c in enumerate(cols):
-            value = row.get(c.name)
-            if value is not None:
-                shown = len(str(value)) + (len(str(value)) // 3 if c.type in ("number", "persen", "rupiah") else 0)
-                widths[i] = min(MAX_WIDTH, max(widths[i], shown + 2))
-    for i, w in enumerate(widths, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = w
-    ws.freeze_panes = "A2"
-    ws.page_setup.orientation = "landscape"  # printed: the header row on every page
-    ws.print_title_rows = "1:1"
+    for i, w in enumerate(_widths(sheet)):
+        ws.set_column(i, i, _width(w))
+    ws.freeze_panes(1, 0)
+    ws.set_landscape()
+    ws.repeat_rows(0)  # printed: the header row on every page
     if sheet.rows:
-        ws.auto_filter.ref = f"A1:{get_column_letter(len(cols))}{len(sheet.rows) + 1}"
-    ws.row_dimensions[1].height = 32
-    _in_memory(ws)
-    ws.append(_header(ws, [c.title for c in cols]))
-    for row in sheet.rows:
-        ws.append([_value(ws, c, row.get(c.name)) for c in cols])
+        ws.autofilter(0, 0, len(sheet.rows), len(cols) - 1)
+    ws.set_row(0, 32)
+    for i, c in enumerate(cols):
+        ws.write_string(0, i, c.title, formats.header)
+    # The hot loop of the build's XLSX stage: dispatch on the exact type, typed writes only.
+    # The undecorated methods skip the A1-notation argument check of the public ones
+    # (write_string etc.): about 6% of the time; xlsxwriter is pinned below 4 for them.
+    string, number, boolean = ws._write_string, ws._write_number, ws._write_boolean
+    keyed = [(i, c.name, c.type) for i, c in enumerate(cols)]
+    cell = formats.cell
+    for r, row in enumerate(sheet.rows, start=1):
+        for i, name, kind in keyed:
+            value = row.get(name)
+            if value is None:
+                continue
+            t = type(value)
+            if t is str:
+                string(r, i, value)
+            elif t is Decimal or t is int:
+                number(r, i, *cell(kind, value))
+            elif t is bool:
+                boolean(r, i, value)
+            else:
+                _other(ws, r, i, value, formats)
 
 
-def _write_notes(ws, provenance: list[tuple[str, str]], sheets: list[Sheet]) -> None:
-    for col, width in zip("AB", (34, 100)):
-        ws.column_dimensions[col].width = width
-    _in_memory(ws)
-    ws.append([_styled(ws, "Catatan", "judul")])
-    ws.append([])
+def _other(ws, r: int, i: int, value: object, formats: _Formats) -> None:
+    if isinstance(value, str):
+        ws.write_string(r, i, value)
+    elif isinstance(value, bool):
+        ws.write_boolean(r, i, value)
+    elif isinstance(value, (int, float, Decimal)):
+        ws.write_number(r, i, _cell_value(value))
+    elif isinstance(value, dt.date):
+        ws.write_datetime(r, i, value, formats.number(DATE))
+    else:
+        ws.write_string(r, i, str(value))
+
+
+def _write_notes(ws, provenance: list[tuple[str, str]], sheets: list[Sheet], formats: _Formats) -> None:
+    ws.set_column(0, 0, _width(34))
+    ws.set_column(1, 1, _width(100))
+    ws.write_string(0, 0, "Catatan", formats.title)
+    r = 2
     for label, text in provenance + [("Format angka", NUMBER_NOTE)]:
-        ws.append([_styled(ws, label, "label"), _styled(ws, text, "teks", text=True)])
+        ws.write_string(r, 0, label, formats.label)
+        ws.write_string(r, 1, text, formats.text)
+        r += 1
     for sheet in sheets:
-        ws.append([])
-        ws.append(_header(ws, [f"Lembar {sheet.title}: kolom", "Keterangan (nama kolom di CSV/JSON)"]))
+        r += 1
+        ws.write_string(r, 0, f"Lembar {sheet.title}: kolom", formats.header)
+        ws.write_string(r, 1, "Keterangan (nama kolom di CSV/JSON)", formats.header)
+        r += 1
         for c in sheet.columns:
-            ws.append([c.title, f"{c.description} ({c.name})"])
+            ws.write_string(r, 0, c.title)
+            ws.write_string(r, 1, f"{c.description} ({c.name})")
+            r += 1
 
 
 NUMBER_NOTE = ("Sel berisi bilangan sebenarnya (bisa dijumlah dan dihitung). Tampilannya memakai format Indonesia "
@@ -162,16 +188,16 @@ NUMBER_NOTE = ("Sel berisi bilangan sebenarnya (bisa dijumlah dan dihitung). Tam
 
 
 def xlsx_bytes(sheets: list[Sheet], provenance: list[tuple[str, str]], when: dt.date) -> bytes:
-    wb = Workbook(write_only=True)  # streams rows instead of keeping cell objects
-    for style in _named_styles():
-        wb.add_named_style(style)
-    for sheet in sheets:
-        _write_table(wb.create_sheet(sheet.title), sheet)
-    _write_notes(wb.create_sheet("Catatan"), provenance, sheets)
-    stamp = dt.datetime(when.year, when.month, when.day)
-    wb.properties.created = wb.properties.modified = stamp
-    wb.properties.creator = "kinerja"
-    wb.properties.title = provenance[0][1] if provenance else None
     buf = io.BytesIO()
-    ExcelWriter(wb, StableZipFile(buf, when)).save()  # save_workbook would stamp "now"
+    wb = xlsxwriter.Workbook(buf, OPTIONS)  # in memory: no temporary files
+    formats = _Formats(wb)
+    for sheet in sheets:
+        _write_table(wb.add_worksheet(sheet.title), sheet, formats)
+    _write_notes(wb.add_worksheet("Catatan"), provenance, sheets, formats)
+    # Fixed times (XlsxWriter stamps zip entries 1980-01-01): unchanged data, same bytes.
+    properties = {"author": "kinerja", "created": dt.datetime(when.year, when.month, when.day)}
+    if provenance:
+        properties["title"] = provenance[0][1]
+    wb.set_properties(properties)
+    wb.close()
     return buf.getvalue()
