@@ -140,3 +140,25 @@ def test_dip_lists_every_generated_document_with_seven_fields():
     assert stats.terlambat == 1 and stats.tepat_waktu == 8  # 007/PPID/2025 on working day 13
     # 004/PPID/2025: 21 Apr → 15 May is 15 working days (1 May, 12–13 May off), within 17 after the extension notice
     assert stats.terlama_hari_kerja == 15 and stats.keberatan == 1 and stats.keberatan_tepat_waktu == 1
+
+
+def test_dip_workbook_keeps_formula_like_text_as_text():
+    """A DIP entry whose text starts with "=" (data text is untrusted) opens as that text in
+    a spreadsheet, never as a formula."""
+    import io
+
+    from openpyxl import load_workbook
+
+    from generator.render.ppid_pages import XLSX_HEADERS, dip_xlsx
+
+    result = check(Path(__file__).resolve().parent.parent / "data")
+    region = result.dataset.regions["kota-pekalongan"]
+    agency = region.agencies["dinperinaker"]
+    keys = ["nomor", "klasifikasi_label", "jenis_label", "ringkasan_isi", "pejabat_unit", "penanggung_jawab",
+            "waktu_tempat", "bentuk_informasi", "jangka_waktu_penyimpanan", "alamat_dokumen", "permalink"]
+    assert len(keys) == len(XLSX_HEADERS)
+    record = {k: f"teks {k}" for k in keys} | {"ringkasan_isi": '=HYPERLINK("http://x","klik")', "pejabat_unit": "=1+1"}
+    wb = load_workbook(io.BytesIO(dip_xlsx([record], agency, region, dt.date(2026, 1, 31))))
+    row = [c for c in wb["DIP"][2]]
+    assert row[3].value == '=HYPERLINK("http://x","klik")' and row[3].data_type == "s"
+    assert row[4].value == "=1+1" and row[4].data_type == "s"

@@ -77,6 +77,13 @@ def _stable_zip(data: bytes, when: dt.date) -> bytes:
     return out.getvalue()
 
 
+def _as_text(cell) -> None:
+    """openpyxl stores any text starting with "=" as a formula; data text is untrusted and
+    must open as the text it is (as in opendata/xlsxfile.py)."""
+    if cell.data_type == "f":
+        cell.data_type = "s"
+
+
 def dip_xlsx(records: list[dict], agency: AgencyRecord, region: RegionRecord, data_per: dt.date) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
@@ -98,6 +105,7 @@ def dip_xlsx(records: list[dict], agency: AgencyRecord, region: RegionRecord, da
     for row in ws.iter_rows(min_row=2):
         for cell in row:
             cell.alignment = wrap
+            _as_text(cell)
     for i, width in enumerate(XLSX_WIDTHS, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     ws.freeze_panes = "B2"
@@ -120,6 +128,7 @@ def dip_xlsx(records: list[dict], agency: AgencyRecord, region: RegionRecord, da
     for row in notes.iter_rows():
         for cell in row:
             cell.alignment = wrap
+            _as_text(cell)
     notes.column_dimensions["A"].width = 34
     notes.column_dimensions["B"].width = 100
 
