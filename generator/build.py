@@ -13,10 +13,10 @@ next to the output folder, which replaces the old one only when the build succee
 from __future__ import annotations
 
 import argparse
-import gc
 import itertools
 import json
 import logging
+import multiprocessing
 import os
 import shutil
 import sys
@@ -43,6 +43,9 @@ class BuildError(Exception):
     def __init__(self, message: str, lines: list[str] | None = None):
         super().__init__(message)
         self.lines = lines or []
+
+    def __reduce__(self):  # raised in a stage's child process, rebuilt here with its lines
+        return type(self), (str(self), self.lines)
 
 
 @dataclass
@@ -145,14 +148,18 @@ def sync_tree(files: dict[str, bytes], root: Path, changes: dict[str, list[str]]
     written = [rel for rel, data in files.items() if write_if_changed(root, rel, data)]
     if on_disk is not None:
         written += on_disk.written
-    wanted = {root / rel for rel in files} | {root / rel for rel in (on_disk.paths if on_disk else ())}
+    wanted = set(files) | set(on_disk.paths if on_disk else ())
     removed: list[str] = []
-    for path in sorted(root.rglob("*"), reverse=True):
-        if path.is_file() and path not in wanted:
-            path.unlink()
-            removed.append(path.relative_to(root).as_posix())
-        elif path.is_dir() and not any(path.iterdir()):
-            path.rmdir()
+    for folder, _dirs, names in os.walk(root, topdown=False):  # a province: ~60,000 files, no stat each
+        rel = Path(folder).relative_to(root).as_posix()
+        prefix = "" if rel == "." else rel + "/"
+        for name in names:
+            if prefix + name not in wanted:
+                os.unlink(os.path.join(folder, name))
+                removed.append(prefix + name)
+        if prefix and not os.listdir(folder):
+            os.rmdir(folder)
+    removed.sort(reverse=True)
     if changes is not None:
         changes["written"], changes["removed"] = written, removed
     return len(written)
@@ -207,11 +214,18 @@ def _mkdocs_log(collected: list[str]):
 def run_mkdocs(config_file: Path, site_dir: Path, collected: list[str], dirty: bool = False) -> None:
     """``dirty``: ``site_dir`` already holds the previous site minus what changed; MkDocs
     renders only the pages whose Markdown is newer than their HTML (generator/incremental.py).
-    The pages are shared among all cores and minified as they are written (generator/sitebuild.py)."""
+    In a process of its own (in_child): MkDocs holds every page it builds."""
+    collected += in_child(_mkdocs, config_file, site_dir, dirty)
+
+
+def _mkdocs(config_file: Path, site_dir: Path, dirty: bool, _report) -> list[str]:
+    """MkDocs' warnings. The pages are shared among all cores and minified as they are
+    written (generator/sitebuild.py)."""
     from mkdocs.config import load_config
 
     from . import sitebuild
 
+    collected: list[str] = []
     with _mkdocs_log(collected):
         cfg = load_config(str(config_file), site_dir=str(site_dir))
         cfg.plugins.on_startup(command="build", dirty=dirty)
@@ -221,6 +235,7 @@ def run_mkdocs(config_file: Path, site_dir: Path, collected: list[str], dirty: b
             cfg.plugins.on_shutdown()
     if dirty:  # MkDocs warns that a dirty build may leave a stale nav; ours has none to go stale
         collected[:] = [w for w in collected if "dirty" not in w]
+    return collected
 
 
 def swap_in(new: Path, out: Path) -> None:
@@ -301,22 +316,9 @@ def build_site(data_dir: Path, out: Path, *, build_dir: Path | None = None, conf
     stats = BuildStats()
 
     p.stage("Memeriksa data")
-    from .incremental import cached_loads
-
-    with cached_loads(build_dir / "cache" / "data"):  # unchanged files are not parsed again
-        result = checked(data_dir, lang)
-    stats.warnings = len(result.warnings)
-
-    total = count_pages(result)
-    p.stage("Menyusun halaman dan grafik", total)
-    changes: dict[str, list[str]] = {}
-    rendered, config_file = render_docs(result, config, build_dir, out, lambda _path: p.advance(), data_dir, changes)
-    stats.pages = total
-    stats.files = len(rendered.files) + len(changes.get("on_disk", ()))
-    # The docs folder is on disk now: free the data, the pages and the downloads before
-    # MkDocs, which holds every page it builds in memory (peak memory at province scale).
-    del rendered, result
-    gc.collect()
+    done = in_child(_docs_stage, data_dir, out, build_dir, config, lang, progress=p)
+    stats.warnings, stats.pages, stats.files = done["warnings"], done["pages"], done["files"]
+    changes, config_file = done["changes"], done["config_file"]
 
     p.stage("Membangun situs (MkDocs)")
     tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
@@ -338,6 +340,74 @@ def build_site(data_dir: Path, out: Path, *, build_dir: Path | None = None, conf
     stats.site_bytes = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
     stats.seconds = time.perf_counter() - started
     return stats
+
+
+def _docs_stage(data_dir: Path, out: Path, build_dir: Path, config: Path, lang: str, report) -> dict:
+    """Check and render (build_site's first child process); stages and pages go to
+    ``report``. Returns the figures and file lists the rest of the build needs."""
+    from .incremental import cached_loads
+
+    with cached_loads(build_dir / "cache" / "data"):  # unchanged files are not parsed again
+        result = checked(data_dir, lang)
+    total = count_pages(result)
+    report("stage", "Menyusun halaman dan grafik", total)
+    changes: dict[str, list[str]] = {}
+    rendered, config_file = render_docs(result, config, build_dir, out, lambda _path: report("advance"), data_dir, changes)
+    return {"warnings": len(result.warnings), "pages": total, "files": len(rendered.files) + len(changes["on_disk"]),
+            "changes": {k: changes[k] for k in ("written", "removed")}, "config_file": config_file}
+
+
+class ChildTraceback(Exception):
+    """Where a child process' exception came from (its traceback as text)."""
+
+
+def _child(conn, fn, args) -> None:
+    try:
+        conn.send(("ok", fn(*args, lambda *message: conn.send(message))))
+    except BaseException as e:
+        import traceback
+
+        where = traceback.format_exc()
+        try:
+            conn.send(("error", e, where))
+        except Exception:  # does not pickle
+            conn.send(("error", RuntimeError(f"{type(e).__name__}: {e}"), where))
+    finally:
+        conn.close()
+
+
+def in_child(fn, *args, progress=None):
+    """``fn(*args, report)`` run in a new process; returns its result or raises its
+    exception here. ``report("stage", name, total)`` and ``report("advance")`` drive
+    ``progress``. Why: a stage of a province build holds hundreds of MB (the checked data,
+    MkDocs' pages) that a process gives back only when it exits; run here, the next stage
+    (and Pagefind) would start on top of them. "spawn": a fresh interpreter inherits no
+    lock of this process' threads (the progress bar), and the stage's workers fork from it."""
+    ctx = multiprocessing.get_context("spawn")
+    receive, send = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_child, args=(send, fn, args))
+    proc.start()
+    send.close()
+    try:
+        while True:
+            try:
+                message = receive.recv()
+            except EOFError:
+                proc.join()
+                raise BuildError(f"Proses {fn.__name__.strip('_')} berhenti tanpa hasil (kode keluar {proc.exitcode}); "
+                                 "mungkin memori habis.") from None
+            if message[0] == "ok":
+                return message[1]
+            if message[0] == "error":
+                raise message[1] from ChildTraceback(message[2])
+            if progress is not None:
+                getattr(progress, message[0])(*message[1:])
+    finally:
+        receive.close()
+        proc.join(10)
+        if proc.is_alive():  # interrupted here: stop it too
+            proc.terminate()
+            proc.join()
 
 
 def _dirty_site(config: Path, config_file: Path, build_dir: Path):

@@ -7,11 +7,12 @@ Caches live under ``build/cache/`` and are keyed by content, never by time:
 - ``data/``: every data file as parsed and validated, by its bytes (``cached_loads``).
 - ``grafik/``: charts by their numbers, labels and the chart code (render/pages.py).
 - ``xlsx/``: open-data workbooks by the pickled rows, provenance and date they are made
-  from (``XlsxCache``). Workbooks that are missing are written in worker processes.
-- ``halaman/``: for each agency, the key of everything its pages depend on and the list
-  of files its pages produced (``AgencyMemo``): an agency whose data folder, site
-  settings, comparison groups and code are unchanged is not rendered again; its files are
-  read back from the docs folder, which the previous build left identical.
+  from (``XlsxCache``): a changed agency makes again only the workbooks whose rows changed.
+- ``halaman/``: for each agency, the key of everything its pages and downloads depend on,
+  the list of files they produced and a few facts (``AgencyMemo``): an agency whose data
+  folder, site settings, comparison groups, commit, site address and code are unchanged
+  is not made again; its files stay in the docs folder, which the previous build left
+  identical.
 - ``situs.json``: what the previous site was built from (``DirtySite``): when only pages
   changed, MkDocs rebuilds only those pages (``dirty``) in a copy of the previous site made
   of hard links, and every output that will be rewritten is unlinked first, so the site
@@ -23,11 +24,9 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import multiprocessing
 import os
 import pickle
 import shutil
-from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -49,15 +48,25 @@ def _digest(*parts: bytes) -> str:
     return h.hexdigest()
 
 
+def _versions(*names: str) -> str:
+    """Installed versions of the named distributions ("-" for one that is not)."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    def one(name: str) -> str:
+        try:
+            return version(name)
+        except PackageNotFoundError:
+            return "-"
+
+    return " ".join(f"{n} {one(n)}" for n in names)
+
+
 def code_fingerprint() -> str:
     """The generator's code and templates, and the versions of what renders with them."""
-    import jinja2
-    import openpyxl
-
     files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".json")
                    and "__pycache__" not in p.parts)
     parts = [p.relative_to(PACKAGE).as_posix().encode() + b"\0" + p.read_bytes() for p in files]
-    parts.append(f"{jinja2.__version__} {openpyxl.__version__}".encode())
+    parts.append(_versions("jinja2", "openpyxl", "xlsxwriter", "matplotlib").encode())
     return _digest(*parts)
 
 
@@ -164,66 +173,57 @@ def _canonical(obj) -> bytes:
     return buf.getvalue()
 
 
-def _xlsx_job(job) -> bytes:
-    from .opendata.xlsxfile import xlsx_bytes
-
-    return xlsx_bytes(*job)
-
-
-def _pool(workers: int) -> ProcessPoolExecutor:
-    # "spawn": the parent may run a progress-bar thread, and forking a threaded process
-    # can deadlock; workers import the generator afresh (about a second).
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
-
-
 class XlsxCache:
-    """``xlsx_many`` for open_data_files: cached by content, misses in parallel."""
+    """``xlsx_many`` for opendata.OpenData: workbooks cached by content. (The build makes
+    agencies side by side, so the workbooks of one call are made one after another.)"""
 
-    def __init__(self, folder: Path | None, workers: int | None = None):
+    def __init__(self, folder: Path | None):
+        from .opendata.xlsxfile import xlsx_bytes
+
+        self.make = xlsx_bytes
         self.store = _Store(folder, ".xlsx") if folder else None
-        self.workers = workers or cores()
         self.hits = self.misses = 0
-        import openpyxl
-
+        self.last_keys: list[str] = []  # of the last call: an agency's workbooks, kept while it is skipped
         self.salt = _digest(Path(__file__).with_name("opendata").joinpath("xlsxfile.py").read_bytes(),
-                            openpyxl.__version__.encode())
+                            _versions("openpyxl", "xlsxwriter").encode())
 
     def __call__(self, jobs: list[tuple]) -> list[bytes]:
-        keys = [_digest(self.salt.encode(), _canonical(job)) for job in jobs]
-        out: list[bytes | None] = [self.store.get(k) if self.store else None for k in keys]
-        todo = [i for i, data in enumerate(out) if data is None]
-        self.hits, self.misses = len(jobs) - len(todo), len(todo)
-        if len(todo) > 4 and self.workers > 1:
-            # big workbooks first, so that no worker is left with one big job at the end
-            todo.sort(key=lambda i: -sum(len(s.rows) for s in jobs[i][0]))
-            with _pool(self.workers) as pool:
-                for i, data in zip(todo, pool.map(_xlsx_job, [jobs[i] for i in todo], chunksize=4)):
-                    out[i] = data
-        else:
-            for i in todo:
-                out[i] = _xlsx_job(jobs[i])
-        if self.store:
-            for i in todo:
-                self.store.put(keys[i], out[i])
-        return out  # type: ignore[return-value]
+        self.last_keys = [_digest(self.salt.encode(), _canonical(job)) for job in jobs]
+        out = []
+        for key, job in zip(self.last_keys, jobs):
+            data = self.store.get(key) if self.store else None
+            if data is None:
+                self.misses += 1
+                data = self.make(*job)
+                if self.store:
+                    self.store.put(key, data)
+            else:
+                self.hits += 1
+            out.append(data)
+        return out
 
 
 # --------------------------------------------------------------------------- pages
 
 class AgencyMemo:
-    """Skip rendering an agency whose inputs did not change (see the module docstring).
+    """Skip an agency whose inputs did not change (see the module docstring): its pages,
+    charts and downloads are in the docs folder already, as the previous build left them.
 
-    render_site calls ``reuse`` before an agency's pages and, when that returns False,
-    renders them and reports the files with ``done``; the build stage calls ``save`` once
-    the docs folder holds the new files."""
+    render_site calls ``reuse`` for every agency and, when that returns None, makes the
+    agency's files and reports them with ``done``, with the agency's facts (the small
+    results the rest of the build needs, opendata.OpenData.agency); ``reuse`` gives them
+    back while the agency is skipped. The build stage calls ``save`` once the docs folder
+    holds the new files. ``settings``: what an agency's files embed from outside the data
+    folder (the commit and site address the downloads cite)."""
 
-    def __init__(self, folder: Path, data_dir: Path, docs: Path, result, code: str | None = None):
-        self.folder, self.data_dir, self.docs = folder, data_dir.resolve(), docs
+    def __init__(self, folder: Path, data_dir: Path, docs, result, code: str | None = None, settings: str = ""):
+        self.folder, self.data_dir, self.docs = folder, data_dir.resolve(), docs  # docs: build.DocsWriter
         self.code = code or code_fingerprint()
         self.keys: dict[tuple[str, str], str] = {}
-        self.produced: dict[tuple[str, str], list[str]] = {}
+        self.produced: dict[tuple[str, str], tuple[list[str], dict]] = {}  # files and facts
         self.reused = self.rendered = 0
-        self.shared = _digest(self.code.encode(), self._global_facts(result).encode(), *self._site_files())
+        self.shared = _digest(self.code.encode(), settings.encode(), self._global_facts(result).encode(),
+                              *self._site_files())
 
     def _site_files(self) -> list[bytes]:
         out = []
@@ -257,39 +257,38 @@ class AgencyMemo:
     def _manifest(self, region_id: str, agency_id: str) -> Path:
         return self.folder / f"{region_id}__{agency_id}.json"
 
-    def reuse(self, region_id: str, agency_id: str, files: dict[str, bytes], step=None) -> bool:
-        path = self._manifest(region_id, agency_id)
+    def reuse(self, region_id: str, agency_id: str, step=None) -> dict | None:
+        """The agency's facts when its files from the previous build still hold (they
+        join the docs writer), else None."""
         try:
-            doc = json.loads(path.read_text(encoding="utf-8"))
+            doc = json.loads(self._manifest(region_id, agency_id).read_text(encoding="utf-8"))
         except (OSError, ValueError):
-            return False
+            return None
         if doc.get("key") != self.key(region_id, agency_id):
-            return False
-        loaded = {}
-        for rel in doc["files"]:
-            p = self.docs / rel
-            if not p.is_file():
-                return False
-            loaded[rel] = p.read_bytes()
-        files.update(loaded)
-        for rel in loaded:
+            return None
+        files, facts = doc["files"], doc.get("facts") or {}
+        if not all((self.docs.root / rel).is_file() for rel in files):
+            return None
+        self.docs.keep(files)
+        for rel in files:
             if step and rel.endswith(".md"):
                 step(rel)
-        self.produced[(region_id, agency_id)] = list(doc["files"])
+        self.produced[(region_id, agency_id)] = (files, facts)
         self.reused += 1
-        return True
+        return facts
 
-    def done(self, region_id: str, agency_id: str, produced: set[str]) -> None:
-        self.produced[(region_id, agency_id)] = sorted(produced)
+    def done(self, region_id: str, agency_id: str, produced: list[str], facts: dict | None = None) -> None:
+        self.produced[(region_id, agency_id)] = (sorted(produced), facts or {})
         self.rendered += 1
 
     def save(self) -> None:
         self.folder.mkdir(parents=True, exist_ok=True)
         wanted = set()
-        for (region_id, agency_id), produced in self.produced.items():
+        for (region_id, agency_id), (produced, facts) in self.produced.items():
             path = self._manifest(region_id, agency_id)
             wanted.add(path)
-            text = json.dumps({"key": self.key(region_id, agency_id), "files": produced}, ensure_ascii=False)
+            text = json.dumps({"key": self.key(region_id, agency_id), "files": produced, "facts": facts},
+                              ensure_ascii=False)
             if not path.exists() or path.read_text(encoding="utf-8") != text:
                 path.write_text(text, encoding="utf-8")
         for p in self.folder.glob("*.json"):

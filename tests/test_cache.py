@@ -1,7 +1,8 @@
 """Work only where data changed: an unchanged rebuild rewrites nothing; a changed value
-re-renders its chart and its page and nothing of the other agencies; and the incremental
-build (agency memo, chart and workbook caches, MkDocs dirty build on a hard-linked copy of
-the previous site) gives exactly the files a clean build gives."""
+re-renders its chart, its page and its agency's downloads and nothing of the other
+agencies; and the incremental build (agency memo, chart and workbook caches, MkDocs dirty
+build on a hard-linked copy of the previous site) gives exactly the files a clean build
+gives."""
 
 from __future__ import annotations
 
@@ -102,23 +103,55 @@ def test_incremental_build_equals_a_clean_build(tmp_path):
     assert not (inc / "site" / "kota-contoh" / "dinas-lain" / "jabatan" / "kepala-bidang-a" / "index.html").exists()
 
 
-def test_parallel_workbooks_equal_the_serial_ones(tmp_path):
+def test_changed_value_changes_that_agencys_downloads_and_the_shared_ones_only(tmp_path):
+    """Downloads are made per agency: a changed value rewrites the downloads of its agency
+    and those that hold every agency (region, whole dataset, API index, zip), nothing else."""
+    data = _data(tmp_path)
+    _build(data, tmp_path)
+    docs = tmp_path / "build" / "docs"
+    before = _snapshot(docs)
+    year = data / YEAR_FILE
+    year.write_text(year.read_text(encoding="utf-8").replace("ikm: 95,14", "ikm: 96,14"), encoding="utf-8")
+    _build(data, tmp_path)
+    after = _snapshot(docs)
+    assert sorted(after) == sorted(before)
+    changed = {k for k in after if after[k] != before[k] and k.startswith(("unduh/", "api/"))}
+    position = "unduh/kota-contoh/dinas-contoh/jabatan/kota-contoh_dinas-contoh_kepala-dinas"
+    shared = {"unduh/kinerja.csv", "unduh/kinerja_ringkasan.csv", "unduh/kinerja.xlsx", "unduh/kinerja.zip",
+              "unduh/kota-contoh/kota-contoh.csv", "unduh/kota-contoh/kota-contoh_ringkasan.csv",
+              "unduh/kota-contoh/kota-contoh.xlsx", "api/v1/index.json"}
+    assert {f"{position}.csv", f"{position}.xlsx", f"{position}.json"} | shared <= changed
+    assert all(k in shared or "/kota-contoh/dinas-contoh/" in k or "/kota-contoh_dinas-contoh" in k
+               or k.startswith("api/v1/perangkat-daerah/kota-contoh/dinas-contoh.") for k in changed), changed
+    assert not any("dinas-lain" in k for k in changed)
+
+
+def test_agencies_made_side_by_side_equal_one_process(tmp_path):
+    """Forked agency jobs (pages, charts and downloads written straight into the docs
+    folder; 4 agencies, 2 workers) give exactly the files of one process, and the
+    downloads are those open_data_files makes in memory without any cache."""
     from benchmarks import synth
+    from generator.build import DocsWriter, sync_tree
     from generator.incremental import XlsxCache
-    from generator.opendata import open_data_files
-    from generator.opendata.files import xlsx_serial
+    from generator.opendata import OpenData, open_data_files
+    from generator.render import render_site
     from generator.validate import check
 
-    s = synth.generate(tmp_path / "data", 1, 4)
+    s = synth.generate(tmp_path / "data", 4, 3)
     result = check(s.data)
-    serial = open_data_files(result, xlsx_many=xlsx_serial)
-    cache = XlsxCache(tmp_path / "xlsx", workers=2)
-    parallel = open_data_files(result, xlsx_many=cache)
-    assert cache.misses > 4  # the pool was used
-    assert parallel == serial
-    again = XlsxCache(tmp_path / "xlsx", workers=2)
-    assert open_data_files(result, xlsx_many=again) == serial
-    assert again.misses == 0 and again.hits == cache.misses
+    trees = {}
+    for workers in (1, 2):
+        docs = DocsWriter(tmp_path / f"docs{workers}")
+        od = OpenData(result, xlsx_many=XlsxCache(tmp_path / f"xlsx{workers}"), files=docs)
+        rendered = render_site(result, ROOT / "content", open_data=od, workers=workers, docs=docs)
+        sync_tree(rendered.files, docs.root, on_disk=docs)
+        trees[workers] = _tree(docs.root)
+    assert trees[2] == trees[1]
+    downloads = open_data_files(result)
+    assert {k: v for k, v in trees[1].items() if k in downloads} == downloads
+    again = XlsxCache(tmp_path / "xlsx1")  # every workbook comes from the cache now
+    assert open_data_files(result, xlsx_many=again) == downloads
+    assert again.misses == 0 and again.hits > 4
 
 
 def test_cached_loads_give_the_same_check(tmp_path):

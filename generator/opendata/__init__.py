@@ -6,7 +6,7 @@ tables (tidy rows), scopes (what each download holds), csvfile, xlsxfile, packag
 (datapackage + zip), api, schemas, provenance, paths (addresses), files (all together).
 """
 
-from .files import open_data_files
+from .files import OpenData, open_data_files
 from .paths import download_links
 
-__all__ = ["download_links", "open_data_files"]
+__all__ = ["OpenData", "download_links", "open_data_files"]

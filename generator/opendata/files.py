@@ -1,5 +1,6 @@
-"""open_data_files: every open-data file of the site (docs-relative path → bytes), in a dict
-or in the mapping the caller passes (the build writes them straight to disk).
+"""OpenData / open_data_files: every open-data file of the site (docs-relative path →
+bytes), in a dict or in the mapping the caller passes (the build writes them straight to
+disk), one agency at a time and then what depends on all of them.
 
 Downloads per scope, each row written as few times as the pages need it:
 
@@ -40,39 +41,42 @@ def _json(doc) -> bytes:
 
 
 class _Rows:
-    """Table rows per report / per definition year, built once and shared by all scopes."""
+    """Table rows per report and per definition year, made once and shared by the scopes
+    of one pass (an agency's position, unit and agency files hold the same reports)."""
+
+    MAKE = {"ringkasan": tables.ringkasan_rows, "indikator": lambda es, c: tables.indikator_rows(es, [], c),
+            "anggaran": tables.anggaran_rows}
 
     def __init__(self, common: dict):
         self.common = common
-        self._cache: dict[int, tuple[list, list, list]] = {}
+        self._cache: dict[tuple[str, int], list[dict]] = {}
 
-    def _of(self, e) -> tuple[list, list, list]:
-        key = id(e)
+    def _of(self, table: str, item) -> list[dict]:
+        key = (table, id(item))
         if key not in self._cache:
-            self._cache[key] = (tables.ringkasan_rows([e], self.common), tables.indikator_rows([e], [], self.common),
-                                tables.anggaran_rows([e], self.common))
+            if isinstance(item, tables.Definitions):  # a year without reports: indicator rows only
+                rows = tables.indikator_rows([], [item], self.common) if table == "indikator" else []
+            else:
+                rows = self.MAKE[table]([item], self.common)
+            self._cache[key] = rows
         return self._cache[key]
 
-    def _defs(self, d) -> list:
-        key = id(d)
-        if key not in self._cache:
-            self._cache[key] = ([], tables.indikator_rows([], [d], self.common), [])
-        return self._cache[key][1]
-
-    def scope(self, s: Scope) -> dict[str, list[dict]]:
-        out = {"ringkasan": [], "indikator": [], "anggaran": []}
-        for e in s.entries:
-            ring, ind, ang = self._of(e)
-            out["ringkasan"] += ring
-            out["indikator"] += ind
-            out["anggaran"] += ang
-        for d in s.definitions:
-            out["indikator"] += self._defs(d)
-        return out
+    def scope(self, s: Scope, table: str) -> tuple[list[dict], list[dict]]:
+        """One table's rows of a scope: those of its reports, then those of its definitions."""
+        return ([r for e in s.entries for r in self._of(table, e)],
+                [r for d in s.definitions for r in self._of(table, d)])
 
 
-def _provenance(result, s: Scope, commit: str | None, site_url: str | None) -> Provenance:
-    situs = result.dataset.situs
+def _csv(columns, *parts: list[dict]) -> list[bytes]:
+    """A CSV as its header and one body per part, every row encoded once: joined, they are
+    csv_bytes(columns, all rows); apart, the agencies' bodies make the region's and the
+    whole dataset's CSVs."""
+    head = csv_bytes(columns, [])
+    return [head] + [csv_bytes(columns, rows)[len(head):] for rows in parts]
+
+
+def _provenance(ds, s: Scope, commit: str | None, site_url: str | None) -> Provenance:
+    situs = ds.situs
     return Provenance(judul=s.judul, pembuat=s.pembuat, penerbit=situs.judul, data_per=situs.data_per,
                       lisensi=situs.lisensi, commit=commit, halaman=s.halaman, api=s.api, site_url=site_url,
                       sumber=s.sources())
@@ -116,67 +120,185 @@ def xlsx_serial(jobs: list[tuple[list[Sheet], list[tuple[str, str]], object]]) -
     return [xlsx_bytes(*job) for job in jobs]
 
 
+TABLE_LINK = {"indikator": "csv", "ringkasan": "csv_ringkasan", "anggaran": "csv_anggaran"}  # table → download_links key
+
+
+class OpenData:
+    """Every open-data file, written into ``files`` in two passes:
+
+    - ``agency``: one agency's files: CSVs, XLSX and JSON of its position, unit and agency
+      scopes, and their API documents. They depend on nothing outside the agency but the
+      site's settings, so the build makes them side by side, in the same job as the
+      agency's pages, and skips an agency whose data did not change (render_site,
+      incremental.AgencyMemo). Returns a few facts the second pass needs.
+    - ``rest``: what depends on every agency: region and whole-dataset files (their CSVs
+      are the agencies' CSVs joined, not encoded again), the API index and region
+      documents, schemas, the Data Package and the zip.
+
+    ``commit``: `git rev-parse HEAD` of the data (None when unknown); ``site_url``: the
+    site's public address, if known (used in citations and schema ids; all links stay
+    site-relative). ``xlsx_many`` turns a list of ``xlsx_bytes`` argument tuples into
+    workbooks, in order (the build passes incremental.XlsxCache, which caches them by
+    content). ``files``: where the files go (default: a new dict); the build passes
+    build.DocsWriter, which writes each file to disk at once. Reads only the CheckResult and
+    no clock."""
+
+    def __init__(self, result, *, commit: str | None = None, site_url: str | None = None, xlsx_many=xlsx_serial,
+                 files: MutableMapping[str, bytes] | None = None):
+        self.ds, self.commit, self.site_url, self.xlsx_many = result.dataset, commit, site_url, xlsx_many
+        self.files = {} if files is None else files
+        self.common = {"data_per": self.ds.situs.data_per, "lisensi": self.ds.situs.lisensi, "commit": commit}
+        self.scopes = build_scopes(result)
+        self.of_agency: dict[tuple[str, str], list[Scope]] = {}
+        for s in self.scopes:
+            if s.agency is not None:
+                self.of_agency.setdefault((s.region, s.agency), []).append(s)
+        self.apis = {s.api for s in self.scopes}
+        self._out, self._provs = self.files, {}
+        self.api = ApiBuilder(result, self.scopes, self._links, lambda s: self._prov(s).as_dict(), site_url, commit)
+
+    def _begin(self, files) -> MutableMapping[str, bytes]:
+        self._out, self._provs = (self.files if files is None else files), {}
+        return self._out
+
+    def _prov(self, s: Scope) -> Provenance:
+        if s.key not in self._provs:
+            self._provs[s.key] = _provenance(self.ds, s, self.commit, self.site_url)
+        return self._provs[s.key]
+
+    def _links(self, s: Scope) -> dict[str, str]:
+        """The downloads of a scope that exist so far, for its API document."""
+        return {k: v for k, v in s.links().items() if v in self.apis or v in self._out}
+
+    def _scope(self, s: Scope, csvs: dict[str, bytes], sheets: list[Sheet]) -> tuple[str, tuple]:
+        """Write one scope's CSVs (table → bytes) and JSON bundle; its workbook job."""
+        links, out = s.links(), self._out
+        for table, data in csvs.items():
+            out[links[TABLE_LINK.get(table, f"csv_{table}")]] = data
+        if links["json"] != links["api"]:  # a position: its bundle; larger scopes: the API document
+            out[links["json"]] = _json(_bundle(s, self._prov(s)))
+        return self._workbook(s, sheets)
+
+    def _workbook(self, s: Scope, sheets: list[Sheet]) -> tuple[str, tuple]:
+        """(path, xlsx_bytes arguments) of one scope's workbook."""
+        links, notes = s.links(), self._prov(s).as_rows()
+        if s.kind in SUMMARY_ONLY:
+            budget = any(e.res.budget for e in s.entries)  # as the budget CSV: one row per budget line
+            notes.insert(1, ("Baris indikator dan anggaran", _csv_note(s, links, budget)))
+        return links["xlsx"], (sheets, notes, self.ds.situs.data_per)
+
+    def _workbooks(self, jobs: list[tuple[str, tuple]]) -> None:
+        for (path, _job), data in zip(jobs, self.xlsx_many([job for _path, job in jobs])):
+            self._out[path] = data
+
+    def agency(self, region_id: str, agency_id: str, files: MutableMapping[str, bytes] | None = None) -> dict:
+        """One agency's files, into ``files`` (default: this object's). Returns its facts for
+        ``rest``: the byte length of the definition rows at the end of its indicator CSV,
+        and the cache keys of its workbooks when ``xlsx_many`` reports them (``last_keys``)."""
+        out, rows = self._begin(files), _Rows(self.common)
+        jobs, definitions = [], 0
+        for s in self.of_agency[(region_id, agency_id)]:
+            if s.tahun is not None:
+                continue  # one period: the API report document; CSV and XLSX are the position's
+            t = {name: rows.scope(s, name) for name in TABLE_LINK}
+            csvs = {}
+            for name, (reports, defs) in t.items():
+                if reports or defs or name != "anggaran":
+                    head, body, tail = _csv(tables.TABLES[name], reports, defs)
+                    csvs[name] = head + body + tail
+                    if name == "indikator" and s.kind == "perangkat_daerah":
+                        definitions = len(tail)
+            sheets = [Sheet("Ringkasan", tables.RINGKASAN, t["ringkasan"][0]),
+                      Sheet("Indikator", tables.INDIKATOR, t["indikator"][0] + t["indikator"][1])]
+            if "anggaran" in csvs:
+                sheets.append(Sheet("Anggaran", tables.ANGGARAN, t["anggaran"][0]))
+            jobs.append(self._scope(s, csvs, sheets))
+        self._workbooks(jobs)
+        region = self.ds.regions[region_id]
+        agency = region.agencies[agency_id]
+        api = self.api
+        out[paths.api_agency(region_id, agency_id)] = _json(api.agency(region, agency))
+        for unit_id in agency.units:
+            out[paths.api_unit(region_id, agency_id, unit_id)] = _json(api.unit(region, agency, unit_id))
+        for pos in agency.positions.values():
+            out[paths.api_position(region_id, agency_id, pos.id)] = _json(api.position(region, agency, pos))
+            for e in api.entries.get(f"{agency.key}/{pos.id}", []):
+                out[paths.api_report(region_id, agency_id, pos.id, e.res.tahun, e.res.triwulan)] = _json(api.report(e))
+        return {"definisi": definitions, "xlsx": list(getattr(self.xlsx_many, "last_keys", ()))}
+
+    def _joined(self, s: Scope, facts: dict[tuple[str, str], dict], rows: _Rows) -> dict[str, bytes]:
+        """A region's or the whole dataset's CSVs: its agencies' CSVs joined, the rows of
+        reports first and those of definitions after, as in the scope. (Were the scope's
+        rows not agency after agency, they are encoded again.)"""
+        order = {a.key: i for i, a in enumerate(s.agencies)}
+        grouped = all(keys == sorted(keys) for keys in ([order[x.agency.key] for x in items]
+                                                        for items in (s.entries, s.definitions)))
+        csvs = {}
+        for name, link in TABLE_LINK.items():
+            head = csv_bytes(tables.TABLES[name], [])
+            if grouped:
+                reports, defs = [], []
+                for a in s.agencies:
+                    path = paths.download_links("perangkat_daerah", a.region_id, a.id)[link]
+                    body = self.files[path][len(head):] if path in self.files else b""
+                    cut = len(body) - (facts[(a.region_id, a.id)]["definisi"] if name == "indikator" else 0)
+                    reports.append(body[:cut])
+                    defs.append(body[cut:])
+                body = b"".join(reports + defs)
+            else:
+                body = b"".join(_csv(tables.TABLES[name], *rows.scope(s, name))[1:])
+            if body or name != "anggaran":
+                csvs[name] = head + body
+        return csvs
+
+    def _summaries(self) -> list[tuple[Scope, list[Sheet]]]:
+        """The region and whole-dataset scopes, with the sheets of their workbooks."""
+        rows, ds, out = _Rows(self.common), self.ds, []
+        for s in self.scopes:
+            if s.agency is not None:
+                continue
+            sheets = [Sheet("Ringkasan", tables.RINGKASAN, rows.scope(s, "ringkasan")[0])]
+            if s.kind == "semua":
+                positions = [(r, a, p) for r in ds.regions.values() for a in r.agencies.values() for p in a.positions.values()]
+                counts = Counter(f"{e.agency.key}/{e.position.id}" for e in s.entries)
+                sheets.append(Sheet("Jabatan", tables.JABATAN, tables.jabatan_rows(positions, counts, ds.situs.data_per)))
+            out.append((s, sheets))
+        return out
+
+    def summary_workbooks(self) -> None:
+        """Make the region and whole-dataset workbooks ahead: they need only the checked
+        data, so the build makes them beside the agencies, and ``rest`` finds them in
+        xlsx_many's cache (without a cache this is only wasted work)."""
+        self._begin(None)
+        self.xlsx_many([self._workbook(s, sheets)[1] for s, sheets in self._summaries()])
+
+    def rest(self, facts: dict[tuple[str, str], dict]) -> None:
+        """Everything that depends on every agency; ``facts``: what ``agency`` returned for
+        each agency (in this process or another, in this build or an earlier one)."""
+        out, rows, ds = self._begin(None), _Rows(self.common), self.ds
+        jobs = []
+        for s, sheets in self._summaries():
+            csvs = self._joined(s, facts, rows)
+            if s.kind == "semua":
+                csvs["jabatan"] = csv_bytes(tables.JABATAN, sheets[1].rows)
+            jobs.append(self._scope(s, csvs, sheets))
+        self._workbooks(jobs)
+        out[paths.api_index()] = _json(self.api.index())
+        for region in ds.regions.values():
+            out[paths.api_region(region.id)] = _json(self.api.region(region))
+        for name, schema in schemas(self.site_url).items():
+            out[paths.api_schema(name)] = _json(schema)
+        whole = self._prov(self.scopes[0])
+        has_budget = paths.download_links("semua")["csv_anggaran"] in out
+        names = ["jabatan", "ringkasan", "indikator"] + (["anggaran"] if has_budget else [])
+        out[paths.DATAPACKAGE] = package.dumps(package.datapackage(whole, ds.situs.deskripsi, names, self.site_url))
+        out[paths.ZIP] = package.zip_all(out, whole)
+
+
 def open_data_files(result, *, commit: str | None = None, site_url: str | None = None,
                     xlsx_many=xlsx_serial, files: MutableMapping[str, bytes] | None = None) -> MutableMapping[str, bytes]:
-    """Every open-data file, docs-relative path → bytes. ``commit``: `git rev-parse HEAD`
-    of the data (None when unknown); ``site_url``: the site's public address, if known
-    (used in citations and schema ids; all links stay site-relative). ``xlsx_many`` turns
-    a list of ``xlsx_bytes`` argument tuples into workbooks, in order: the build stage
-    passes one that caches them by content and spreads them over all cores
-    (generator/incremental.py); workbooks are most of the cost. ``files``: where to put
-    the files (default: a new dict); the build passes build.DocsWriter, which writes each
-    file to disk at once instead of holding a province's downloads in memory."""
-    ds = result.dataset
-    common = {"data_per": ds.situs.data_per, "lisensi": ds.situs.lisensi, "commit": commit}
-    scopes = build_scopes(result)
-    rows = _Rows(common)
-    files = {} if files is None else files
-    workbooks: list[tuple[str, tuple]] = []
-    provs: dict[tuple, Provenance] = {}
-    for s in scopes:
-        prov = provs[s.key] = _provenance(result, s, commit, site_url)
-        if s.tahun is not None:
-            continue  # one period: the API report document; CSV and XLSX are the position's
-        t = rows.scope(s)
-        links = s.links()
-        files[links["csv"]] = csv_bytes(tables.INDIKATOR, t["indikator"])
-        files[links["csv_ringkasan"]] = csv_bytes(tables.RINGKASAN, t["ringkasan"])
-        if t["anggaran"]:
-            files[links["csv_anggaran"]] = csv_bytes(tables.ANGGARAN, t["anggaran"])
-        sheets = [Sheet("Ringkasan", tables.RINGKASAN, t["ringkasan"])]
-        notes = prov.as_rows()
-        if s.kind in SUMMARY_ONLY:
-            notes.insert(1, ("Baris indikator dan anggaran", _csv_note(s, links, bool(t["anggaran"]))))
-        else:
-            sheets.append(Sheet("Indikator", tables.INDIKATOR, t["indikator"]))
-            if t["anggaran"]:
-                sheets.append(Sheet("Anggaran", tables.ANGGARAN, t["anggaran"]))
-        if s.kind == "semua":
-            positions = [(r, a, p) for r in ds.regions.values() for a in r.agencies.values() for p in a.positions.values()]
-            counts = Counter(f"{e.agency.key}/{e.position.id}" for e in s.entries)
-            jab = tables.jabatan_rows(positions, counts, ds.situs.data_per)
-            files[links["csv_jabatan"]] = csv_bytes(tables.JABATAN, jab)
-            sheets.append(Sheet("Jabatan", tables.JABATAN, jab))
-        workbooks.append((links["xlsx"], (sheets, notes, ds.situs.data_per)))
-        if links["json"] != links["api"]:  # a position: its bundle; larger scopes: the API document
-            files[links["json"]] = _json(_bundle(s, prov))
-    for (path, _job), data in zip(workbooks, xlsx_many([job for _path, job in workbooks])):
-        files[path] = data
-
-    known = set(files) | {s.api for s in scopes}  # once: a province has ~100,000 files and ~15,000 scopes
-
-    def links_of(s: Scope) -> dict[str, str]:
-        return s.links(known)
-
-    api = ApiBuilder(result, scopes, links_of, lambda s: provs[s.key].as_dict(), site_url, commit)
-    for path, doc in api.documents().items():
-        files[path] = _json(doc)
-    for name, schema in schemas(site_url).items():
-        files[paths.api_schema(name)] = _json(schema)
-
-    whole = provs[scopes[0].key]
-    has_budget = paths.download_links("semua")["csv_anggaran"] in files
-    names = ["jabatan", "ringkasan", "indikator"] + (["anggaran"] if has_budget else [])
-    files[paths.DATAPACKAGE] = package.dumps(package.datapackage(whole, ds.situs.deskripsi, names, site_url))
-    files[paths.ZIP] = package.zip_all(files, whole)
-    return dict(sorted(files.items())) if isinstance(files, dict) else files
+    """Every open-data file, docs-relative path → bytes: OpenData's two passes in this
+    process (arguments as for OpenData)."""
+    od = OpenData(result, commit=commit, site_url=site_url, xlsx_many=xlsx_many, files=files)
+    od.rest({key: od.agency(*key) for key in od.of_agency})
+    return dict(sorted(od.files.items())) if isinstance(od.files, dict) else od.files

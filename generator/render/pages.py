@@ -9,6 +9,7 @@ never interprets it.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing
 import os
@@ -144,20 +145,31 @@ def downloads(files: dict[str, bytes] | None):
 
 
 def render_site(result: CheckResult, content_dir: Path | None = None, step: Callable[[str], None] | None = None,
-                cache_dir: Path | None = None, open_data: dict[str, bytes] | None = None, memo=None,
-                workers: int | None = None) -> Rendered:
+                cache_dir: Path | None = None, open_data=None, memo=None, workers: int | None = None,
+                docs=None) -> Rendered:
     """Every file of the docs folder. ``step`` is called once per page (progress);
     ``cache_dir`` keeps drawn charts between builds (a chart is redrawn only when its
-    numbers, labels or the chart code change); ``open_data`` (from opendata.open_data_files)
-    joins the docs folder and every page links its own downloads; ``memo``
-    (incremental.AgencyMemo) skips agencies whose inputs are unchanged since the last build;
-    ``workers``: processes rendering agencies side by side (default: all cores when there
-    are enough agencies to render; the files are the same either way)."""
+    numbers, labels or the chart code change); ``workers``: processes rendering agencies
+    side by side (default: all cores when there are enough agencies to render; the files
+    are the same either way).
+
+    ``open_data``, the downloads every page links ("Unduh data"): a dict of files made
+    beforehand (opendata.open_data_files), which join the docs folder, or an
+    opendata.OpenData that makes them here: each agency's in the same job as the agency's
+    pages, then those of the regions and the whole dataset, before the pages that link
+    them. ``docs`` (build.DocsWriter; required with an OpenData, whose files it must be):
+    agency jobs write straight into the docs folder and only paths come back, never the
+    bytes. ``memo`` (incremental.AgencyMemo, with ``docs``) skips agencies whose inputs are
+    unchanged since the last build."""
     ds = result.dataset
+    make = open_data if hasattr(open_data, "agency") else None  # an opendata.OpenData
+    if make is not None and (docs is None or make.files is not docs):
+        raise ValueError("an OpenData must write into the docs writer passed as docs")
+    known = make.files if make is not None else open_data  # the downloads that exist, for the links
     env = environment()
-    env.globals["unduh"] = downloads(open_data)
+    env.globals["unduh"] = downloads(known)
     ix = views.SiteIndex.build(ds, result.reports)
-    ppid = ppid_pages.Section(ix, env, open_data)  # the `ppid` template helper: PPID links on agency and position pages
+    ppid = ppid_pages.Section(ix, env, known)  # the `ppid` template helper: PPID links on agency and position pages
     groups = perbandingan.groups(ds)
     groups_by_id = {g.id: g for g in groups}
     out = Rendered()
@@ -189,8 +201,9 @@ def render_site(result: CheckResult, content_dir: Path | None = None, step: Call
                 "sumber": "; ".join(s.judul for s in pd.sumber_dokumen) or None,
                 "hide": ["navigation"]}  # wide tables; the breadcrumb leads back
 
-    def agency_files(region_id: str, agency_id: str) -> dict[str, bytes]:
-        """The pages and charts of one agency: its page, its units, its positions."""
+    def agency_files(region_id: str, agency_id: str) -> tuple[dict[str, bytes], dict]:
+        """The pages and charts of one agency (its page, units, positions, and its PPID
+        pages with the DIP downloads), and its line of the PPID index."""
         region = ds.regions[region_id]
         agency = region.agencies[agency_id]
         pd, ident, files = agency.model, identity(region, agency), {}
@@ -205,34 +218,75 @@ def render_site(result: CheckResult, content_dir: Path | None = None, step: Call
             sources = _position_sources(ctx)
             page(ctx["page_path"], "jabatan.md.j2", ctx,
                  {"title": ctx["label"], **ident, **({"sumber": sources} if sources else {})}, files)
-        return files
+        line = ppid._agency(region, agency, lambda *args: page(*args, files), files)
+        line.pop("agency")  # the rest is plain data: it comes back from workers and is memoised
+        return files, line
 
-    page(urls.HOME, "beranda.md.j2", views.home_page(ix), {"title": situs.judul})
+    def agency_job(region_id: str, agency_id: str):
+        """(files, facts) of one agency: its files as bytes; or, with ``docs``, written
+        there (its downloads first: its pages link those that exist) as (paths, paths
+        written). Facts: its PPID index line and, when made here, its downloads' facts."""
+        if docs is None:
+            files, line = agency_files(region_id, agency_id)
+            return files, {"ppid": line}
+        if (region_id, agency_id) == SUMMARIES:
+            make.summary_workbooks()
+            return ([], []), None
+        mark = docs.mark()
+        facts = make.agency(region_id, agency_id) if make is not None else {}
+        files, facts["ppid"] = agency_files(region_id, agency_id)
+        for path, data in files.items():
+            docs[path] = data
+        return docs.since(mark), facts
+
     nav: list = [{"Beranda": urls.HOME}]
     todo: list[tuple[str, str]] = []
+    facts: dict[tuple[str, str], dict | None] = {}
     for region in ds.regions.values():
-        rctx = views.region_view(ix, region)
-        page(urls.region(region.id), "wilayah.md.j2", rctx, {"title": region.model.nama, "wilayah": region.model.nama})
         section = [{judul(f"Ringkasan {region.model.nama}"): urls.region(region.id)}]
         for agency in region.agencies.values():
             section.append({judul(agency.model.singkatan or agency.model.nama): urls.agency(region.id, agency.id)})
-            if memo is None or not memo.reuse(region.id, agency.id, out.files, step):
-                todo.append((region.id, agency.id))  # changed since the last build (or no memo)
+            key = (region.id, agency.id)
+            facts[key] = memo.reuse(*key, step) if memo is not None else None
+            if facts[key] is None:
+                todo.append(key)  # changed since the last build (or no memo)
         nav.append({judul(region.model.nama): section})
-    for key, files in _each_agency(agency_files, todo, workers):
-        out.files.update(files)
-        for path in files:
+    if todo:
+        if make is not None:  # the big region and whole-dataset workbooks first, beside the agencies
+            todo.insert(0, SUMMARIES)
+        for name in env.list_templates(extensions=["j2"]):  # compiled once, not in every worker
+            env.get_template(name)
+    for key, (files, found) in _each_agency(agency_job, todo, workers):
+        if key == SUMMARIES:
+            continue
+        if docs is None:
+            out.files.update(files)
+            produced = list(files)
+        else:
+            docs.keep(*files)  # written by a worker (or here: then already known)
+            produced = files[0]
+        for path in produced:
             if path.endswith(".md"):
                 step(path)
+        facts[key] = found
         if memo is not None:
-            memo.done(*key, set(files))
+            memo.done(*key, produced, found)
+    if make is not None:
+        make.rest(facts)  # regions and the whole dataset: linked from the pages below
+    page(urls.HOME, "beranda.md.j2", views.home_page(ix), {"title": situs.judul})
+    for region in ds.regions.values():
+        page(urls.region(region.id), "wilayah.md.j2", views.region_view(ix, region),
+             {"title": region.model.nama, "wilayah": region.model.nama})
     if groups:  # comparison pages: one per kelompok_pembanding, reached from perbandingan/
         page(urls.PERBANDINGAN, "perbandingan.md.j2", perbandingan.index_page(ix, groups), {"title": "Perbandingan jabatan"})
         for g in groups:
             page(g.path, "perbandingan_kelompok.md.j2", perbandingan.group_page(ix, g),
                  {"title": f"Perbandingan: {g.label}", "hide": ["navigation", "toc"]})
         nav.append({"Perbandingan": urls.PERBANDINGAN})
-    nav.append(ppid.add_pages(page, out.files))  # PPID: DIP, statistics, procedures of every agency
+    # PPID: the agencies' pages came with their jobs; add_pages renders the index from
+    # their lines (it would render every agency's pages again through _agency)
+    ppid._agency = lambda region, agency, _page, _files: {**facts[(region.id, agency.id)]["ppid"], "agency": agency}
+    nav.append(ppid.add_pages(page, out.files))
     page(urls.METODOLOGI, "metodologi.md.j2", views.metodologi_page(ix), {"title": "Metodologi"})
     nav.append({"Metodologi": urls.METODOLOGI})
 
@@ -252,7 +306,8 @@ def render_site(result: CheckResult, content_dir: Path | None = None, step: Call
 
 # --------------------------------------------------------------------------- agencies side by side
 
-MIN_PARALLEL = 4  # fewer agencies to render: a process pool costs more than it saves
+MIN_PARALLEL = 2  # fewer jobs: a process pool costs more than it saves
+SUMMARIES = ("", "")  # the job key of OpenData.summary_workbooks
 _AGENCY_FILES: Callable[[str, str], dict[str, bytes]] | None = None  # set in the parent, inherited by fork
 
 
@@ -262,9 +317,14 @@ def _agency_in_worker(key: tuple[str, str]) -> dict[str, bytes]:
 
 
 def _each_agency(render, todo: list[tuple[str, str]], workers: int | None):
-    """(key, files) of every agency in ``todo``, in order. Agencies are independent, so
-    they render in forked processes that inherit the checked data and the site index
-    (nothing to re-read or pickle on the way in; the files come back as bytes)."""
+    """(key, render(*key)) of every agency in ``todo``, in order. Agencies are independent,
+    so they render in forked processes that inherit the checked data and the site index
+    (nothing to re-read or pickle on the way in; only the job's result comes back).
+
+    Every worker renders one agency and exits (``maxtasksperchild``): a worker's memory
+    is what its one agency touched of the inherited data plus what it made, given back
+    after each agency instead of adding up. The collector is frozen meanwhile, so that
+    it does not write to (and so copy) every inherited object in every worker."""
     global _AGENCY_FILES
     if workers is None:
         from ..incremental import cores
@@ -276,11 +336,14 @@ def _each_agency(render, todo: list[tuple[str, str]], workers: int | None):
             yield key, render(*key)
         return
     _AGENCY_FILES = render
+    gc.collect()
+    gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with multiprocessing.get_context("fork").Pool(workers, maxtasksperchild=1) as pool:
             yield from zip(todo, pool.imap(_agency_in_worker, todo))
     finally:
         _AGENCY_FILES = None
+        gc.unfreeze()
 
 
 def _page_title(data: bytes, path: str) -> str:
