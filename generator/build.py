@@ -30,9 +30,7 @@ from pathlib import Path
 
 import yaml
 
-from .render import count_pages, render_site
 from .search import index_site
-from .validate import check
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 
@@ -252,6 +250,8 @@ def swap_in(new: Path, out: Path) -> None:
 
 
 def checked(data_dir: Path, lang: str = "id"):
+    from .validate import check
+
     result = check(data_dir)
     if result.errors:
         lines = [d.format(lang) for d in result.errors]
@@ -281,6 +281,7 @@ def render_docs(result, config: Path, build_dir: Path, out: Path, step=None, dat
     written straight to disk (render_site, opendata.OpenData)."""
     from .incremental import AgencyMemo, XlsxCache
     from .opendata import OpenData
+    from .render import render_site
 
     cache = build_dir / "cache"
     data_root = data_dir or (result.dataset.situs_doc.path.parent if result.dataset.situs_doc else Path("data"))
@@ -346,6 +347,7 @@ def _docs_stage(data_dir: Path, out: Path, build_dir: Path, config: Path, lang: 
     """Check and render (build_site's first child process); stages and pages go to
     ``report``. Returns the figures and file lists the rest of the build needs."""
     from .incremental import cached_loads
+    from .render import count_pages
 
     with cached_loads(build_dir / "cache" / "data"):  # unchanged files are not parsed again
         result = checked(data_dir, lang)

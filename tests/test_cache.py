@@ -6,6 +6,7 @@ gives."""
 
 from __future__ import annotations
 
+import pickle
 import shutil
 from pathlib import Path
 
@@ -57,6 +58,7 @@ def test_unchanged_rebuild_rewrites_nothing(tmp_path):
     before_docs, before_charts = _snapshot(docs), _snapshot(cache / "grafik")
     before_xlsx = _snapshot(cache / "xlsx")
     assert any(k.endswith(".svg") for k in before_docs) and before_charts and before_xlsx
+    assert any(k.startswith("unduh/") for k in before_docs) and any(k.startswith("api/") for k in before_docs)
     _build(data, tmp_path)
     assert _snapshot(docs) == before_docs  # same bytes and same mtimes: nothing rewritten
     assert _snapshot(cache / "grafik") == before_charts  # no chart drawn again
@@ -183,3 +185,43 @@ def test_agencies_rendered_side_by_side_equal_the_serial_pages(tmp_path):
     parallel = render_site(result, ROOT / "content", seen.append, workers=2).files
     assert parallel == serial
     assert sorted(seen) == sorted(p for p in serial if p.endswith(".md") and not p.startswith(("tentang", "cara", "api-", "panduan")))
+
+
+def _fails(report):
+    report("stage", "Satu", 2)
+    report("advance")
+    raise ValueError("gagal di proses anak")
+
+
+def _dies(report):
+    import os
+
+    os._exit(3)
+
+
+def test_stages_in_child_processes_report_progress_and_failures():
+    """build_site runs check + render and MkDocs in child processes (build.in_child): their
+    progress reaches the parent, their exceptions are raised there (with the child's
+    traceback chained), and a child that dies is a BuildError, not a hang."""
+    import pytest
+
+    from generator.build import BuildError, ChildTraceback, in_child
+
+    class Progress:
+        def __init__(self):
+            self.seen = []
+
+        def stage(self, name, total=None):
+            self.seen.append((name, total))
+
+        def advance(self):
+            self.seen.append("advance")
+
+    progress = Progress()
+    with pytest.raises(ValueError, match="gagal di proses anak") as failed:
+        in_child(_fails, progress=progress)
+    assert progress.seen == [("Satu", 2), "advance"]
+    assert isinstance(failed.value.__cause__, ChildTraceback) and "_fails" in str(failed.value.__cause__)
+    with pytest.raises(BuildError, match="kode keluar 3"):
+        in_child(_dies)
+    assert pickle.loads(pickle.dumps(BuildError("galat", ["baris 1"]))).lines == ["baris 1"]
