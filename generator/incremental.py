@@ -12,7 +12,7 @@ Caches live under ``build/cache/`` and are keyed by content, never by time:
   the list of files they produced and a few facts (``AgencyMemo``): an agency whose data
   folder, site settings, comparison groups, commit, site address and code are unchanged
   is not made again; its files stay in the docs folder, which the previous build left
-  identical.
+  identical. ``semua.json``: the same for the downloads that depend on every agency.
 - ``situs.json``: what the previous site was built from (``DirtySite``): when only pages
   changed, MkDocs rebuilds only those pages (``dirty``) in a copy of the previous site made
   of hard links, and every output that will be rewritten is unlinked first, so the site
@@ -205,6 +205,9 @@ class XlsxCache:
 
 # --------------------------------------------------------------------------- pages
 
+REST = ("", "")  # in place of (region, agency): what depends on every agency (OpenData.rest)
+
+
 class AgencyMemo:
     """Skip an agency whose inputs did not change (see the module docstring): its pages,
     charts and downloads are in the docs folder already, as the previous build left them.
@@ -214,12 +217,15 @@ class AgencyMemo:
     results the rest of the build needs, opendata.OpenData.agency); ``reuse`` gives them
     back while the agency is skipped. The build stage calls ``save`` once the docs folder
     holds the new files. ``settings``: what an agency's files embed from outside the data
-    folder (the commit and site address the downloads cite)."""
+    folder (the commit and site address the downloads cite). ``REST`` in place of an
+    agency: the downloads of regions and the whole dataset, unchanged while no agency
+    (and nothing shared) changed."""
 
     def __init__(self, folder: Path, data_dir: Path, docs, result, code: str | None = None, settings: str = ""):
         self.folder, self.data_dir, self.docs = folder, data_dir.resolve(), docs  # docs: build.DocsWriter
         self.code = code or code_fingerprint()
         self.keys: dict[tuple[str, str], str] = {}
+        self.agencies = [(a.region_id, a.id) for a in result.dataset.agencies()]
         self.produced: dict[tuple[str, str], tuple[list[str], dict]] = {}  # files and facts
         self.reused = self.rendered = 0
         self.shared = _digest(self.code.encode(), settings.encode(), self._global_facts(result).encode(),
@@ -244,6 +250,8 @@ class AgencyMemo:
 
     def key(self, region_id: str, agency_id: str) -> str:
         k = (region_id, agency_id)
+        if k == REST:
+            return _digest(self.shared.encode(), *[f"{r}/{a} {self.key(r, a)}".encode() for r, a in self.agencies])
         if k not in self.keys:
             region_dir = self.data_dir / region_id
             parts = [self.shared.encode()]
@@ -255,7 +263,7 @@ class AgencyMemo:
         return self.keys[k]
 
     def _manifest(self, region_id: str, agency_id: str) -> Path:
-        return self.folder / f"{region_id}__{agency_id}.json"
+        return self.folder / ("semua.json" if (region_id, agency_id) == REST else f"{region_id}__{agency_id}.json")
 
     def reuse(self, region_id: str, agency_id: str, step=None) -> dict | None:
         """The agency's facts when its files from the previous build still hold (they

@@ -105,6 +105,29 @@ def test_incremental_build_equals_a_clean_build(tmp_path):
     assert not (inc / "site" / "kota-contoh" / "dinas-lain" / "jabatan" / "kepala-bidang-a" / "index.html").exists()
 
 
+def test_only_what_changed_is_made_again(tmp_path, monkeypatch):
+    """An agency, and the downloads that depend on every agency (regions, whole dataset,
+    API index, zip), are made again only when their inputs changed (render_docs as `kinerja
+    serve` runs it, in this process, so that the memo can be watched)."""
+    from generator import build
+    from generator.incremental import AgencyMemo
+
+    data = _data(tmp_path)
+    _build(data, tmp_path)
+    seen: list[tuple[int, int]] = []
+    save = AgencyMemo.save
+    monkeypatch.setattr(AgencyMemo, "save", lambda memo: seen.append((memo.reused, memo.rendered)) or save(memo))
+
+    def render() -> tuple[int, int]:
+        build.render_docs(build.checked(data), ROOT / "mkdocs.yml", tmp_path / "build", tmp_path / "site", data_dir=data)
+        return seen[-1]
+
+    assert render() == (3, 0)  # two agencies and the shared downloads, all as they were
+    year = data / YEAR_FILE
+    year.write_text(year.read_text(encoding="utf-8").replace("ikm: 95,14", "ikm: 96,14"), encoding="utf-8")
+    assert render() == (1, 2)  # the other agency as it was; this one and the shared downloads again
+
+
 def test_changed_value_changes_that_agencys_downloads_and_the_shared_ones_only(tmp_path):
     """Downloads are made per agency: a changed value rewrites the downloads of its agency
     and those that hold every agency (region, whole dataset, API index, zip), nothing else."""

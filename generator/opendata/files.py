@@ -187,14 +187,17 @@ class OpenData:
             notes.insert(1, ("Baris indikator dan anggaran", _csv_note(s, links, budget)))
         return links["xlsx"], (sheets, notes, self.ds.situs.data_per)
 
-    def _workbooks(self, jobs: list[tuple[str, tuple]]) -> None:
+    def _workbooks(self, jobs: list[tuple[str, tuple]]) -> list[str]:
+        """Write the workbooks; returns their cache keys when ``xlsx_many`` reports them
+        (``last_keys``: the build keeps them cached while their agency is skipped)."""
         for (path, _job), data in zip(jobs, self.xlsx_many([job for _path, job in jobs])):
             self._out[path] = data
+        return list(getattr(self.xlsx_many, "last_keys", ()))
 
     def agency(self, region_id: str, agency_id: str, files: MutableMapping[str, bytes] | None = None) -> dict:
         """One agency's files, into ``files`` (default: this object's). Returns its facts for
         ``rest``: the byte length of the definition rows at the end of its indicator CSV,
-        and the cache keys of its workbooks when ``xlsx_many`` reports them (``last_keys``)."""
+        and the cache keys of its workbooks (``_workbooks``)."""
         out, rows = self._begin(files), _Rows(self.common)
         jobs, definitions = [], 0
         for s in self.of_agency[(region_id, agency_id)]:
@@ -213,7 +216,7 @@ class OpenData:
             if "anggaran" in csvs:
                 sheets.append(Sheet("Anggaran", tables.ANGGARAN, t["anggaran"][0]))
             jobs.append(self._scope(s, csvs, sheets))
-        self._workbooks(jobs)
+        keys = self._workbooks(jobs)
         region = self.ds.regions[region_id]
         agency = region.agencies[agency_id]
         api = self.api
@@ -224,7 +227,7 @@ class OpenData:
             out[paths.api_position(region_id, agency_id, pos.id)] = _json(api.position(region, agency, pos))
             for e in api.entries.get(f"{agency.key}/{pos.id}", []):
                 out[paths.api_report(region_id, agency_id, pos.id, e.res.tahun, e.res.triwulan)] = _json(api.report(e))
-        return {"definisi": definitions, "xlsx": list(getattr(self.xlsx_many, "last_keys", ()))}
+        return {"definisi": definitions, "xlsx": keys}
 
     def _joined(self, s: Scope, facts: dict[tuple[str, str], dict], rows: _Rows) -> dict[str, bytes]:
         """A region's or the whole dataset's CSVs: its agencies' CSVs joined, the rows of
@@ -272,9 +275,10 @@ class OpenData:
         self._begin(None)
         self.xlsx_many([self._workbook(s, sheets)[1] for s, sheets in self._summaries()])
 
-    def rest(self, facts: dict[tuple[str, str], dict]) -> None:
+    def rest(self, facts: dict[tuple[str, str], dict]) -> dict:
         """Everything that depends on every agency; ``facts``: what ``agency`` returned for
-        each agency (in this process or another, in this build or an earlier one)."""
+        each agency (in this process or another, in this build or an earlier one). Returns
+        the cache keys of its workbooks, as ``agency`` does."""
         out, rows, ds = self._begin(None), _Rows(self.common), self.ds
         jobs = []
         for s, sheets in self._summaries():
@@ -282,7 +286,7 @@ class OpenData:
             if s.kind == "semua":
                 csvs["jabatan"] = csv_bytes(tables.JABATAN, sheets[1].rows)
             jobs.append(self._scope(s, csvs, sheets))
-        self._workbooks(jobs)
+        keys = self._workbooks(jobs)
         out[paths.api_index()] = _json(self.api.index())
         for region in ds.regions.values():
             out[paths.api_region(region.id)] = _json(self.api.region(region))
@@ -293,6 +297,7 @@ class OpenData:
         names = ["jabatan", "ringkasan", "indikator"] + (["anggaran"] if has_budget else [])
         out[paths.DATAPACKAGE] = package.dumps(package.datapackage(whole, ds.situs.deskripsi, names, self.site_url))
         out[paths.ZIP] = package.zip_all(out, whole)
+        return {"xlsx": keys}
 
 
 def open_data_files(result, *, commit: str | None = None, site_url: str | None = None,

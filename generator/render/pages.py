@@ -26,6 +26,7 @@ import yaml
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
+from ..incremental import REST
 from ..opendata.paths import download_links
 from ..validate import CheckResult
 from . import charts, svgchart
@@ -229,7 +230,7 @@ def render_site(result: CheckResult, content_dir: Path | None = None, step: Call
         if docs is None:
             files, line = agency_files(region_id, agency_id)
             return files, {"ppid": line}
-        if (region_id, agency_id) == SUMMARIES:
+        if (region_id, agency_id) == REST:
             make.summary_workbooks()
             return ([], []), None
         mark = docs.mark()
@@ -253,11 +254,11 @@ def render_site(result: CheckResult, content_dir: Path | None = None, step: Call
         nav.append({judul(region.model.nama): section})
     if todo:
         if make is not None:  # the big region and whole-dataset workbooks first, beside the agencies
-            todo.insert(0, SUMMARIES)
+            todo.insert(0, REST)
         for name in env.list_templates(extensions=["j2"]):  # compiled once, not in every worker
             env.get_template(name)
     for key, (files, found) in _each_agency(agency_job, todo, workers):
-        if key == SUMMARIES:
+        if key == REST:
             continue
         if docs is None:
             out.files.update(files)
@@ -271,8 +272,11 @@ def render_site(result: CheckResult, content_dir: Path | None = None, step: Call
         facts[key] = found
         if memo is not None:
             memo.done(*key, produced, found)
-    if make is not None:
-        make.rest(facts)  # regions and the whole dataset: linked from the pages below
+    if make is not None and (memo is None or memo.reuse(*REST) is None):  # linked from the pages below
+        mark = docs.mark()
+        made = make.rest(facts)
+        if memo is not None:
+            memo.done(*REST, docs.since(mark)[0], made)
     page(urls.HOME, "beranda.md.j2", views.home_page(ix), {"title": situs.judul})
     for region in ds.regions.values():
         page(urls.region(region.id), "wilayah.md.j2", views.region_view(ix, region),
@@ -307,7 +311,6 @@ def render_site(result: CheckResult, content_dir: Path | None = None, step: Call
 # --------------------------------------------------------------------------- agencies side by side
 
 MIN_PARALLEL = 2  # fewer jobs: a process pool costs more than it saves
-SUMMARIES = ("", "")  # the job key of OpenData.summary_workbooks
 _AGENCY_FILES: Callable[[str, str], dict[str, bytes]] | None = None  # set in the parent, inherited by fork
 
 
