@@ -1,7 +1,9 @@
-"""Render stage: view models → Markdown pages, SVG charts and data files, in memory.
+"""Render stage: view models → Markdown pages, SVG charts and data files.
 
 ``render_site`` returns every file of the docs folder as bytes (plus the navigation and
-site settings for mkdocs.yml); the build stage writes them. Pages are Markdown holding
+site settings for mkdocs.yml); the build stage writes them. (In the build, each agency's
+job writes its own files, downloads included, straight into the docs folder, and only
+the rest come back as bytes.) Pages are Markdown holding
 raw HTML blocks for everything that carries data, so data text is escaped once
 (escape.teks, applied to every ``{{ }}`` by the Jinja ``finalize`` hook) and MkDocs
 never interprets it.
