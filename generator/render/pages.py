@@ -221,9 +221,7 @@ def render_site(result: CheckResult, content_dir: Path | None = None, step: Call
             sources = _position_sources(ctx)
             page(ctx["page_path"], "jabatan.md.j2", ctx,
                  {"title": ctx["label"], **ident, **({"sumber": sources} if sources else {})}, files)
-        line = ppid._agency(region, agency, lambda *args: page(*args, files), files)
-        line.pop("agency")  # the rest is plain data: it comes back from workers and is memoised
-        return files, line
+        return files, ppid.agency_pages(region, agency, lambda *args: page(*args, files), files)
 
     def agency_job(region_id: str, agency_id: str):
         """(files, facts) of one agency: its files as bytes; or, with ``docs``, written
@@ -289,10 +287,8 @@ def render_site(result: CheckResult, content_dir: Path | None = None, step: Call
             page(g.path, "perbandingan_kelompok.md.j2", perbandingan.group_page(ix, g),
                  {"title": f"Perbandingan: {g.label}", "hide": ["navigation", "toc"]})
         nav.append({"Perbandingan": urls.PERBANDINGAN})
-    # PPID: the agencies' pages came with their jobs; add_pages renders the index from
-    # their lines (it would render every agency's pages again through _agency)
-    ppid._agency = lambda region, agency, _page, _files: {**facts[(region.id, agency.id)]["ppid"], "agency": agency}
-    nav.append(ppid.add_pages(page, out.files))
+    # PPID: the agencies' pages came with their jobs (or the memo); the index from their lines
+    nav.append(ppid.index_page(page, {key: f["ppid"] for key, f in facts.items() if key != REST}))
     page(urls.METODOLOGI, "metodologi.md.j2", views.metodologi_page(ix), {"title": "Metodologi"})
     nav.append({"Metodologi": urls.METODOLOGI})
 

@@ -1,9 +1,12 @@
 """The PPID section of the site (issue 8): pages, charts and DIP downloads of every agency.
 
-Hooked into render_site with two calls: ``Section(ix, env)`` registers the template helper
-``ppid`` (used by the agency page and the request box on position pages), and
-``Section.add_pages(page, files)`` renders the pages through render_site's ``page``
-function, writes dip.csv / dip.xlsx into the docs folder, and returns the nav entry.
+Hooked into render_site with three calls: ``Section(ix, env)`` registers the template helper
+``ppid`` (used by the agency page and the request box on position pages);
+``Section.agency_pages(region, agency, page, files)``, in each agency's job, renders that
+agency's pages through render_site's ``page`` function, writes dip.csv / dip.xlsx into the
+docs folder and returns the agency's line of the PPID index (plain data, memoised with the
+agency); ``Section.index_page(page, lines)`` renders the index from those lines and returns
+the nav entry.
 """
 
 from __future__ import annotations
@@ -157,16 +160,14 @@ class Section:
             n += 7 + ((1 + len(agency.registers)) if agency.registers else 0)
         return n
 
-    def add_pages(self, page, files: dict[str, bytes]) -> dict:
-        """Every PPID page through render_site's ``page(path, template, ctx, meta)``;
-        CSV/XLSX into ``files``. Returns the top-level nav entry."""
+    def index_page(self, page, lines: dict[tuple[str, str], dict]) -> dict:
+        """The PPID index through render_site's ``page(path, template, ctx, meta)``, from
+        every agency's line (``agency_pages``, keyed by (region id, agency id)). Returns the
+        top-level nav entry."""
         ix = self.ix
-        overview = []
-        for region in ix.dataset.regions.values():
-            agencies = []
-            for agency in region.agencies.values():
-                agencies.append(self._agency(region, agency, page, files))
-            overview.append({"region": region, "agencies": agencies})
+        overview = [{"region": region,
+                     "agencies": [{**lines[(region.id, agency.id)], "agency": agency} for agency in region.agencies.values()]}
+                    for region in ix.dataset.regions.values()]
         contoh = any(reg.contoh for a in ix.dataset.agencies() for reg, _ in a.registers.values())
         page(pv.HOME, "ppid_indeks.md.j2", {"page_path": pv.HOME, "overview": overview, "contoh": contoh,
                                              "jangka_waktu": pv.jangka_waktu(),
@@ -177,7 +178,9 @@ class Section:
 
     # ------------------------------------------------------------------ one agency
 
-    def _agency(self, region: RegionRecord, agency: AgencyRecord, page, files: dict[str, bytes]) -> dict:
+    def agency_pages(self, region: RegionRecord, agency: AgencyRecord, page, files: dict[str, bytes]) -> dict:
+        """One agency's PPID pages and DIP downloads; returns its line of the index, without
+        the agency record itself (the line comes back from worker processes and is memoised)."""
         ix = self.ix
         r, a = region.id, agency.id
         pd = agency.model
@@ -269,7 +272,7 @@ class Section:
                  {"title": f"{title} – {title_pd}", **identity,
                   "sumber": "UU 14/2008 tentang Keterbukaan Informasi Publik; Peraturan Komisi Informasi Nomor 1 Tahun 2021"})
 
-        return {"agency": agency, "nama": pd.nama, "index": pv.index_path(r, a), "dip": dip_page, "jumlah_dip": len(rows),
+        return {"nama": pd.nama, "index": pv.index_path(r, a), "dip": dip_page, "jumlah_dip": len(rows),
                 "kontak_terisi": kontak["terisi"], "kanal": kontak["kanal"].jenis,
                 "statistik": base["statistik"],
                 "registers": [{"tahun": t, "jumlah": v["jumlah"], "contoh": v["contoh"], "laporan": pv.laporan_path(r, a, t)}
