@@ -9,8 +9,7 @@ import zipfile
 
 
 class StableZipFile(zipfile.ZipFile):
-    """A ZipFile that stamps every entry with one fixed time, for libraries that write
-    entries by name (openpyxl) or from temporary files."""
+    """A ZipFile that stamps every entry with one fixed time and fixed attributes."""
 
     def __init__(self, file, when: dt.date):
         super().__init__(file, "w", zipfile.ZIP_DEFLATED)
@@ -23,13 +22,6 @@ class StableZipFile(zipfile.ZipFile):
         info.create_system = 3  # the default depends on the platform
         info.external_attr = 0o644 << 16
         super().writestr(info, data)
-
-    def write(self, filename, arcname=None, compress_type=None, compresslevel=None):
-        if isinstance(filename, io.BytesIO):  # a sheet streamed into memory (xlsxfile)
-            self.writestr(arcname, filename.getvalue())
-            return
-        with open(filename, "rb") as fd:
-            self.writestr(arcname or str(filename), fd.read())
 
 
 def stable_zip(entries: list[tuple[str, bytes]], when: dt.date, *, sort: bool = True) -> bytes:
