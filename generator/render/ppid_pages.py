@@ -20,6 +20,7 @@ from jinja2 import Environment
 from markupsafe import Markup, escape
 
 from ..dataset import AgencyRecord, Dataset, RegionRecord
+from ..opendata.archive import stable_zip
 from ..ppid import workdays
 from . import format as fmt
 from . import ppid_views as pv
@@ -68,16 +69,8 @@ def dip_csv(records: list[dict]) -> bytes:
 
 def _stable_zip(data: bytes, when: dt.date) -> bytes:
     """The same workbook bytes for the same content: every entry re-stamped with one time."""
-    stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            new = zipfile.ZipInfo(info.filename, date_time=stamp)
-            new.compress_type = zipfile.ZIP_DEFLATED
-            new.create_system = 3
-            new.external_attr = 0o644 << 16
-            dst.writestr(new, src.read(info.filename))
-    return out.getvalue()
+    with zipfile.ZipFile(io.BytesIO(data)) as src:
+        return stable_zip([(info.filename, src.read(info)) for info in src.infolist()], when, sort=False)
 
 
 def _as_text(cell) -> None:
