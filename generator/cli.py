@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from .diagnostics import CODES
+from generator.core.diagnostics import CODES
 
 DEFAULT_DATA = Path("data")
 
@@ -21,7 +21,7 @@ def _data_dir(arg: str | None) -> Path:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    from .validate import check
+    from generator.check import check
 
     result = check(_data_dir(args.data))
     diags = result.diagnostics
@@ -77,9 +77,9 @@ def _all_docs(result):
 
 
 def cmd_compute(args: argparse.Namespace) -> int:
-    from .serialize import SCHEMA_VERSION, dumps, policy_dict, report_dict
-    from .policy import DEFAULT
-    from .validate import check
+    from generator.compute.serialize import SCHEMA_VERSION, dumps, policy_dict, report_dict
+    from generator.compute.policy import DEFAULT
+    from generator.check import check
 
     result = check(_data_dir(args.data))
     if result.errors:
@@ -136,19 +136,14 @@ def build_parser() -> argparse.ArgumentParser:
     import importlib
 
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f".{name}", __package__)
-        except ModuleNotFoundError as e:
-            if e.name != f"{__package__}.{name}":
-                raise
-            continue
+        module = importlib.import_module(f"generator.{name}")
         getattr(module, "add_commands", None) and module.add_commands(sub, common)
         getattr(module, "add_build_commands", None) and module.add_build_commands(sub, common)
     return p
 
 
 # build/serve (site), diff (pull-request summary), new (scaffolding), spreadsheet (XLSX round trip), schema (editor support)
-COMMAND_MODULES = ["build", "diff", "scaffold", "spreadsheet", "schema"]
+COMMAND_MODULES = ["site.build", "staff.diff", "staff.scaffold", "staff.spreadsheet", "staff.schema"]
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -38,7 +38,7 @@ class BuiltSite:
 
 
 def build(data: Path, workdir: Path) -> BuiltSite:
-    from generator.build import build_site
+    from generator.site.build import build_site
 
     started = time.perf_counter()
     build_site(data, workdir / "site", build_dir=workdir / "build", config=ROOT / "mkdocs.yml")

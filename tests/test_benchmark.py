@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 from benchmarks import run, synth
-from generator.validate import check
+from generator.check import check
 
 
 def test_synthetic_data_is_valid_and_has_the_search_target(tmp_path):

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.validate import check
+from generator.check import check
 
 BROKEN = Path(__file__).parent / "fixtures" / "broken"
 CASES = sorted(BROKEN.glob("*.yml"))

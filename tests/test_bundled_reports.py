@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.validate import check
+from generator.check import check
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 

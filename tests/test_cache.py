@@ -12,7 +12,7 @@ from pathlib import Path
 
 import yaml
 
-from generator.build import build_site
+from generator.site.build import build_site
 from site_fixtures import FIXTURES, ROOT
 
 AGENCY = "kota-contoh/dinas-contoh"
@@ -109,8 +109,8 @@ def test_only_what_changed_is_made_again(tmp_path, monkeypatch):
     """An agency, and the downloads that depend on every agency (regions, whole dataset,
     API index, zip), are made again only when their inputs changed (render_docs as `kinerja
     serve` runs it, in this process, so that the memo can be watched)."""
-    from generator import build
-    from generator.incremental import AgencyMemo
+    from generator.site import build
+    from generator.site.cache import AgencyMemo
 
     data = _data(tmp_path)
     _build(data, tmp_path)
@@ -156,11 +156,11 @@ def test_agencies_made_side_by_side_equal_one_process(tmp_path):
     folder; 4 agencies, 2 workers) give exactly the files of one process, and the
     downloads are those open_data_files makes in memory without any cache."""
     from benchmarks import synth
-    from generator.build import DocsWriter, sync_tree
-    from generator.incremental import XlsxCache
+    from generator.site.build import DocsWriter, sync_tree
+    from generator.site.cache import XlsxCache
     from generator.opendata import OpenData, open_data_files
-    from generator.render import render_site
-    from generator.validate import check
+    from generator.site.compose import render_site
+    from generator.check import check
 
     s = synth.generate(tmp_path / "data", 4, 3)
     result = check(s.data)
@@ -180,8 +180,8 @@ def test_agencies_made_side_by_side_equal_one_process(tmp_path):
 
 
 def test_cached_loads_give_the_same_check(tmp_path):
-    from generator.incremental import cached_loads
-    from generator.validate import check
+    from generator.site.cache import cached_loads
+    from generator.check import check
 
     data = _data(tmp_path)
     year = data / YEAR_FILE
@@ -189,8 +189,8 @@ def test_cached_loads_give_the_same_check(tmp_path):
     plain = check(data)
     assert plain.diagnostics  # a duplicate key, at least
     for _ in range(2):  # cold cache, then warm
-        with cached_loads(tmp_path / "cache"):
-            cached = check(data)
+        with cached_loads(tmp_path / "cache") as load:
+            cached = check(data, load)
         assert [d.format("id") for d in cached.diagnostics] == [d.format("id") for d in plain.diagnostics]
         assert [r[-1].rata_rata for r in cached.reports] == [r[-1].rata_rata for r in plain.reports]
 
@@ -198,8 +198,8 @@ def test_cached_loads_give_the_same_check(tmp_path):
 def test_agencies_rendered_side_by_side_equal_the_serial_pages(tmp_path):
     """Forked render workers produce exactly the files of one process (4 agencies, 2 workers)."""
     from benchmarks import synth
-    from generator.render import render_site
-    from generator.validate import check
+    from generator.site.compose import render_site
+    from generator.check import check
 
     s = synth.generate(tmp_path / "data", 4, 3)
     result = check(s.data)
@@ -228,7 +228,7 @@ def test_stages_in_child_processes_report_progress_and_failures():
     traceback chained), and a child that dies is a BuildError, not a hang."""
     import pytest
 
-    from generator.build import BuildError, ChildTraceback, in_child
+    from generator.site.build import BuildError, ChildTraceback, in_child
 
     class Progress:
         def __init__(self):

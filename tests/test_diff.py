@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from generator import diff as kdiff
+from generator.staff import diff as kdiff
 from generator.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,7 +169,7 @@ def test_first_data_commit_compares_with_nothing(tmp_path):
 
 
 def test_new_year_agreement_and_changed_target(repo):
-    from generator.scaffold import new_tahun
+    from generator.staff.scaffold import new_tahun
 
     new_tahun(repo / YEAR, None)  # the 2026 PK, as staff start it
     edit(repo, YEAR, ("        target: 87,62\n", "        target: 88\n"))

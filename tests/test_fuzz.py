@@ -8,7 +8,8 @@ from hypothesis import HealthCheck, given, settings, strategies as st
 
 from generator.load import load_yaml
 from generator.model import Jabatan, PerangkatDaerah, Situs, Tahunan, Wilayah
-from generator.validate import check, validate_schema
+from generator.check import check
+from generator.validate.schema import validate_schema
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
 YEAR = "kota-contoh/dinas-contoh/2025/kepala-dinas.yml"

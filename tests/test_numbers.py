@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 from hypothesis import given, strategies as st
 
-from generator.numbers import NumberError, format_id, parse_angka, round_to
+from generator.core.numbers import NumberError, format_id, parse_angka, round_to
 
 
 @pytest.mark.parametrize("raw, expected", [

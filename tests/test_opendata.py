@@ -20,11 +20,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.compute import walk_indicators
-from generator.opendata import download_links, open_data_files
+from generator.compute.engine import walk_indicators
+from generator.core.addresses import download_links
+from generator.opendata import open_data_files
 from generator.opendata.tables import TABLES
-from generator.render import urls
-from generator.validate import check
+from generator.core import addresses
+from generator.check import check
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -38,7 +39,7 @@ SECOND_RUN = """
 import hashlib, json, sys
 from pathlib import Path
 from generator.opendata import open_data_files
-from generator.validate import check
+from generator.check import check
 files = open_data_files(check(Path(sys.argv[1])), commit=sys.argv[2], site_url=sys.argv[3])
 print(json.dumps({p: hashlib.sha256(b).hexdigest() for p, b in files.items()}))
 """
@@ -500,11 +501,11 @@ def test_every_api_link_resolves(result, out, files):
     ds = result.dataset
     pages = {"api-dan-data/"}
     for region in ds.regions.values():
-        pages.add(urls.url(urls.region(region.id)))
+        pages.add(addresses.url(addresses.region(region.id)))
         for agency in region.agencies.values():
-            pages.add(urls.url(urls.agency(region.id, agency.id)))
-            pages |= {urls.url(urls.unit(region.id, agency.id, u)) for u in agency.units}
-            pages |= {urls.url(urls.position(region.id, agency.id, p)) for p in agency.positions}
+            pages.add(addresses.url(addresses.agency(region.id, agency.id)))
+            pages |= {addresses.url(addresses.unit(region.id, agency.id, u)) for u in agency.units}
+            pages |= {addresses.url(addresses.position(region.id, agency.id, p)) for p in agency.positions}
     assert (ROOT / "content" / "api-dan-data.md").exists()
 
     index = json.loads((out / "api/v1/index.json").read_text(encoding="utf-8"))

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from generator.opendata import files
-from generator.validate import check
+from generator.check import check
 from site_fixtures import DATA
 
 

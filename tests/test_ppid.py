@@ -2,13 +2,12 @@
 flags on both sides of each limit; personal data refused."""
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
 
-from generator.ppid import workdays
-from generator.validate import check
+from generator.compute import workdays
+from generator.check import check
 
 D = dt.date
 # 2025: Idul Fitri 31 Mar–1 Apr, cuti bersama 28 Mar and 2–7 Apr; Natal 25 Dec, cuti bersama 26 Dec;
@@ -115,7 +114,7 @@ def test_bundled_register_is_example_data_and_valid():
 
 def test_dip_lists_every_generated_document_with_seven_fields():
     from generator.ppid.dip import agency_entries
-    from generator.ppid.stats import register_stats
+    from generator.compute.ppid_stats import register_stats
 
     result = check(Path(__file__).resolve().parent.parent / "data")
     agency = result.dataset.regions["kota-pekalongan"].agencies["dinperinaker"]
@@ -149,7 +148,7 @@ def test_dip_workbook_keeps_formula_like_text_as_text():
 
     from openpyxl import load_workbook
 
-    from generator.render.ppid_pages import XLSX_HEADERS, dip_xlsx
+    from generator.ppid.pages import XLSX_HEADERS, dip_xlsx
 
     result = check(Path(__file__).resolve().parent.parent / "data")
     region = result.dataset.regions["kota-pekalongan"]

@@ -1,12 +1,11 @@
 """The README's promises: its example files validate, and its policy table matches the code."""
 
 import re
-import shutil
 from dataclasses import fields
 from pathlib import Path
 
-from generator.policy import DEFAULT, Policy
-from generator.validate import check
+from generator.compute.policy import DEFAULT, Policy
+from generator.check import check
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from generator.render import render_site
+from generator.site.compose import render_site
 from generator.render.charts import Bar, Series, capaian_bars, persen_bars, quarter_lines
-from generator.validate import check
+from generator.check import check
 from site_fixtures import copy_minimal
 
 SCALE = ([D(90), D(75), D(65), D(50)], ["Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"])

@@ -8,10 +8,10 @@ import re
 
 import yaml
 
-from generator.policy import DEFAULT, DESCRIPTIONS
-from generator.render import render_site
+from generator.compute.policy import DEFAULT, DESCRIPTIONS
+from generator.site.compose import render_site
 from generator.render.kebijakan import nilai
-from generator.validate import check
+from generator.check import check
 from site_fixtures import copy_minimal
 
 

@@ -7,9 +7,9 @@ import html
 
 import yaml
 
-from generator.render import render_site
-from generator.render.format import nip, samarkan_nip
-from generator.validate import check
+from generator.site.compose import render_site
+from generator.core.fmt import nip, samarkan_nip
+from generator.check import check
 from site_fixtures import copy_minimal
 
 NIP = "196902031998031004"

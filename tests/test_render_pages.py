@@ -8,8 +8,8 @@ import re
 
 import yaml
 
-from generator.render import render_site
-from generator.validate import check
+from generator.site.compose import render_site
+from generator.check import check
 from site_fixtures import copy_minimal
 
 KD = "kota-contoh/dinas-contoh/jabatan/kepala-dinas.md"

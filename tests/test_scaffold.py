@@ -8,10 +8,10 @@ import jsonschema
 import pytest
 import yaml
 
-from generator import schema
+from generator.staff import schema
 from generator.cli import main
-from generator.scaffold import scalar
-from generator.validate import check
+from generator.staff.scaffold import scalar
+from generator.check import check
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildError, build_site
+from generator.site.build import BuildError, build_site
 from generator.cli import main
-from generator.validate import check
+from generator.check import check
 from site_fixtures import DATA, ROOT, build, bundled_site, content, copy_minimal, page  # noqa: F401 (fixture)
 
 MAX_SECONDS = 60
@@ -114,7 +114,7 @@ def test_failed_build_keeps_the_previous_site(tmp_path):
 
 
 def test_mkdocs_failure_removes_the_temporary_folder(tmp_path, monkeypatch):
-    import generator.build as b
+    import generator.site.build as b
 
     data = copy_minimal(tmp_path)
     built = build(data, tmp_path)

@@ -12,7 +12,7 @@ import pytest
 import yaml
 
 from generator.render.perbandingan import label
-from generator.validate import check
+from generator.check import check
 from site_fixtures import DATA, build, bundled_site, content, copy_minimal, page  # noqa: F401 (fixture)
 
 HI = "perbandingan/kepala-bidang-hubungan-industrial"

@@ -19,9 +19,10 @@ import pytest
 import yaml
 
 from generator.ppid import dip as dip_module
-from generator.render import render_site
-from generator.render import ppid_charts, ppid_views
-from generator.validate import check
+from generator.site.compose import render_site
+from generator.ppid import charts as ppid_charts
+from generator.ppid import views as ppid_views
+from generator.check import check
 from site_fixtures import (ARTIFACTS, resolve, DATA, Node, browser, bundled_site, content, copy_minimal, page, parse,  # noqa: F401
                            serve)
 

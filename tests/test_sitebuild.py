@@ -8,8 +8,8 @@ from pathlib import Path
 from mkdocs.commands.build import build as mkdocs_build
 from mkdocs.config import load_config
 
-from generator import sitebuild
-from generator.minify import minify
+from generator.site import sitebuild
+from generator.site.minify import minify
 from site_fixtures import bundled_site  # noqa: F401  (fixture)
 
 

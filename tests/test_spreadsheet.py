@@ -9,10 +9,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator import schema
+from generator.staff import schema
 from generator.cli import main
-from generator.spreadsheet import export, plan_import
-from generator.validate import check
+from generator.staff.spreadsheet import export, plan_import
+from generator.check import check
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

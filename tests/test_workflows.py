@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator import diff as kdiff
+from generator.staff import diff as kdiff
 from generator.cli import build_parser
-from generator.diagnostics import CODES
+from generator.core.diagnostics import CODES
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))

@@ -3,10 +3,10 @@ Frictionless Data Package and one zip, and a static JSON API under api/v1/.
 
 Built from the same computed values the pages show (CheckResult.reports). Modules:
 tables (tidy rows), scopes (what each download holds), csvfile, xlsxfile, package
-(datapackage + zip), api, schemas, provenance, paths (addresses), files (all together).
+(datapackage + zip), api, schemas, provenance, files (all together).
+Their addresses are in generator/core/addresses.py.
 """
 
-from .files import OpenData, open_data_files
-from .paths import download_links
+from generator.opendata.files import OpenData, open_data_files
 
-__all__ = ["OpenData", "download_links", "open_data_files"]
+__all__ = ["OpenData", "open_data_files"]

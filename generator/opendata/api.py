@@ -8,47 +8,46 @@ from __future__ import annotations
 
 from typing import Callable
 
-from ..compute import measured_indicators, walk_indicators
-from ..dataset import AgencyRecord, PositionRecord, RegionRecord
-from ..model import Indikator
-from ..render import urls
-from ..serialize import SCHEMA_VERSION, number, report_dict
-from . import paths
-from .provenance import licence_url
-from .scopes import Scope
-from .tables import Entry, holder, indicator_source
+from generator.compute.engine import measured_indicators, walk_indicators
+from generator.validate.dataset import AgencyRecord, PositionRecord, RegionRecord
+from generator.model import Indikator
+from generator.core import addresses
+from generator.compute.serialize import SCHEMA_VERSION, number, report_dict
+from generator.opendata.provenance import licence_url
+from generator.opendata.scopes import Scope
+from generator.opendata.tables import Entry, holder, indicator_source
 
 VERSION = "kinerja-api/1"
 
 
 def _head(schema: str, url: str, halaman: str | None) -> dict:
-    return {"skema": paths.api_schema(schema), "versi": VERSION, "url": url, "halaman": halaman}
+    return {"skema": addresses.api_schema(schema), "versi": VERSION, "url": url, "halaman": halaman}
 
 
 def region_ref(region: RegionRecord) -> dict:
     m = region.model
     return {"id": region.id, "nama": m.nama, "jenis": m.jenis,
-            "url": paths.api_region(region.id), "halaman": urls.url(urls.region(region.id))}
+            "url": addresses.api_region(region.id), "halaman": addresses.url(addresses.region(region.id))}
 
 
 def agency_ref(region: RegionRecord, agency: AgencyRecord) -> dict:
     return {"id": agency.key, "wilayah": region.id, "perangkat_daerah": agency.id, "nama": agency.model.nama,
-            "singkatan": agency.model.singkatan, "url": paths.api_agency(region.id, agency.id),
-            "halaman": urls.url(urls.agency(region.id, agency.id))}
+            "singkatan": agency.model.singkatan, "url": addresses.api_agency(region.id, agency.id),
+            "halaman": addresses.url(addresses.agency(region.id, agency.id))}
 
 
 def unit_ref(region: RegionRecord, agency: AgencyRecord, unit_id: str) -> dict:
     u = agency.units[unit_id]
     return {"id": f"{agency.key}/{unit_id}", "wilayah": region.id, "perangkat_daerah": agency.id, "unit": unit_id,
             "nama": u.nama, "jenis": u.jenis, "induk": agency.unit_parent.get(unit_id),
-            "url": paths.api_unit(region.id, agency.id, unit_id), "halaman": urls.url(urls.unit(region.id, agency.id, unit_id))}
+            "url": addresses.api_unit(region.id, agency.id, unit_id), "halaman": addresses.url(addresses.unit(region.id, agency.id, unit_id))}
 
 
 def position_ref(region: RegionRecord, agency: AgencyRecord, pos: PositionRecord) -> dict:
     return {"id": f"{agency.key}/{pos.id}", "wilayah": region.id, "perangkat_daerah": agency.id, "jabatan": pos.id,
             "nama": pos.model.jabatan, "jenis": pos.model.jenis, "unit": pos.model.unit,
-            "url": paths.api_position(region.id, agency.id, pos.id),
-            "halaman": urls.url(urls.position(region.id, agency.id, pos.id))}
+            "url": addresses.api_position(region.id, agency.id, pos.id),
+            "halaman": addresses.url(addresses.position(region.id, agency.id, pos.id))}
 
 
 def report_ref(e: Entry) -> dict:
@@ -56,8 +55,8 @@ def report_ref(e: Entry) -> dict:
     return {"id": e.id, "wilayah": e.region.id, "perangkat_daerah": e.agency.id, "jabatan": e.position.id,
             "tahun": res.tahun, "triwulan": res.triwulan, "periode": f"{res.tahun}-TW{res.triwulan}",
             "rata_rata_capaian": number(res.rata_rata), "predikat": res.predikat.predikat if res.predikat else None,
-            "url": paths.api_report(e.region.id, e.agency.id, e.position.id, res.tahun, res.triwulan),
-            "halaman": urls.url(urls.position(e.region.id, e.agency.id, e.position.id))}
+            "url": addresses.api_report(e.region.id, e.agency.id, e.position.id, res.tahun, res.triwulan),
+            "halaman": addresses.url(addresses.position(e.region.id, e.agency.id, e.position.id))}
 
 
 def definition(ind: Indikator, parent: str | None) -> dict:
@@ -91,17 +90,17 @@ class ApiBuilder:
         return {"unduhan": self.links(scope), "provenans": self.prov(scope)}
 
     def documents(self) -> dict[str, dict]:
-        docs = {paths.api_index(): self.index()}
+        docs = {addresses.api_index(): self.index()}
         for region in self.ds.regions.values():
-            docs[paths.api_region(region.id)] = self.region(region)
+            docs[addresses.api_region(region.id)] = self.region(region)
             for agency in region.agencies.values():
-                docs[paths.api_agency(region.id, agency.id)] = self.agency(region, agency)
+                docs[addresses.api_agency(region.id, agency.id)] = self.agency(region, agency)
                 for unit_id in agency.units:
-                    docs[paths.api_unit(region.id, agency.id, unit_id)] = self.unit(region, agency, unit_id)
+                    docs[addresses.api_unit(region.id, agency.id, unit_id)] = self.unit(region, agency, unit_id)
                 for pos in agency.positions.values():
-                    docs[paths.api_position(region.id, agency.id, pos.id)] = self.position(region, agency, pos)
+                    docs[addresses.api_position(region.id, agency.id, pos.id)] = self.position(region, agency, pos)
                     for e in self.entries.get(f"{agency.key}/{pos.id}", []):
-                        docs[paths.api_report(region.id, agency.id, pos.id, e.res.tahun, e.res.triwulan)] = self.report(e)
+                        docs[addresses.api_report(region.id, agency.id, pos.id, e.res.tahun, e.res.triwulan)] = self.report(e)
         return docs
 
     def index(self) -> dict:
@@ -109,11 +108,11 @@ class ApiBuilder:
         regions = list(self.ds.regions.values())
         agencies = [(r, a) for r in regions for a in r.agencies.values()]
         return {
-            **_head("index", paths.api_index(), "api-dan-data/"),
+            **_head("index", addresses.api_index(), "api-dan-data/"),
             "judul": situs.judul, "deskripsi": situs.deskripsi, "situs": self.site_url,
             "data_per": situs.data_per.isoformat(), "lisensi": {"nama": situs.lisensi, "url": licence_url(situs.lisensi)},
             "commit": self.commit, "skema_hitung": SCHEMA_VERSION,
-            "skema_dokumen": {name: paths.api_schema(name) for name in paths.SCHEMAS},
+            "skema_dokumen": {name: addresses.api_schema(name) for name in addresses.SCHEMAS},
             "wilayah": [region_ref(r) for r in regions],
             "perangkat_daerah": [agency_ref(r, a) for r, a in agencies],
             "unit": [unit_ref(r, a, u) for r, a in agencies for u in a.units],
@@ -200,11 +199,11 @@ class ApiBuilder:
         res = e.res
         doc = report_dict(r, a, p, res)
         return {
-            **_head("laporan", paths.api_report(r, a, p, res.tahun, res.triwulan), urls.url(urls.position(r, a, p))),
+            **_head("laporan", addresses.api_report(r, a, p, res.tahun, res.triwulan), addresses.url(addresses.position(r, a, p))),
             **doc,
             "nama_wilayah": e.region.model.nama, "nama_perangkat_daerah": e.agency.model.nama,
             "nama_jabatan": e.position.model.jabatan, "sumber_indikator": indicator_source(e.year),
             "tanggal_laporan": e.laporan.tanggal.isoformat() if e.laporan.tanggal else None,
-            "api_jabatan": paths.api_position(r, a, p),
+            "api_jabatan": addresses.api_position(r, a, p),
             **self._tail(("jabatan", r, a, p, res.tahun, res.triwulan)),
         }

@@ -7,7 +7,7 @@ Downloads per scope, each row written as few times as the pages need it:
 - position (all its periods): indicator CSV, report-summary CSV, budget CSV (where there
   is a budget), XLSX with every sheet, and a JSON bundle (`kinerja compute --json` shape).
   One period of a position has no files of its own: its JSON is the API report document,
-  its CSV and XLSX links lead to the position's files (paths.download_links).
+  its CSV and XLSX links lead to the position's files (addresses.download_links).
 - unit, agency: the CSVs and an XLSX with every sheet; JSON is the scope's API document.
 - region, whole dataset: the CSVs and an XLSX with the Ringkasan sheet only (and Jabatan
   for the whole dataset); indicator and budget rows are in the CSVs. JSON is the API
@@ -24,16 +24,17 @@ import json
 from collections import Counter
 from collections.abc import MutableMapping
 
-from ..compute import measured_indicators, walk_indicators
-from ..policy import DEFAULT
-from ..serialize import SCHEMA_VERSION, policy_dict, report_dict
-from . import package, paths, tables
-from .api import ApiBuilder, definition
-from .csvfile import csv_bytes
-from .provenance import Provenance
-from .schemas import schemas
-from .scopes import Scope, build_scopes
-from .xlsxfile import Sheet, xlsx_bytes
+from generator.compute.engine import measured_indicators, walk_indicators
+from generator.compute.policy import DEFAULT
+from generator.compute.serialize import SCHEMA_VERSION, policy_dict, report_dict
+from generator.opendata import package, tables
+from generator.core import addresses
+from generator.opendata.api import ApiBuilder, definition
+from generator.opendata.csvfile import csv_bytes
+from generator.opendata.provenance import Provenance
+from generator.opendata.schemas import schemas
+from generator.opendata.scopes import Scope, build_scopes
+from generator.opendata.xlsxfile import Sheet, xlsx_bytes
 
 
 def _json(doc) -> bytes:
@@ -220,13 +221,13 @@ class OpenData:
         region = self.ds.regions[region_id]
         agency = region.agencies[agency_id]
         api = self.api
-        out[paths.api_agency(region_id, agency_id)] = _json(api.agency(region, agency))
+        out[addresses.api_agency(region_id, agency_id)] = _json(api.agency(region, agency))
         for unit_id in agency.units:
-            out[paths.api_unit(region_id, agency_id, unit_id)] = _json(api.unit(region, agency, unit_id))
+            out[addresses.api_unit(region_id, agency_id, unit_id)] = _json(api.unit(region, agency, unit_id))
         for pos in agency.positions.values():
-            out[paths.api_position(region_id, agency_id, pos.id)] = _json(api.position(region, agency, pos))
+            out[addresses.api_position(region_id, agency_id, pos.id)] = _json(api.position(region, agency, pos))
             for e in api.entries.get(f"{agency.key}/{pos.id}", []):
-                out[paths.api_report(region_id, agency_id, pos.id, e.res.tahun, e.res.triwulan)] = _json(api.report(e))
+                out[addresses.api_report(region_id, agency_id, pos.id, e.res.tahun, e.res.triwulan)] = _json(api.report(e))
         return {"definisi": definitions, "xlsx": keys}
 
     def _joined(self, s: Scope, facts: dict[tuple[str, str], dict], rows: _Rows) -> dict[str, bytes]:
@@ -242,7 +243,7 @@ class OpenData:
             if grouped:
                 reports, defs = [], []
                 for a in s.agencies:
-                    path = paths.download_links("perangkat_daerah", a.region_id, a.id)[link]
+                    path = addresses.download_links("perangkat_daerah", a.region_id, a.id)[link]
                     body = self.files[path][len(head):] if path in self.files else b""
                     cut = len(body) - (facts[(a.region_id, a.id)]["definisi"] if name == "indikator" else 0)
                     reports.append(body[:cut])
@@ -287,16 +288,16 @@ class OpenData:
                 csvs["jabatan"] = csv_bytes(tables.JABATAN, sheets[1].rows)
             jobs.append(self._scope(s, csvs, sheets))
         keys = self._workbooks(jobs)
-        out[paths.api_index()] = _json(self.api.index())
+        out[addresses.api_index()] = _json(self.api.index())
         for region in ds.regions.values():
-            out[paths.api_region(region.id)] = _json(self.api.region(region))
+            out[addresses.api_region(region.id)] = _json(self.api.region(region))
         for name, schema in schemas(self.site_url).items():
-            out[paths.api_schema(name)] = _json(schema)
+            out[addresses.api_schema(name)] = _json(schema)
         whole = self._prov(self.scopes[0])
-        has_budget = paths.download_links("semua")["csv_anggaran"] in out
+        has_budget = addresses.download_links("semua")["csv_anggaran"] in out
         names = ["jabatan", "ringkasan", "indikator"] + (["anggaran"] if has_budget else [])
-        out[paths.DATAPACKAGE] = package.dumps(package.datapackage(whole, ds.situs.deskripsi, names, self.site_url))
-        out[paths.ZIP] = package.zip_all(out, whole)
+        out[addresses.DATAPACKAGE] = package.dumps(package.datapackage(whole, ds.situs.deskripsi, names, self.site_url))
+        out[addresses.ZIP] = package.zip_all(out, whole)
         return {"xlsx": keys}
 
 

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import json
 
-from . import paths
-from .archive import stable_zip
-from .provenance import Provenance, licence_id, licence_url
-from .tables import TABLES, TITLES, Column
+from generator.core import addresses
+from generator.core.archive import stable_zip
+from generator.opendata.provenance import Provenance, licence_id, licence_url
+from generator.opendata.tables import TABLES, TITLES, Column
 
 FIELD_TYPES = {"string": "string", "integer": "integer", "number": "number", "persen": "number", "rupiah": "integer",
                "boolean": "boolean", "date": "date"}
@@ -35,8 +35,8 @@ DESCRIPTIONS = {
 
 def resource_path(name: str) -> str:
     """Docs-relative path of one resource's CSV (the whole-dataset downloads)."""
-    links = paths.download_links("semua")
-    return {"jabatan": paths.JABATAN_CSV, "ringkasan": links["csv_ringkasan"], "indikator": links["csv"],
+    links = addresses.download_links("semua")
+    return {"jabatan": addresses.JABATAN_CSV, "ringkasan": links["csv_ringkasan"], "indikator": links["csv"],
             "anggaran": links["csv_anggaran"]}[name]
 
 
@@ -67,7 +67,7 @@ def _resource(name: str, prefix: str) -> dict:
 
 def datapackage(prov: Provenance, description: str | None, names: list[str], site_url: str | None) -> dict:
     """``names``: the resources to list (anggaran only when there are budget rows)."""
-    prefix = paths.DATAPACKAGE.rsplit("/", 1)[0] + "/"
+    prefix = addresses.DATAPACKAGE.rsplit("/", 1)[0] + "/"
     lic = {"name": licence_id(prov.lisensi), "title": prov.lisensi}
     if licence_url(prov.lisensi):
         lic["path"] = licence_url(prov.lisensi)
@@ -114,11 +114,11 @@ def readme(prov: Provenance, files: list[str]) -> bytes:
 def zip_all(files: dict[str, bytes], prov: Provenance) -> bytes:
     """Everything of the whole dataset: data package + its CSVs, the XLSX, and the whole API
     (its report documents are the JSON of every period)."""
-    top = paths.UNDUH + "/"
-    whole = paths.download_links("semua")
-    wanted = [whole[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "csv_jabatan", "xlsx")] + [paths.DATAPACKAGE]
+    top = addresses.UNDUH + "/"
+    whole = addresses.download_links("semua")
+    wanted = [whole[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "csv_jabatan", "xlsx")] + [addresses.DATAPACKAGE]
     entries = [(p[len(top):], files[p]) for p in wanted if p in files]
-    entries += [(p, files[p]) for p in files if p.startswith(paths.API + "/")]  # read only these (files may be on disk)
+    entries += [(p, files[p]) for p in files if p.startswith(addresses.API + "/")]  # read only these (files may be on disk)
     names = sorted(n for n, _ in entries)
     entries.append(("BACA-SAYA.txt", readme(prov, names)))
     return stable_zip(entries, prov.data_per)

@@ -4,7 +4,7 @@ add fields (never rename or remove them) within v1."""
 
 from __future__ import annotations
 
-from . import paths
+from generator.core import addresses
 
 DRAFT = "https://json-schema.org/draft/2020-12/schema"
 
@@ -84,7 +84,7 @@ DEFINISI = obj({
 def _schema(name: str, title: str, description: str, props: dict, site_url: str | None) -> dict:
     out = {"$schema": DRAFT}
     if site_url:
-        out["$id"] = site_url.rstrip("/") + "/" + paths.api_schema(name)
+        out["$id"] = site_url.rstrip("/") + "/" + addresses.api_schema(name)
     out.update({"title": title, "description": description, **obj({**HEAD, **props, **TAIL}), "$defs": DEFS})
     return out
 

@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from ..dataset import AgencyRecord, Dataset, PositionRecord, RegionRecord
-from ..render import urls
-from . import paths
-from .provenance import Source, periode
-from .tables import Definitions, Entry
+from generator.validate.dataset import AgencyRecord, Dataset, PositionRecord, RegionRecord
+from generator.core import addresses
+from generator.opendata.provenance import Source, periode
+from generator.opendata.tables import Definitions, Entry
 
 
 @dataclass
@@ -33,11 +32,11 @@ class Scope:
         return (self.kind, self.region, self.agency, self.id, self.tahun, self.triwulan)
 
     def links(self, files=None) -> dict[str, str]:
-        return paths.download_links(self.kind, self.region, self.agency, self.id, self.tahun, self.triwulan, files=files)
+        return addresses.download_links(self.kind, self.region, self.agency, self.id, self.tahun, self.triwulan, files=files)
 
     @property
     def api(self) -> str:
-        return paths.api_doc(self.kind, self.region, self.agency, self.id, self.tahun, self.triwulan)
+        return addresses.api_doc(self.kind, self.region, self.agency, self.id, self.tahun, self.triwulan)
 
     def sources(self) -> list[Source]:
         """Source documents of the reports (and IKI sheets) in scope; without any, those
@@ -99,7 +98,7 @@ def build_scopes(result) -> list[Scope]:
 def _region_scope(region: RegionRecord, entries, defs) -> Scope:
     mine = lambda x: x.region.id == region.id  # noqa: E731
     return Scope("wilayah", f"Capaian kinerja perangkat daerah {region.model.nama}", region.model.nama,
-                 urls.url(urls.region(region.id)), [e for e in entries if mine(e)], [d for d in defs if mine(d)],
+                 addresses.url(addresses.region(region.id)), [e for e in entries if mine(e)], [d for d in defs if mine(d)],
                  region=region.id, agencies=list(region.agencies.values()))
 
 
@@ -107,11 +106,11 @@ def _agency_scopes(region: RegionRecord, agency: AgencyRecord, entries, defs) ->
     r, a, nama = region.id, agency.id, agency.model.nama
     ents = [e for e in entries if e.agency is agency]
     dfs = [d for d in defs if d.agency is agency]
-    out = [Scope("perangkat_daerah", f"Capaian kinerja {nama}", nama, urls.url(urls.agency(r, a)), ents, dfs,
+    out = [Scope("perangkat_daerah", f"Capaian kinerja {nama}", nama, addresses.url(addresses.agency(r, a)), ents, dfs,
                  region=r, agency=a, agencies=[agency])]
     for unit_id, unit in agency.units.items():
         inside = unit_members(agency, unit_id)
-        out.append(Scope("unit", f"Capaian kinerja {unit.nama}", nama, urls.url(urls.unit(r, a, unit_id)),
+        out.append(Scope("unit", f"Capaian kinerja {unit.nama}", nama, addresses.url(addresses.unit(r, a, unit_id)),
                          [e for e in ents if e.position.model.unit in inside],
                          [d for d in dfs if d.position.model.unit in inside],
                          region=r, agency=a, id=unit_id, agencies=[agency]))
@@ -121,7 +120,7 @@ def _agency_scopes(region: RegionRecord, agency: AgencyRecord, entries, defs) ->
 
 
 def _position_scopes(r: str, a: str, nama: str, pos: PositionRecord, ents, dfs, agency) -> list[Scope]:
-    page = urls.url(urls.position(r, a, pos.id))
+    page = addresses.url(addresses.position(r, a, pos.id))
     mine = [e for e in ents if e.position is pos]
     jab = pos.model.jabatan
     out = [Scope("jabatan", f"Capaian kinerja {jab}", nama, page, mine, [d for d in dfs if d.position is pos],

@@ -12,14 +12,12 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..compute import ReportResult, measured_indicators, walk_indicators
-from ..dataset import AgencyRecord, PositionRecord, RegionRecord, YearRecord
-from ..dataset import ReportEntry as Entry
-from ..model import Indikator, Laporan
-from ..policy import DEFAULT, Policy, Rounding
-from ..render import urls
-from ..serialize import report_id
-from . import paths
+from generator.compute.engine import measured_indicators, walk_indicators
+from generator.validate.dataset import AgencyRecord, PositionRecord, RegionRecord, YearRecord
+from generator.check import ReportEntry as Entry
+from generator.model import Indikator
+from generator.compute.policy import DEFAULT, Policy, Rounding
+from generator.core import addresses
 
 FULL_PLACES = 6  # the unrounded figures, as in `kinerja compute --json`
 
@@ -266,8 +264,8 @@ def ringkasan_rows(entries: list[Entry], common: dict) -> list[dict]:
             "efisiensi": res.efisiensi, "efisiensi_tercetak": _cetak(t.efisiensi),
             "jumlah_selisih_tercetak": len(res.discrepancies),
             "kebijakan": policies(res.policy, REPORT_POLICIES + budget_names),
-            "url_halaman": urls.url(urls.position(e.region.id, e.agency.id, pos.id)),
-            "url_api": paths.api_report(e.region.id, e.agency.id, pos.id, res.tahun, res.triwulan),
+            "url_halaman": addresses.url(addresses.position(e.region.id, e.agency.id, pos.id)),
+            "url_api": addresses.api_report(e.region.id, e.agency.id, pos.id, res.tahun, res.triwulan),
             **_stamp(common, source_title(e.agency, e.laporan.sumber)),
         })
     return out
@@ -359,7 +357,7 @@ def jabatan_rows(positions: list[tuple[RegionRecord, AgencyRecord, PositionRecor
             "atasan_id": pos.model.atasan, "atasan_luar": pos.model.atasan_luar,
             "pemangku": h.nama if h else None, "plt": bool(h and h.plt),
             "jumlah_laporan": reports.get(f"{region.id}/{agency.id}/{pos.id}", 0),
-            "url_halaman": urls.url(urls.position(region.id, agency.id, pos.id)),
-            "url_api": paths.api_position(region.id, agency.id, pos.id),
+            "url_halaman": addresses.url(addresses.position(region.id, agency.id, pos.id)),
+            "url_api": addresses.api_position(region.id, agency.id, pos.id),
         })
     return out

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 import xlsxwriter
 
-from .tables import Column
+from generator.opendata.tables import Column
 
 LOCALE = "[$-421]"  # Indonesian
 RUPIAH = LOCALE + "#,##0"

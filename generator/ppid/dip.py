@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ..dataset import AgencyRecord, Dataset
-from ..render import urls
+from generator.validate.dataset import AgencyRecord, Dataset
+from generator.core import addresses
 
 KELAS = {"berkala": "Berkala", "serta_merta": "Serta merta", "setiap_saat": "Tersedia setiap saat", "dikecualikan": "Dikecualikan"}
 RETENSI = "Sesuai Jadwal Retensi Arsip perangkat daerah; versi daring disimpan selama situs beroperasi"
@@ -39,7 +39,7 @@ def _unit_name(agency: AgencyRecord, unit_id: str | None) -> str:
 
 
 def _date(d) -> str:
-    from ..render.format import tanggal  # Indonesian date formatting lives at the edge
+    from generator.core.fmt import tanggal  # Indonesian date formatting lives at the edge
 
     return tanggal(d) if d else "tanggal tidak tercantum"
 
@@ -50,7 +50,7 @@ def agency_entries(dataset: Dataset, agency: AgencyRecord) -> list[EntriDIP]:
     code = (agency.model.singkatan or agency.id).upper()
     for pid, position in agency.positions.items():
         jab = position.model
-        page = urls.position(agency.region_id, agency.id, pid)
+        page = addresses.position(agency.region_id, agency.id, pid)
         holder = jab.jabatan
         unit = _unit_name(agency, jab.unit)
         for tahun in sorted(position.years):
@@ -92,7 +92,7 @@ def agency_entries(dataset: Dataset, agency: AgencyRecord) -> list[EntriDIP]:
 
 
 def _triwulan(tw: int) -> str:
-    from ..render.format import triwulan
+    from generator.core.fmt import triwulan
 
     return triwulan(tw)
 

@@ -1,10 +1,7 @@
-"""Render stage: computed results → a docs folder of Markdown, SVG and JSON (in memory).
+"""Render stage: computed results → Markdown pages and SVG charts (in memory).
 
-Modules: views (what each page shows), pages (templates → files), charts (SVG),
-escape (data text made literal), format (Indonesian numbers and dates), kebijakan
-(policies in words), urls (page addresses).
+Modules: env (the Jinja environment and its filters), views (what each page shows),
+charts and svgchart (SVG), escape (data text made literal), formula (formulas as
+fractions), kebijakan (policies in words), perbandingan (comparison pages). Which pages
+make up the site, and in which process, is the site stage's business (generator/site).
 """
-
-from .pages import Rendered, count_pages, render_site
-
-__all__ = ["Rendered", "count_pages", "render_site"]

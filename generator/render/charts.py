@@ -24,10 +24,9 @@ import matplotlib
 matplotlib.use("Agg")
 from matplotlib import rc_context  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
-from matplotlib.patches import Patch  # noqa: E402
 
-from ..numbers import format_id  # noqa: E402
-from . import svgchart  # noqa: E402
+from generator.core.numbers import format_id  # noqa: E402
+from generator.render import svgchart  # noqa: E402
 
 # Okabe–Ito
 BLACK, ORANGE, SKY, GREEN, YELLOW, BLUE, VERMILLION, PURPLE = (

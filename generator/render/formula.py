@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..model import Formula, Indikator
-from . import format as fmt
+from generator.model import Formula, Indikator
+from generator.core import fmt
 
 # What each kind of formula is, in one short phrase (shown above the formula).
 JENIS = {

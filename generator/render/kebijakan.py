@@ -10,8 +10,8 @@ import re
 from dataclasses import fields
 from decimal import Decimal
 
-from ..policy import DEFAULT, DESCRIPTIONS, ROUNDING_LABELS, Band, Policy, Rounding
-from .format import angka
+from generator.compute.policy import DEFAULT, DESCRIPTIONS, ROUNDING_LABELS, Band, Policy, Rounding
+from generator.core.fmt import angka
 
 # Policies shown as rows of the Metodologi table (the scale gets its own table).
 SCALAR = [f.name for f in fields(Policy) if f.name != "skala_predikat"]

@@ -16,10 +16,11 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from ..compute import ReportResult, walk_indicators
-from ..dataset import AgencyRecord, Dataset, PositionRecord, RegionRecord
-from . import format as fmt
-from . import formula, urls, views
+from generator.compute.engine import ReportResult, walk_indicators
+from generator.validate.dataset import AgencyRecord, Dataset, PositionRecord, RegionRecord
+from generator.core import fmt
+from generator.render import formula, views
+from generator.core import addresses
 
 MIN_MEMBERS = 2
 
@@ -61,7 +62,7 @@ class Group:
 
     @property
     def path(self) -> str:
-        return urls.perbandingan(self.id)
+        return addresses.perbandingan(self.id)
 
     def regions(self) -> list[RegionRecord]:
         seen: dict[str, RegionRecord] = {}
@@ -141,7 +142,7 @@ def index_page(ix: views.SiteIndex, all_groups: list[Group]) -> dict:
         if not sections or sections[-1]["jenis"] != g.jenis:
             sections.append({"jenis": g.jenis, "judul": JENIS_JUDUL.get(g.jenis, g.jenis), "rows": []})
         sections[-1]["rows"].append(row)
-    return {"page_path": urls.PERBANDINGAN, "breadcrumb": [("Beranda", urls.HOME)], "wilayah": regions,
+    return {"page_path": addresses.PERBANDINGAN, "breadcrumb": [("Beranda", addresses.HOME)], "wilayah": regions,
             "sections": sections, "jumlah_kelompok": len(all_groups),
             "jumlah_jabatan": sum(len(g.members) for g in all_groups)}
 
@@ -197,7 +198,7 @@ def _member(ix: views.SiteIndex, region: RegionRecord, agency: AgencyRecord, pos
     return {
         "anchor": f"{region.id}-{agency.id}-{pos.id}" + (f"-{tahun}" if tahun is not None else ""),
         "wilayah": region.model.nama, "perangkat_daerah": agency.model.nama, "singkatan": agency.model.singkatan,
-        "agency_path": urls.agency(region.id, agency.id), "path": urls.position(region.id, agency.id, pos.id),
+        "agency_path": addresses.agency(region.id, agency.id), "path": addresses.position(region.id, agency.id, pos.id),
         "jabatan": m.jabatan, "tertulis": list(m.jabatan_tertulis), "jenis": views.JENIS_JABATAN.get(m.jenis, m.jenis),
         "pemangku": pemangku, "pemangku_dari_ttd": dari_ttd,
         "tahun": tahun, "jenis_dokumen": jenis_dokumen, "dokumen": dokumen,
@@ -222,7 +223,7 @@ def group_page(ix: views.SiteIndex, g: Group) -> dict:
     kinds = sorted({m["jenis_dokumen"] for m in members if m["jenis_dokumen"]})
     return {
         "page_path": g.path, "id": g.id, "label": g.label,
-        "breadcrumb": [("Beranda", urls.HOME), ("Perbandingan", urls.PERBANDINGAN)],
+        "breadcrumb": [("Beranda", addresses.HOME), ("Perbandingan", addresses.PERBANDINGAN)],
         "members": members, "wilayah": sections, "jumlah_jabatan": len(g.members),
         "tahun": _years_text(years), "beda_tahun": len(years) > 1, "jenis_dokumen": kinds,
         "ada_capaian": any(m["res"] is not None for m in members),

@@ -62,7 +62,7 @@ def nice_step(span: float, max_ticks: int) -> float:
 
 def tick_label(value: float, step: float) -> str:
     """An axis label with as many decimals as the step needs, Indonesian style (2,5)."""
-    from ..numbers import format_id
+    from generator.core.numbers import format_id
 
     decimals = max(0, -Decimal(repr(step)).normalize().as_tuple().exponent)
     return format_id(Decimal(f"{value:.{decimals}f}"))

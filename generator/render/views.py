@@ -13,12 +13,14 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Callable
 
-from ..compute import ReportResult, walk_indicators
-from ..dataset import AgencyRecord, Dataset, PositionRecord, RegionRecord, YearRecord
-from ..dataset import ReportEntry as Entry
-from ..model import Indikator, Laporan, Pemangku, Penandatangan, PerjanjianKinerja
-from ..policy import Policy, resolve
-from . import charts, format as fmt, formula, kebijakan, urls
+from generator.compute.engine import walk_indicators
+from generator.validate.dataset import AgencyRecord, Dataset, PositionRecord, RegionRecord
+from generator.check import ReportEntry as Entry
+from generator.model import Indikator, Laporan, Pemangku, Penandatangan, PerjanjianKinerja
+from generator.compute.policy import Policy, resolve
+from generator.render import charts, formula, kebijakan
+from generator.core import fmt
+from generator.core import addresses
 
 JENIS_JABATAN = {"struktural": "struktural", "fungsional": "fungsional", "pelaksana": "pelaksana"}
 URUT_JENIS = {"struktural": 0, "fungsional": 1, "pelaksana": 2}
@@ -135,11 +137,11 @@ def unit_descendants(agency: AgencyRecord, unit_id: str) -> set[str]:
 
 
 def breadcrumb(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord | None = None, unit_id: str | None = None) -> list[tuple[str, str]]:
-    crumbs = [("Beranda", urls.HOME), (region.model.nama, urls.region(region.id))]
+    crumbs = [("Beranda", addresses.HOME), (region.model.nama, addresses.region(region.id))]
     if agency:
-        crumbs.append((agency.model.singkatan or agency.model.nama, urls.agency(region.id, agency.id)))
+        crumbs.append((agency.model.singkatan or agency.model.nama, addresses.agency(region.id, agency.id)))
         for uid in unit_chain(agency, unit_id):
-            crumbs.append((agency.units[uid].nama, urls.unit(region.id, agency.id, uid)))
+            crumbs.append((agency.units[uid].nama, addresses.unit(region.id, agency.id, uid)))
     return crumbs
 
 
@@ -150,11 +152,11 @@ def summary(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos: Posi
     unit = agency.units.get(pos.model.unit) if pos.model.unit else None
     res = latest.res if latest else None
     return {
-        "id": pos.id, "jabatan": pos.model.jabatan, "path": urls.position(region.id, agency.id, pos.id),
+        "id": pos.id, "jabatan": pos.model.jabatan, "path": addresses.position(region.id, agency.id, pos.id),
         "label": position_label(pos, ix.dataset.situs.data_per),
         "pemangku": h.nama if h else None, "plt": bool(h and h.plt),
         "unit": unit.nama if unit else None,
-        "unit_path": urls.unit(region.id, agency.id, unit.id) if unit else None,
+        "unit_path": addresses.unit(region.id, agency.id, unit.id) if unit else None,
         "periode": fmt.periode(res.tahun, res.triwulan) if res else None,
         "rata_rata": res.rata_rata if res else None,
         "predikat": res.predikat.predikat if res and res.predikat else None,
@@ -286,7 +288,7 @@ def signatures(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos: P
     def path(p: Penandatangan | None) -> str | None:
         if p is None or not p.jabatan_id or p.jabatan_id not in agency.positions or p.jabatan_id == pos.id:
             return None
-        return urls.position(region.id, agency.id, p.jabatan_id)
+        return addresses.position(region.id, agency.id, p.jabatan_id)
 
     return {
         "pembuat": person(sign.pembuat, ix.tampilan_nip) if sign else None,
@@ -372,7 +374,7 @@ def report_view(ix: SiteIndex, e: Entry, pk: PerjanjianKinerja | None, page: str
         # The figures of every bar are in the measurement table right above the chart.
         alt = (f"Diagram batang capaian {len(bars)} indikator {pos.model.jabatan}, {periode}, dibandingkan dengan garis 100% "
                "dan batas predikat. Capaian dan predikat setiap indikator ada di tabel pengukuran di atas.")
-        chart_capaian = ChartSpec(urls.chart(e.region.id, agency.id, f"{base}-capaian"), alt,
+        chart_capaian = ChartSpec(addresses.chart(e.region.id, agency.id, f"{base}-capaian"), alt,
                                   charts.capaian_bars, (bars, "Capaian (%)", thresholds, band_names))
     chart_anggaran = None
     programs = [b for b in res.budget if b.kedalaman == 0]
@@ -381,7 +383,7 @@ def report_view(ix: SiteIndex, e: Entry, pk: PerjanjianKinerja | None, page: str
         alt = (f"Diagram batang serapan anggaran per program, {pos.model.jabatan}, {periode}: "
                + "; ".join(f"{label}: {fmt.persen(v, 'belum ada realisasi')}" for label, v in data[:MAX_ALT_ITEMS])
                + ". Angka yang sama ada di tabel anggaran.")
-        chart_anggaran = ChartSpec(urls.chart(e.region.id, agency.id, f"{base}-anggaran"), alt,
+        chart_anggaran = ChartSpec(addresses.chart(e.region.id, agency.id, f"{base}-anggaran"), alt,
                                    charts.persen_bars, (data, "Capaian anggaran / serapan (%)"))
 
     efisiensi_teks = kebijakan.nilai("efisiensi", res.policy.efisiensi)
@@ -428,7 +430,7 @@ def quarters_view(e_list: list[Entry], pos: PositionRecord, region: RegionRecord
     tws = sorted({e.res.triwulan for e in e_list})
     alt = (f"Grafik target dan realisasi kumulatif per triwulan {tahun} untuk {len(series)} indikator {pos.model.jabatan}. "
            "Angka yang sama ada di tabel Data grafik di bawahnya.")
-    spec = ChartSpec(urls.chart(region.id, agency.id, f"{pos.id}-{tahun}-triwulan"), alt,
+    spec = ChartSpec(addresses.chart(region.id, agency.id, f"{pos.id}-{tahun}-triwulan"), alt,
                      charts.quarter_lines, (series[:12], fmt.ROMAWI))
     table = [{"label": s.label, "satuan": s.satuan, "nilai": {tw: (t, v) for tw, t, v in s.points}} for s in series]
     return {"chart": spec, "tws": tws, "table": table, "terpotong": max(0, len(series) - 12)}
@@ -437,7 +439,7 @@ def quarters_view(e_list: list[Entry], pos: PositionRecord, region: RegionRecord
 # --------------------------------------------------------------------------- pages
 
 def position_page(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos: PositionRecord) -> dict:
-    page = urls.position(region.id, agency.id, pos.id)
+    page = addresses.position(region.id, agency.id, pos.id)
     m = pos.model
     tampilan = ix.tampilan_nip
     unit = agency.units.get(m.unit) if m.unit else None
@@ -461,10 +463,10 @@ def position_page(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos
     return {
         "page_path": page, "region": region, "agency": agency, "pos": m, "id": pos.id,
         "breadcrumb": breadcrumb(ix, region, agency, m.unit),
-        "agency_path": urls.agency(region.id, agency.id),
+        "agency_path": addresses.agency(region.id, agency.id),
         "jenis": JENIS_JABATAN.get(m.jenis, m.jenis),
-        "unit": {"nama": unit.nama, "path": urls.unit(region.id, agency.id, unit.id)} if unit else None,
-        "atasan": ({"nama": position_label(atasan, ix.dataset.situs.data_per), "path": urls.position(region.id, agency.id, atasan.id)}
+        "unit": {"nama": unit.nama, "path": addresses.unit(region.id, agency.id, unit.id)} if unit else None,
+        "atasan": ({"nama": position_label(atasan, ix.dataset.situs.data_per), "path": addresses.position(region.id, agency.id, atasan.id)}
                    if atasan else None),
         "atasan_luar": m.atasan_luar,
         "pemangku": [person(p, tampilan) for p in m.pemangku],
@@ -480,14 +482,14 @@ def position_page(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos
 
 def _tree(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, units, by_unit) -> list[dict]:
     return [{
-        "nama": u.nama, "jenis": JENIS_UNIT.get(u.jenis, u.jenis), "path": urls.unit(region.id, agency.id, u.id),
+        "nama": u.nama, "jenis": JENIS_UNIT.get(u.jenis, u.jenis), "path": addresses.unit(region.id, agency.id, u.id),
         "positions": by_unit.get(u.id, []),
         "children": _tree(ix, region, agency, u.unit, by_unit),
     } for u in units]
 
 
 def agency_page(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord) -> dict:
-    page = urls.agency(region.id, agency.id)
+    page = addresses.agency(region.id, agency.id)
     ordered = positions_in_order(agency)
     rows = [summary(ix, region, agency, p) for p in ordered]
     by_unit: dict[str | None, list[dict]] = defaultdict(list)
@@ -504,7 +506,7 @@ def agency_page(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord) -> di
                + "; ".join(f"{b.label}: {fmt.persen(b.value)} ({b.band_name})" for b in bars[:MAX_ALT_ITEMS])
                + (f"; dan {len(bars) - MAX_ALT_ITEMS} jabatan lain" if len(bars) > MAX_ALT_ITEMS else "")
                + ". Angka yang sama ada di tabel jabatan.")
-        chart = ChartSpec(urls.chart(region.id, agency.id, "capaian-jabatan"), alt, charts.capaian_bars,
+        chart = ChartSpec(addresses.chart(region.id, agency.id, "capaian-jabatan"), alt, charts.capaian_bars,
                           (bars, "Rata-rata capaian kinerja (%)", [b.di_atas for b in bands if b.di_atas is not None],
                            [b.predikat for b in bands]))
     budget = [r for r in rows if r["res"] is not None and r["res"].has_budget]
@@ -525,20 +527,20 @@ def unit_page(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, unit_id
     rows = [summary(ix, region, agency, p) for p in positions_in_order(agency) if p.model.unit in inside]
     parent_id = agency.unit_parent.get(unit_id)
     return {
-        "page_path": urls.unit(region.id, agency.id, unit_id), "region": region, "agency": agency, "unit": u,
+        "page_path": addresses.unit(region.id, agency.id, unit_id), "region": region, "agency": agency, "unit": u,
         "jenis": JENIS_UNIT.get(u.jenis, u.jenis),
         "breadcrumb": breadcrumb(ix, region, agency, parent_id),
-        "induk": ({"nama": agency.units[parent_id].nama, "path": urls.unit(region.id, agency.id, parent_id)} if parent_id else None),
-        "subunit": [{"nama": c.nama, "path": urls.unit(region.id, agency.id, c.id)} for c in u.unit],
+        "induk": ({"nama": agency.units[parent_id].nama, "path": addresses.unit(region.id, agency.id, parent_id)} if parent_id else None),
+        "subunit": [{"nama": c.nama, "path": addresses.unit(region.id, agency.id, c.id)} for c in u.unit],
         "positions": rows,
-        "agency_path": urls.agency(region.id, agency.id),
+        "agency_path": addresses.agency(region.id, agency.id),
     }
 
 
 def agency_summary(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord) -> dict:
     hs = heads(agency)
     return {
-        "nama": agency.model.nama, "singkatan": agency.model.singkatan, "path": urls.agency(region.id, agency.id),
+        "nama": agency.model.nama, "singkatan": agency.model.singkatan, "path": addresses.agency(region.id, agency.id),
         "jumlah_jabatan": len(agency.positions),
         "jumlah_laporan": sum(len(ix.reports_of(agency, p)) for p in agency.positions),
         "pimpinan": summary(ix, region, agency, hs[0]) if hs else None,
@@ -546,13 +548,13 @@ def agency_summary(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord) ->
 
 
 def region_view(ix: SiteIndex, region: RegionRecord) -> dict:
-    return {"region": region, "path": urls.region(region.id), "page_path": urls.region(region.id),
-            "breadcrumb": [("Beranda", urls.HOME)],
+    return {"region": region, "path": addresses.region(region.id), "page_path": addresses.region(region.id),
+            "breadcrumb": [("Beranda", addresses.HOME)],
             "agencies": [agency_summary(ix, region, a) for a in region.agencies.values()]}
 
 
 def home_page(ix: SiteIndex) -> dict:
-    return {"page_path": urls.HOME, "regions": [region_view(ix, r) for r in ix.dataset.regions.values()],
+    return {"page_path": addresses.HOME, "regions": [region_view(ix, r) for r in ix.dataset.regions.values()],
             "skala": kebijakan.skala(ix.site_policy.skala_predikat)}
 
 
@@ -561,16 +563,16 @@ def metodologi_page(ix: SiteIndex) -> dict:
     overrides = []
     for region in ds.regions.values():
         if region.model.kebijakan.model_fields_set:
-            overrides.append({"nama": region.model.nama, "path": urls.region(region.id),
+            overrides.append({"nama": region.model.nama, "path": addresses.region(region.id),
                               "perubahan": kebijakan.beda(ix.site_policy.apply(region.model.kebijakan), ix.site_policy)})
         for agency in region.agencies.values():
             if agency.model.kebijakan.model_fields_set:
-                overrides.append({"nama": agency.model.nama, "path": urls.agency(region.id, agency.id),
+                overrides.append({"nama": agency.model.nama, "path": addresses.agency(region.id, agency.id),
                                   "perubahan": kebijakan.beda(ix.site_policy.apply(agency.model.kebijakan), ix.site_policy)})
     reports, selisih = [], []
     for items in ix.entries.values():
         for e in items:
-            path = urls.position(e.region.id, e.agency.id, e.position.id)
+            path = addresses.position(e.region.id, e.agency.id, e.position.id)
             label = f"{position_label(e.position, ds.situs.data_per)}, {fmt.periode(e.res.tahun, e.res.triwulan)}"
             changes = kebijakan.beda(e.res.policy, ix.site_policy)
             if changes:
@@ -578,7 +580,7 @@ def metodologi_page(ix: SiteIndex) -> dict:
             for d in e.res.discrepancies:
                 selisih.append({"laporan": label, "path": path, **_discrepancy(d)})
     return {
-        "page_path": urls.METODOLOGI, "kebijakan": kebijakan.baris(ix.site_policy),
+        "page_path": addresses.METODOLOGI, "kebijakan": kebijakan.baris(ix.site_policy),
         "skala": kebijakan.skala(ix.site_policy.skala_predikat),
         "skala_bawaan": ix.site_policy.skala_predikat == resolve().skala_predikat,
         "polaritas_turun": kebijakan.nilai("polaritas_turun", ix.site_policy.polaritas_turun),

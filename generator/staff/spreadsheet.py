@@ -32,12 +32,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from .compute import active_pk
-from .load import display_path, load_yaml
-from .model import Indikator, Laporan, Realisasi, RealisasiAnggaran, Tahunan
-from .numbers import NumberError, format_id, parse_angka
-from .scaffold import scalar
-from .validate import COUNT_UNITS, validate_schema
+from generator.compute.engine import active_pk
+from generator.load import display_path, load_yaml
+from generator.model import Indikator, Laporan, Realisasi, RealisasiAnggaran, Tahunan
+from generator.core.numbers import NumberError, format_id, parse_angka
+from generator.staff.scaffold import scalar
+from generator.validate.rules import COUNT_UNITS
+from generator.validate.schema import validate_schema
 
 FORMAT = "kinerja-xlsx/1"
 REALISASI, ANGGARAN, NARASI, PETUNJUK, META, DAFTAR = "Realisasi", "Anggaran", "Narasi", "Petunjuk", "_kinerja", "_daftar"

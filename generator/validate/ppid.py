@@ -6,10 +6,10 @@ import datetime as dt
 import re
 from typing import Any
 
-from ..diagnostics import Diagnostic, msg
-from ..load import Document
-from . import workdays
-from .model import RegisterPermohonan
+from generator.core.diagnostics import Diagnostic, msg
+from generator.load import Document
+from generator.compute import workdays
+from generator.model.ppid import RegisterPermohonan
 
 # Keys that would publish a requester's identity (UU 27/2022 PDP). Checked on the raw
 # file, before the schema, so the message says "personal data", not "unknown key".

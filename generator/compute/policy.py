@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 
-from .model import AturanPembulatan, Kebijakan, Predikat
+from generator.model import AturanPembulatan, Kebijakan, Predikat
 
 
 @dataclass(frozen=True)

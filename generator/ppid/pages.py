@@ -19,13 +19,13 @@ import zipfile
 from jinja2 import Environment
 from markupsafe import Markup, escape
 
-from ..dataset import AgencyRecord, Dataset, RegionRecord
-from ..opendata.archive import stable_zip
-from ..ppid import workdays
-from . import format as fmt
-from . import ppid_views as pv
-from . import urls
-from .views import SiteIndex, breadcrumb
+from generator.validate.dataset import AgencyRecord, Dataset, RegionRecord
+from generator.core.archive import stable_zip
+from generator.compute import workdays
+from generator.core import fmt
+from generator.ppid import views as pv
+from generator.core import addresses
+from generator.render.views import SiteIndex, breadcrumb
 
 CSV_COLUMNS = ("nomor", "klasifikasi", "jenis", "ringkasan_isi", "pejabat_unit", "penanggung_jawab", "waktu_tempat",
                "bentuk_informasi", "jangka_waktu_penyimpanan", "alamat_dokumen", "permalink")
@@ -42,7 +42,7 @@ def _site_address(target: str | None, external: bool) -> str:
     if external:
         return target
     base, _, frag = target.partition("#")
-    return urls.url(base) + (f"#{frag}" if frag else "")
+    return addresses.url(base) + (f"#{frag}" if frag else "")
 
 
 def dip_table(rows: list[pv.DipRow], dip_page: str) -> list[dict]:
@@ -164,7 +164,7 @@ class Section:
         contoh = any(reg.contoh for a in ix.dataset.agencies() for reg, _ in a.registers.values())
         page(pv.HOME, "ppid_indeks.md.j2", {"page_path": pv.HOME, "overview": overview, "contoh": contoh,
                                              "jangka_waktu": pv.jangka_waktu(),
-                                             "breadcrumb": [("Beranda", urls.HOME)]},
+                                             "breadcrumb": [("Beranda", addresses.HOME)]},
              {"title": "Layanan Informasi Publik (PPID)",
               "sumber": "Daftar Informasi Publik disusun dari data situs ini; register permohonan informasi PPID"})
         return {"PPID": pv.HOME}
@@ -179,7 +179,7 @@ class Section:
         pd = agency.model
         data_per = ix.dataset.situs.data_per
         identity = {"wilayah": region.model.nama, "perangkat_daerah": pd.nama,
-                    "perangkat_daerah_url": urls.url(urls.agency(r, a))}
+                    "perangkat_daerah_url": addresses.url(addresses.agency(r, a))}
         crumbs = breadcrumb(ix, region, agency) + [("Layanan informasi publik", pv.index_path(r, a))]
         kontak = pv.kontak_view(agency)
         rows = pv.dip_rows(ix, agency, self.downloads if self.downloads is not None else files)

@@ -29,7 +29,7 @@ from mkdocs.commands import build as mk
 from mkdocs.structure.files import InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .minify import minify_file as _minify_file
+from generator.site.minify import minify_file as _minify_file
 
 MIN_PAGES = 200  # fewer pages: forking costs more than it saves
 

@@ -12,8 +12,8 @@ from dataclasses import fields
 from decimal import Decimal
 from typing import Any
 
-from .compute import ReportResult
-from .policy import Band, Policy, Rounding
+from generator.compute.engine import ReportResult
+from generator.compute.policy import Band, Policy, Rounding
 
 SCHEMA_VERSION = "kinerja-compute/1"
 

@@ -1,6 +1,6 @@
 """The validated data held in memory: regions → agencies → positions → years.
 
-Built by generator/validate.py; read by compute, render and the CLI. Each record keeps
+Built by generator/validate/assemble.py; read by check, render, the features and the CLI. Each record keeps
 its source Document so that later findings can point at a file and line.
 """
 
@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .compute import ReportResult
-from .load import Document
-from .model import Jabatan, Laporan, PerangkatDaerah, Situs, Tahunan, Unit, Wilayah
-from .ppid.model import DaftarTambahan, HariLibur, RegisterPermohonan
+from generator.load import Document
+from generator.model import Jabatan, PerangkatDaerah, Situs, Tahunan, Unit, Wilayah
+from generator.model.ppid import DaftarTambahan, HariLibur, RegisterPermohonan
 
 
 @dataclass
@@ -88,21 +87,3 @@ class Dataset:
                 for position in agency.positions.values():
                     for year in sorted(position.years):
                         yield region, agency, position, position.years[year]
-
-
-@dataclass
-class ReportEntry:
-    """One computed report with where it comes from (used by the pages and the downloads)."""
-
-    region: RegionRecord
-    agency: AgencyRecord
-    position: PositionRecord
-    year: YearRecord
-    laporan: Laporan
-    res: ReportResult
-
-    @property
-    def id(self) -> str:
-        from .serialize import report_id
-
-        return report_id(self.region.id, self.agency.id, self.position.id, self.res.tahun, self.res.triwulan)

@@ -25,12 +25,14 @@ from pathlib import Path
 
 import yaml
 
-from . import schema
-from .compute import active_pk, measured_indicators
-from .load import display_path, load_yaml
-from .model import Indikator, Jabatan, Laporan, PerangkatDaerah, PosAnggaran, Situs, Tahunan
-from .numbers import format_id
-from .validate import AGENCY_FILE, POSITIONS_DIR, REGION_FILE, SITE_FILE, quarter_end, validate_schema
+from generator.staff import schema
+from generator.compute.engine import active_pk, measured_indicators
+from generator.load import display_path, load_yaml
+from generator.model import Indikator, Jabatan, Laporan, PerangkatDaerah, PosAnggaran, Situs, Tahunan
+from generator.core.numbers import format_id
+from generator.core.layout import AGENCY_FILE, POSITIONS_DIR, REGION_FILE, SITE_FILE
+from generator.validate.rules import quarter_end
+from generator.validate.schema import validate_schema
 
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 ID_RE = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")

@@ -10,7 +10,7 @@ numbers in a table next to each chart.
 
 from __future__ import annotations
 
-from .charts import BLACK, BLUE, GREEN, GREY, LABEL_BOX, RC, VERMILLION, _figure, _row_labels, _svg  # sets the Agg backend
+from generator.render.charts import BLACK, BLUE, GREEN, GREY, LABEL_BOX, RC, VERMILLION, _figure, _row_labels, _svg  # sets the Agg backend
 
 from matplotlib import rc_context  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402

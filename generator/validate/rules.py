@@ -1,43 +1,19 @@
-"""Validate stage: schema of every file, then the rules that span files.
-
-``check(data_dir)`` reads all of data/, reports every problem at once (never raises on
-bad input) and returns the validated Dataset. Schema errors come from pydantic and are
-translated into Indonesian (and English) messages pointing at the exact line.
-"""
+"""The rules that span files: superiors and NIPs of positions, periods and cumulative
+figures of each year's reports, definitions of indicators."""
 
 from __future__ import annotations
 
 import datetime as dt
 import difflib
 import re
-import types
-import typing
-from dataclasses import dataclass, field
 from decimal import Decimal
-from pathlib import Path
-from typing import Any
 
-from pydantic import BaseModel, ValidationError
 
-from . import compute
-from .dataset import AgencyRecord, Dataset, PositionRecord, RegionRecord, YearRecord
-from .diagnostics import Diagnostic, Msg, msg
-from .load import Document, display_path, load_yaml
-from .model import Jabatan, PerangkatDaerah, Situs, Tahunan, Unit, Wilayah
-from .policy import resolve
-from .ppid import rules as ppid_rules
-from .ppid.model import DaftarTambahan, HariLibur, RegisterPermohonan
-
-SITE_FILE = "site.yml"
-HOLIDAYS_DIR = "hari-libur"
-# Site-level addresses a region folder must not take (the pages and files would collide).
-RESERVED_REGION_IDS = {"api", "unduh", "perbandingan", "ppid", "assets", "search", "pagefind", "metodologi", "tentang",
-                       "cara-membaca", "panduan-kontributor", "api-dan-data", "index"}
-PPID_DIR = "ppid"
-REGION_FILE = "wilayah.yml"
-AGENCY_FILE = "perangkat-daerah.yml"
-POSITIONS_DIR = "jabatan"
-YAML_SUFFIXES = {".yml", ".yaml"}
+from generator.compute import engine as compute
+from generator.validate.dataset import AgencyRecord, PositionRecord, YearRecord
+from generator.core.layout import AGENCY_FILE
+from generator.core.diagnostics import Diagnostic, msg
+from generator.load import Document
 
 # Units whose values are counts: a fraction there is a typo, and 1.537 means 1537.
 COUNT_UNITS = {
@@ -46,319 +22,6 @@ COUNT_UNITS = {
     "sk", "naskah", "data", "kelompok", "lokasi", "usaha", "tenaga kerja", "pencari kerja",
 }
 
-
-# --------------------------------------------------------------------------- schema errors
-
-def _field_model(annotation: Any) -> Any:
-    """Unwrap Optional/list/dict/Annotated to the pydantic model inside, if any."""
-    origin = typing.get_origin(annotation)
-    if origin is typing.Annotated:
-        return _field_model(typing.get_args(annotation)[0])
-    if origin in (list, dict, typing.Union, types.UnionType):
-        for arg in typing.get_args(annotation):
-            found = _field_model(arg)
-            if found is not None:
-                return found
-        return None
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    return None
-
-
-def _model_at(root: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
-    current: Any = root
-    for part in loc:
-        if current is None:
-            return None
-        if isinstance(part, int) or part not in getattr(current, "model_fields", {}):
-            # list index or dict key: stays on the same container's item model
-            continue
-        current = _field_model(current.model_fields[part].annotation)
-    return current
-
-
-_TYPE_NAMES = {
-    "string": ("teks", "text"), "int": ("bilangan bulat", "whole number"), "bool": ("true atau false", "true or false"),
-    "date": ("tanggal (TTTT-BB-HH)", "date (YYYY-MM-DD)"), "list": ("daftar (baris berawalan '- ')", "list ('- ' items)"),
-    "dict": ("pemetaan (kunci: nilai)", "mapping (key: value)"), "model": ("pemetaan (kunci: nilai)", "mapping (key: value)"),
-    "decimal": ("angka", "number"),
-}
-
-
-def _kind(err_type: str) -> tuple[str, str] | None:
-    for prefix, names in _TYPE_NAMES.items():
-        if err_type.startswith(prefix):
-            return names
-    return None
-
-
-def _schema_diagnostic(doc: Document, root: type[BaseModel], err: dict) -> Diagnostic:
-    loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith(("function-", "literal["))))
-    etype = err["type"]
-    where_key = etype in ("extra_forbidden",)
-    line, col = doc.where(loc, key=where_key)
-    dotted = ".".join(str(p) for p in loc) or "(berkas)"
-    ctx = err.get("ctx") or {}
-    given = err.get("input")
-    given_s = repr(given) if not isinstance(given, (dict, list)) else type(given).__name__
-
-    if etype in _custom_codes():
-        hint = ctx.get("hint")
-        return Diagnostic(doc.rel, line, col, etype, msg(f"{dotted}: {err['msg']}", f"{dotted}: {ctx.get('en', err['msg'])}"),
-                          msg(hint, ctx.get("hint_en", hint)) if hint else None)
-    if etype == "extra_forbidden":
-        key = loc[-1]
-        parent = _model_at(root, loc[:-1])
-        known = sorted(parent.model_fields) if parent is not None else []
-        close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
-        hint = msg(f"maksudnya '{close[0]}'?", f"did you mean '{close[0]}'?") if close else msg(
-            "kunci yang dikenal: " + ", ".join(known), "known keys: " + ", ".join(known))
-        return Diagnostic(doc.rel, line, col, "UNKNOWN_KEY", msg(f"kunci '{key}' tidak dikenal di {'.'.join(map(str, loc[:-1])) or 'tingkat atas'}",
-                                                                  f"unknown key '{key}'"), hint)
-    if etype == "missing":
-        key = loc[-1]
-        line, col = doc.where(loc[:-1])
-        return Diagnostic(doc.rel, line, col, "MISSING_KEY", msg(f"kunci wajib '{key}' tidak ada di {'.'.join(map(str, loc[:-1])) or 'tingkat atas'}",
-                                                                  f"required key '{key}' is missing"),
-                          msg(f"tambahkan `{key}: ...`", f"add `{key}: ...`"))
-    if etype == "literal_error":
-        expected = ctx.get("expected", "")
-        return Diagnostic(doc.rel, line, col, "TYPE", msg(f"{dotted}: nilai {given_s} tidak diizinkan", f"{dotted}: value {given_s} not allowed"),
-                          msg(f"pilih salah satu: {expected}", f"use one of: {expected}"))
-    if etype == "string_pattern_mismatch":
-        return Diagnostic(doc.rel, line, col, "TYPE", msg(f"{dotted}: id {given_s} tidak sah", f"{dotted}: invalid id {given_s}"),
-                          msg("id memakai huruf kecil, angka dan tanda hubung, mis. indeks-kepuasan-masyarakat",
-                              "ids use lower-case letters, digits and hyphens"))
-    if etype in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return Diagnostic(doc.rel, line, col, "TYPE", msg(f"{dotted}: {given_s} di luar batas ({err['msg']})", f"{dotted}: {err['msg']}"))
-    if etype == "invalid_key":
-        return Diagnostic(doc.rel, line, col, "TYPE", msg(f"{dotted}: kunci tidak sah {given_s}", f"{dotted}: invalid key {given_s}"),
-                          msg("triwulan ditulis 1, 2, 3 atau 4", "quarters are written 1, 2, 3 or 4"))
-    kind = _kind(etype)
-    if kind:
-        hint = None
-        if kind[0] == "teks" and isinstance(given, dict) and len(given) == 1:
-            hint = msg("teks yang berisi titik dua dan spasi (': ') dibaca YAML sebagai kunci; beri tanda kutip pada seluruh teks",
-                       "text containing ': ' is read by YAML as a key; put the whole text in quotes")
-        elif kind[0].startswith("tanggal"):
-            hint = msg("tulis tanggal sebagai 2026-01-02", "write dates as 2026-01-02")
-        elif kind[0].startswith("daftar"):
-            hint = msg("tulis tiap butir pada baris sendiri diawali '- '", "write each item on its own line starting with '- '")
-        return Diagnostic(doc.rel, line, col, "TYPE", msg(f"{dotted}: diharapkan {kind[0]}, tertulis {given_s}",
-                                                          f"{dotted}: expected {kind[1]}, got {given_s}"), hint)
-    return Diagnostic(doc.rel, line, col, "TYPE", msg(f"{dotted}: {err['msg']}"))
-
-
-def _custom_codes() -> set[str]:
-    from .diagnostics import CODES
-    return set(CODES)
-
-
-def validate_schema(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Diagnostic]]:
-    if not isinstance(doc.data, dict):
-        line, col = doc.where(())
-        return None, [Diagnostic(doc.rel, line, col, "TYPE", msg("isi berkas harus berupa pemetaan (kunci: nilai)", "the file must hold a mapping (key: value)"),
-                                 msg("lihat contoh berkas di README", "see the example file in the README"))]
-    try:
-        return model.model_validate(doc.data), []
-    except ValidationError as e:
-        return None, [_schema_diagnostic(doc, model, err) for err in e.errors(include_url=False)]
-
-
-# --------------------------------------------------------------------------- discovery and assembly
-
-@dataclass
-class CheckResult:
-    dataset: Dataset | None
-    diagnostics: list[Diagnostic] = field(default_factory=list)
-    reports: list[tuple[AgencyRecord, PositionRecord, YearRecord, Any, compute.ReportResult]] = field(default_factory=list)
-
-    @property
-    def errors(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.severity == "error"]
-
-    @property
-    def warnings(self) -> list[Diagnostic]:
-        return [d for d in self.diagnostics if d.severity == "warning"]
-
-
-def _load(path: Path, root: Path, model: type[BaseModel], out: list[Diagnostic]) -> tuple[Any, Document]:
-    doc, problems = load_yaml(path, root)
-    out.extend(problems)
-    if problems and doc.data is None:
-        return None, doc
-    value, errors = validate_schema(doc, model)
-    out.extend(errors)
-    return value, doc
-
-
-def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in YAML_SUFFIXES)
-
-
-def _misplaced(doc_rel: str, what: Msg, hint: Msg) -> Diagnostic:
-    return Diagnostic(doc_rel, 1, 1, "MISPLACED_FILE", what, hint)
-
-
-def assemble(root: Path, out: list[Diagnostic]) -> Dataset | None:
-    rel = display_path
-    site_path = root / SITE_FILE
-    if not root.is_dir():
-        out.append(Diagnostic(display_path(root), 1, 1, "MISPLACED_FILE", msg(f"folder data '{root}' tidak ada", f"data folder '{root}' does not exist")))
-        return None
-    situs, situs_doc = (None, None)
-    if site_path.exists():
-        situs, situs_doc = _load(site_path, root, Situs, out)
-    else:
-        out.append(Diagnostic(rel(site_path), 1, 1, "MISPLACED_FILE", msg("berkas site.yml tidak ada", "site.yml is missing"),
-                              msg("buat data/site.yml berisi judul dan data_per", "create data/site.yml with judul and data_per")))
-    dataset = Dataset(situs=situs or Situs(judul="(tanpa judul)", data_per=dt.date.max), situs_doc=situs_doc)
-
-    holidays_dir = root / HOLIDAYS_DIR
-    if holidays_dir.is_dir():
-        for f in _yaml_files(holidays_dir):
-            cal, cdoc = _load(f, root, HariLibur, out)
-            if cal is None:
-                continue
-            if str(cal.tahun) != f.stem:
-                line, col = cdoc.where(("tahun",))
-                out.append(Diagnostic(cdoc.rel, line, col, "FILE_NAME", msg(f"tahun {cal.tahun} tidak sama dengan nama berkas {f.name}", f"tahun {cal.tahun} differs from {f.name}"),
-                                      msg(f"beri nama berkas {cal.tahun}.yml", f"name the file {cal.tahun}.yml")))
-            for i, day in enumerate(cal.hari):
-                if day.tanggal.year != cal.tahun:
-                    line, col = cdoc.where(("hari", i, "tanggal"))
-                    out.append(Diagnostic(cdoc.rel, line, col, "TYPE", msg(f"tanggal {day.tanggal} bukan tahun {cal.tahun}", f"date {day.tanggal} is not in {cal.tahun}"),
-                                          msg("periksa tahunnya", "check the year")))
-            dataset.holidays[cal.tahun] = cal
-
-    for region_dir in sorted(p for p in root.iterdir() if p.is_dir() and p.name != HOLIDAYS_DIR and not p.name.startswith((".", "_"))):
-        for stray in _yaml_files(region_dir):
-            if stray.name != REGION_FILE:
-                out.append(_misplaced(rel(stray), msg(f"berkas '{stray.name}' tidak dikenal di folder wilayah", f"unexpected file '{stray.name}' in a region folder"),
-                                      msg(f"folder wilayah hanya berisi {REGION_FILE} dan folder perangkat daerah", f"a region folder holds {REGION_FILE} and agency folders")))
-        if region_dir.name in RESERVED_REGION_IDS:
-            out.append(Diagnostic(display_path(region_dir), 1, 1, "MISPLACED_FILE",
-                                  msg(f"nama folder wilayah '{region_dir.name}' dipakai oleh situs sendiri", f"region folder name '{region_dir.name}' is reserved by the site"),
-                                  msg("beri nama lain, mis. kota-contoh", "use another name, e.g. kota-contoh")))
-            continue
-        region_file = region_dir / REGION_FILE
-        if not region_file.exists():
-            out.append(Diagnostic(rel(region_file), 1, 1, "MISPLACED_FILE", msg(f"folder wilayah '{region_dir.name}' tanpa {REGION_FILE}", f"region folder without {REGION_FILE}"),
-                                  msg(f"buat {REGION_FILE} berisi nama dan jenis wilayah", f"create {REGION_FILE}")))
-            continue
-        wilayah, wdoc = _load(region_file, root, Wilayah, out)
-        if wilayah is None:
-            continue
-        region = RegionRecord(region_dir.name, wilayah, wdoc)
-        dataset.regions[region.id] = region
-        for agency_dir in sorted(p for p in region_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
-            _assemble_agency(root, region, agency_dir, out)
-    return dataset
-
-
-def _assemble_agency(root: Path, region: RegionRecord, agency_dir: Path, out: list[Diagnostic]) -> None:
-    rel = display_path
-    agency_file = agency_dir / AGENCY_FILE
-    if not agency_file.exists():
-        out.append(Diagnostic(rel(agency_file), 1, 1, "MISPLACED_FILE", msg(f"folder '{agency_dir.name}' tanpa {AGENCY_FILE}", f"agency folder without {AGENCY_FILE}"),
-                              msg(f"buat {AGENCY_FILE}", f"create {AGENCY_FILE}")))
-        return
-    pd, pdoc = _load(agency_file, root, PerangkatDaerah, out)
-    if pd is None:
-        return
-    agency = AgencyRecord(agency_dir.name, region.id, pd, pdoc)
-    region.agencies[agency.id] = agency
-    _index_units(agency, pd.unit, None, ("unit",), out)
-
-    for stray in _yaml_files(agency_dir):
-        if stray.name != AGENCY_FILE:
-            out.append(_misplaced(rel(stray), msg(f"berkas '{stray.name}' tidak dikenal di folder perangkat daerah", f"unexpected file '{stray.name}'"),
-                                  msg("berkas jabatan di folder jabatan/, berkas tahunan di folder tahun (mis. 2025/)",
-                                      "position files go in jabatan/, year files in a year folder such as 2025/")))
-    pos_dir = agency_dir / POSITIONS_DIR
-    if pos_dir.is_dir():
-        for f in _yaml_files(pos_dir):
-            jab, jdoc = _load(f, root, Jabatan, out)
-            if jab is not None:
-                agency.positions[f.stem] = PositionRecord(f.stem, jab, jdoc)
-    ppid_dir = agency_dir / PPID_DIR
-    if ppid_dir.is_dir():
-        _assemble_ppid(root, agency, ppid_dir, out)
-    for year_dir in sorted(p for p in agency_dir.iterdir() if p.is_dir() and p.name not in (POSITIONS_DIR, PPID_DIR) and not p.name.startswith((".", "_"))):
-        if not re.fullmatch(r"\d{4}", year_dir.name):
-            out.append(_misplaced(rel(year_dir), msg(f"folder '{year_dir.name}' tidak dikenal (diharapkan tahun, mis. 2025, atau jabatan/)",
-                                                     f"unexpected folder '{year_dir.name}' (expected a year such as 2025, or jabatan/)"),
-                                  msg("pindahkan berkasnya ke folder tahun yang benar", "move the files into the right year folder")))
-            continue
-        for f in _yaml_files(year_dir):
-            tah, tdoc = _load(f, root, Tahunan, out)
-            if tah is None:
-                continue
-            if tah.jabatan != f.stem:
-                line, col = tdoc.where(("jabatan",))
-                out.append(Diagnostic(tdoc.rel, line, col, "FILE_NAME", msg(f"jabatan '{tah.jabatan}' tidak sama dengan nama berkas '{f.stem}'",
-                                                                            f"jabatan '{tah.jabatan}' differs from the file name '{f.stem}'"),
-                                      msg(f"ganti nama berkas menjadi {tah.jabatan}.yml atau perbaiki `jabatan`", f"rename the file to {tah.jabatan}.yml or fix `jabatan`")))
-            if str(tah.tahun) != year_dir.name:
-                line, col = tdoc.where(("tahun",))
-                out.append(Diagnostic(tdoc.rel, line, col, "FILE_NAME", msg(f"tahun {tah.tahun} tidak sama dengan folder {year_dir.name}",
-                                                                            f"tahun {tah.tahun} differs from folder {year_dir.name}"),
-                                      msg("pindahkan berkas ke folder tahun yang benar atau perbaiki `tahun`", "move the file or fix `tahun`")))
-                continue
-            position = agency.positions.get(f.stem)
-            if position is None:
-                line, col = tdoc.where(("jabatan",))
-                out.append(Diagnostic(tdoc.rel, line, col, "UNKNOWN_REF", msg(f"jabatan '{f.stem}' tidak ada di {POSITIONS_DIR}/",
-                                                                              f"position '{f.stem}' has no file in {POSITIONS_DIR}/"),
-                                      msg(f"buat {POSITIONS_DIR}/{f.stem}.yml atau perbaiki nama berkas", f"create {POSITIONS_DIR}/{f.stem}.yml")))
-                continue
-            position.years[tah.tahun] = YearRecord(f.stem, tah.tahun, tah, tdoc)
-
-
-def _assemble_ppid(root: Path, agency: AgencyRecord, ppid_dir: Path, out: list[Diagnostic]) -> None:
-    for f in _yaml_files(ppid_dir):
-        if f.stem == "dip":
-            dip, ddoc = _load(f, root, DaftarTambahan, out)
-            if dip is not None:
-                agency.dip_tambahan = (dip, ddoc)
-            continue
-        m = re.fullmatch(r"permohonan-(\d{4})", f.stem)
-        if not m:
-            out.append(_misplaced(display_path(f), msg(f"berkas '{f.name}' tidak dikenal di folder ppid/", f"unexpected file '{f.name}' in ppid/"),
-                                  msg("nama berkas: permohonan-<tahun>.yml atau dip.yml", "file names: permohonan-<year>.yml or dip.yml")))
-            continue
-        doc, problems = load_yaml(f)
-        out.extend(problems)
-        if doc.data is None:
-            continue
-        personal = ppid_rules.personal_data(doc)
-        out.extend(personal)
-        if personal:
-            continue  # never go further with a file that must not be published
-        register, errors = validate_schema(doc, RegisterPermohonan)
-        out.extend(errors)
-        if register is None:
-            continue
-        if str(register.tahun) != m.group(1):
-            line, col = doc.where(("tahun",))
-            out.append(Diagnostic(doc.rel, line, col, "FILE_NAME", msg(f"tahun {register.tahun} tidak sama dengan nama berkas", f"tahun {register.tahun} differs from the file name"),
-                                  msg(f"beri nama berkas permohonan-{register.tahun}.yml", f"name it permohonan-{register.tahun}.yml")))
-        agency.registers[register.tahun] = (register, doc)
-
-
-def _index_units(agency: AgencyRecord, units: list[Unit], parent: str | None, loc: tuple, out: list[Diagnostic]) -> None:
-    for i, u in enumerate(units):
-        if u.id in agency.units:
-            line, col = agency.doc.where(loc + (i, "id"))
-            out.append(Diagnostic(agency.doc.rel, line, col, "DUPLICATE_ID", msg(f"id unit '{u.id}' dipakai dua kali", f"unit id '{u.id}' used twice"),
-                                  msg("beri id yang berbeda", "give each unit its own id")))
-            continue
-        agency.units[u.id] = u
-        agency.unit_parent[u.id] = parent
-        _index_units(agency, u.unit, u.id, loc + (i, "unit"), out)
-
-
-# --------------------------------------------------------------------------- rules across files
 
 def quarter_end(tahun: int, triwulan: int) -> dt.date:
     month = triwulan * 3
@@ -475,7 +138,7 @@ def _definition_rules(doc: Document, items: list, loc: tuple, out: list[Diagnost
     walk(items, loc)
 
 
-def _year_rules(agency: AgencyRecord, position: PositionRecord, year: YearRecord, situs_date: dt.date, out: list[Diagnostic]) -> None:
+def year_rules(agency: AgencyRecord, position: PositionRecord, year: YearRecord, situs_date: dt.date, out: list[Diagnostic]) -> None:
     t, doc = year.model, year.doc
     ids: dict[str, tuple] = {}
     indicators = {}
@@ -636,7 +299,7 @@ def _year_rules(agency: AgencyRecord, position: PositionRecord, year: YearRecord
                                   msg(f"tambahkan id '{lap.sumber}' di sumber_dokumen pada {AGENCY_FILE}", "add it to sumber_dokumen")))
 
 
-def _position_rules(agency: AgencyRecord, nips: dict, out: list[Diagnostic]) -> None:
+def position_rules(agency: AgencyRecord, nips: dict, out: list[Diagnostic]) -> None:
     for pid, pos in agency.positions.items():
         doc, jab = pos.doc, pos.model
         if jab.unit and jab.unit not in agency.units:
@@ -668,73 +331,3 @@ def _position_rules(agency: AgencyRecord, nips: dict, out: list[Diagnostic]) -> 
                 line, col = doc.where(("pemangku", i, "selesai"))
                 out.append(Diagnostic(doc.rel, line, col, "TYPE", msg("tanggal selesai sebelum tanggal mulai", "end date before start date")))
 
-
-def check(data_dir: Path) -> CheckResult:
-    """Read, validate and compute everything under ``data_dir``. Never raises on data."""
-    out: list[Diagnostic] = []
-    result = CheckResult(None, out)
-    dataset = assemble(data_dir, out)
-    if dataset is None:
-        return result
-    result.dataset = dataset
-    nips: dict = {}
-    for agency in dataset.agencies():
-        _position_rules(agency, nips, out)
-    for region, agency, position, year in dataset.years():
-        _year_rules(agency, position, year, dataset.situs.data_per, out)
-    holidays = dataset.holiday_dates()
-    for agency in dataset.agencies():
-        for register, doc in agency.registers.values():
-            out.extend(ppid_rules.deadlines(doc, register, holidays, set(dataset.holidays), dataset.situs.data_per))
-
-    # Compute every report and surface printed-vs-computed differences as warnings.
-    file_errors = {d.path for d in out if d.severity == "error"}
-    for region, agency, position, year in dataset.years():
-        if year.doc.rel in file_errors:
-            continue
-        for li, lap in enumerate(year.model.laporan):
-            policy = resolve(dataset.situs.kebijakan, region.model.kebijakan, agency.model.kebijakan, year.model.kebijakan, lap.kebijakan)
-            res = compute.compute_report(year.model, lap, policy)
-            res.discrepancies = compute.compare_printed(year.model, lap, res)
-            result.reports.append((agency, position, year, lap, res))
-            for disc in res.discrepancies:
-                out.append(_discrepancy_diagnostic(year.doc, li, disc))
-    out.sort(key=Diagnostic.sort_key)
-    return result
-
-
-def _fmt(value: Any) -> str:
-    if isinstance(value, Decimal):
-        return format(value.normalize(), "f").replace(".", ",") if value == value.to_integral_value() else format(value, "f").replace(".", ",")
-    return "–" if value is None else str(value)
-
-
-def _discrepancy_diagnostic(doc: Document, li: int, d: compute.Discrepancy) -> Diagnostic:
-    parts = d.angka.split(":")
-    loc: tuple = ("laporan", li, "tercetak")
-    if parts[0] == "capaian":
-        loc += ("capaian", parts[1])
-    elif parts[0] == "anggaran":
-        loc += ("anggaran", parts[1])
-    elif parts[0].startswith(("narasi.", "anggaran_jumlah.")):
-        loc += tuple(parts[0].split(".", 1))
-    else:
-        loc += (parts[0] if parts[0] != "predikat" else "predikat",)
-    line, col = doc.where(loc)
-    if d.direproduksi_oleh:
-        options = "; ".join(", ".join(f"{k}: {_policy_text(v)}" for k, v in alt.items()) for alt in d.direproduksi_oleh[:4])
-        hint = msg(f"nilai tercetak dapat dihasilkan dengan kebijakan → {options}. Bila memang itu cara laporan ini menghitung, tulis di `kebijakan` beserta komentar alasannya",
-                   f"the printed value is reproduced by policy → {options}. If that is how the report computed it, set it under `kebijakan` with a comment")
-    else:
-        hint = msg("tidak ada kebijakan yang menghasilkan nilai tercetak: kemungkinan salah hitung atau salah cetak di dokumen sumber; angka tercetak tetap disimpan dan selisihnya ditampilkan",
-                   "no policy reproduces the printed value: likely an arithmetic or printing error in the source; the printed figure is kept and the difference is shown")
-    return Diagnostic(doc.rel, line, col, "PRINTED_DIFFERS",
-                      msg(f"{d.label}: tercetak {_fmt(d.tercetak)}, hasil hitung {_fmt(d.dihitung)}",
-                          f"{d.label}: printed {_fmt(d.tercetak)}, computed {_fmt(d.dihitung)}"),
-                      hint, severity="warning", extra={"angka": d.angka})
-
-
-def _policy_text(value: Any) -> str:
-    if isinstance(value, dict):
-        return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
-    return "null" if value is None else str(value)

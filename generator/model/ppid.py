@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from ..model import Id, Model, Teks
+from generator.model import Id, Model, Teks
 
 
 class Libur(Model):

@@ -21,7 +21,6 @@ Caches live under ``build/cache/`` and are keyed by content, never by time:
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
@@ -30,8 +29,9 @@ import shutil
 from contextlib import contextmanager
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent
-
+from generator.check import read_file
+from generator.core.fingerprint import code_digest
+from generator.core.fingerprint import digest as _digest
 
 def cores() -> int:
     try:
@@ -40,34 +40,9 @@ def cores() -> int:
         return max(1, os.cpu_count() or 1)
 
 
-def _digest(*parts: bytes) -> str:
-    h = hashlib.sha256()
-    for p in parts:
-        h.update(len(p).to_bytes(8, "little"))
-        h.update(p)
-    return h.hexdigest()
-
-
-def _versions(*names: str) -> str:
-    """Installed versions of the named distributions ("-" for one that is not)."""
-    from importlib.metadata import PackageNotFoundError, version
-
-    def one(name: str) -> str:
-        try:
-            return version(name)
-        except PackageNotFoundError:
-            return "-"
-
-    return " ".join(f"{n} {one(n)}" for n in names)
-
-
 def code_fingerprint() -> str:
-    """The generator's code and templates, and the versions of what renders with them."""
-    files = sorted(p for p in PACKAGE.rglob("*") if p.is_file() and p.suffix in (".py", ".j2", ".json")
-                   and "__pycache__" not in p.parts)
-    parts = [p.relative_to(PACKAGE).as_posix().encode() + b"\0" + p.read_bytes() for p in files]
-    parts.append(_versions("jinja2", "openpyxl", "xlsxwriter", "matplotlib").encode())
-    return _digest(*parts)
+    """All of the generator's code and templates, and the versions of what renders with them."""
+    return code_digest("", libraries=("jinja2", "openpyxl", "xlsxwriter", "matplotlib", "pydantic", "mkdocs", "mkdocs-material"))
 
 
 class _Store:
@@ -111,22 +86,19 @@ class _Store:
 
 @contextmanager
 def cached_loads(folder: Path):
-    """During ``validate.check``: every data file whose bytes (and the loader, schema and
-    validator code) are unchanged since the last build is taken from ``folder`` as it was
-    parsed and validated then, diagnostics included; the rules across files and the
-    computations still run on everything. Parsing YAML is most of the check's time.
-
-    validate.check has no loader parameter, so its ``_load`` is replaced for the duration
-    of the call (``check`` itself is unchanged and still the only entry point)."""
-    from . import validate
+    """A file reader for ``check(data_dir, load=…)``: every data file whose bytes (and the
+    code of the packages that read and validate it) are unchanged since the last build is
+    taken from ``folder`` as it was parsed and validated then, diagnostics included; the
+    rules across files and the computations still run on everything. Parsing YAML is most
+    of the check's time. Entries this build did not use are removed on exit."""
 
     store = _Store(folder, ".pickle")
     import pydantic
 
-    code = [PACKAGE / n for n in ("load.py", "model.py", "validate.py", "numbers.py", "diagnostics.py")]
-    code += sorted((PACKAGE / "ppid").glob("*.py"))
-    salt = _digest(*[p.read_bytes() for p in code], pydantic.VERSION.encode(), os.getcwd().encode())
-    original = validate._load
+    # whole packages: the loader, the model, the validator and what they use
+    salt = _digest(code_digest("core", "load", "model", "validate", "compute").encode(), pydantic.VERSION.encode(),
+                   os.getcwd().encode())
+    original = read_file
 
     def load(path: Path, root: Path, model, out: list):
         try:
@@ -152,11 +124,7 @@ def cached_loads(folder: Path):
             pass
         return value, doc
 
-    validate._load = load
-    try:
-        yield store
-    finally:
-        validate._load = original
+    yield load
     store.prune()
 
 
@@ -178,14 +146,13 @@ class XlsxCache:
     agencies side by side, so the workbooks of one call are made one after another.)"""
 
     def __init__(self, folder: Path | None):
-        from .opendata.xlsxfile import xlsx_bytes
+        from generator.opendata.xlsxfile import xlsx_bytes
 
         self.make = xlsx_bytes
         self.store = _Store(folder, ".xlsx") if folder else None
         self.hits = self.misses = 0
         self.last_keys: list[str] = []  # of the last call: an agency's workbooks, kept while it is skipped
-        self.salt = _digest(Path(__file__).with_name("opendata").joinpath("xlsxfile.py").read_bytes(),
-                            _versions("openpyxl", "xlsxwriter").encode())
+        self.salt = code_digest("core", "opendata", libraries=("openpyxl", "xlsxwriter"))
 
     def __call__(self, jobs: list[tuple]) -> list[bytes]:
         self.last_keys = [_digest(self.salt.encode(), _canonical(job)) for job in jobs]
@@ -243,7 +210,7 @@ class AgencyMemo:
     @staticmethod
     def _global_facts(result) -> str:
         """What pages of one agency show about the others: the comparison groups."""
-        from .render import perbandingan
+        from generator.render import perbandingan
 
         groups = perbandingan.groups(result.dataset)
         return json.dumps([(g.id, g.label, [(r.id, a.id, p.id) for r, a, p in g.members]) for g in groups])

@@ -13,9 +13,9 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Iterable, Iterator
 
-from .model import Indikator, Laporan, PosAnggaran, Tahunan, Tercetak
-from .numbers import round_to
-from .policy import Band, Policy, Rounding
+from generator.model import Indikator, Laporan, PosAnggaran, Tahunan, Tercetak
+from generator.core.numbers import round_to
+from generator.compute.policy import Band, Policy, Rounding
 
 HUNDRED = Decimal(100)
 

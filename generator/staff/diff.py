@@ -24,11 +24,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 
-from .compute import measured_indicators, walk_indicators
-from .numbers import format_id, format_rupiah
-from .policy import DESCRIPTIONS, ROUNDING_LABELS
-from .serialize import policy_dict
-from .validate import AGENCY_FILE, POSITIONS_DIR, REGION_FILE, CheckResult, check
+from generator.compute.engine import measured_indicators, walk_indicators
+from generator.core.numbers import format_id, format_rupiah
+from generator.compute.policy import DESCRIPTIONS, ROUNDING_LABELS
+from generator.compute.serialize import policy_dict
+from generator.core.layout import AGENCY_FILE, POSITIONS_DIR, REGION_FILE
+from generator.check import CheckResult, check
 
 MARKER = "<!-- kinerja-diff -->"
 MAX_CHARS = 60_000  # GitHub refuses comments over 65 536 characters

@@ -21,7 +21,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from .numbers import NumberError, looks_like_thousands, parse_angka
+from generator.core.numbers import NumberError, looks_like_thousands, parse_angka
 
 
 class YamlNumber(str):

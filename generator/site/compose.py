@@ -23,19 +23,19 @@ from pathlib import Path
 from typing import Callable
 from urllib.parse import quote
 
-import matplotlib
 import yaml
+from generator.core.fingerprint import code_digest
 from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
-from ..incremental import REST
-from ..opendata.paths import download_links
-from ..validate import CheckResult
-from . import charts, svgchart
-from . import format as fmt
-from . import perbandingan, urls, views
-from .escape import judul, teks
-from . import ppid_pages  # PPID section (issue 8)
+from generator.site.cache import REST
+from generator.core.addresses import download_links
+from generator.check import CheckResult
+from generator.core import fmt
+from generator.render import perbandingan, views
+from generator.core import addresses
+from generator.render.escape import judul, teks
+from generator.ppid import pages as ppid_pages  # PPID section (issue 8)
 
 
 def _finalize(value: object) -> Markup:
@@ -51,7 +51,7 @@ def _safe(fn):
 
 @pass_context
 def _href(ctx, target: str) -> Markup:
-    return Markup(quote(urls.rel(ctx["page_path"], target), safe="/.-_~#"))
+    return Markup(quote(addresses.rel(ctx["page_path"], target), safe="/.-_~#"))
 
 
 def environment() -> Environment:
@@ -200,7 +200,7 @@ def render_site(result: CheckResult, content_dir: Path | None = None, step: Call
     def identity(region, agency) -> dict:
         pd = agency.model
         return {"wilayah": region.model.nama, "perangkat_daerah": pd.nama,
-                "perangkat_daerah_url": urls.url(urls.agency(region.id, agency.id)),
+                "perangkat_daerah_url": addresses.url(addresses.agency(region.id, agency.id)),
                 "sumber": "; ".join(s.judul for s in pd.sumber_dokumen) or None,
                 "hide": ["navigation"]}  # wide tables; the breadcrumb leads back
 
@@ -210,7 +210,7 @@ def render_site(result: CheckResult, content_dir: Path | None = None, step: Call
         region = ds.regions[region_id]
         agency = region.agencies[agency_id]
         pd, ident, files = agency.model, identity(region, agency), {}
-        page(urls.agency(region.id, agency.id), "perangkat_daerah.md.j2", views.agency_page(ix, region, agency),
+        page(addresses.agency(region.id, agency.id), "perangkat_daerah.md.j2", views.agency_page(ix, region, agency),
              {"title": pd.nama, **ident}, files)
         for unit_id in agency.units:
             ctx = views.unit_page(ix, region, agency, unit_id)
@@ -240,13 +240,13 @@ def render_site(result: CheckResult, content_dir: Path | None = None, step: Call
             docs[path] = data
         return docs.since(mark), facts
 
-    nav: list = [{"Beranda": urls.HOME}]
+    nav: list = [{"Beranda": addresses.HOME}]
     todo: list[tuple[str, str]] = []
     facts: dict[tuple[str, str], dict | None] = {}
     for region in ds.regions.values():
-        section = [{judul(f"Ringkasan {region.model.nama}"): urls.region(region.id)}]
+        section = [{judul(f"Ringkasan {region.model.nama}"): addresses.region(region.id)}]
         for agency in region.agencies.values():
-            section.append({judul(agency.model.singkatan or agency.model.nama): urls.agency(region.id, agency.id)})
+            section.append({judul(agency.model.singkatan or agency.model.nama): addresses.agency(region.id, agency.id)})
             key = (region.id, agency.id)
             facts[key] = memo.reuse(*key, step) if memo is not None else None
             if facts[key] is None:
@@ -277,29 +277,29 @@ def render_site(result: CheckResult, content_dir: Path | None = None, step: Call
         made = make.rest(facts)
         if memo is not None:
             memo.done(*REST, docs.since(mark)[0], made)
-    page(urls.HOME, "beranda.md.j2", views.home_page(ix), {"title": situs.judul})
+    page(addresses.HOME, "beranda.md.j2", views.home_page(ix), {"title": situs.judul})
     for region in ds.regions.values():
-        page(urls.region(region.id), "wilayah.md.j2", views.region_view(ix, region),
+        page(addresses.region(region.id), "wilayah.md.j2", views.region_view(ix, region),
              {"title": region.model.nama, "wilayah": region.model.nama})
     if groups:  # comparison pages: one per kelompok_pembanding, reached from perbandingan/
-        page(urls.PERBANDINGAN, "perbandingan.md.j2", perbandingan.index_page(ix, groups), {"title": "Perbandingan jabatan"})
+        page(addresses.PERBANDINGAN, "perbandingan.md.j2", perbandingan.index_page(ix, groups), {"title": "Perbandingan jabatan"})
         for g in groups:
             page(g.path, "perbandingan_kelompok.md.j2", perbandingan.group_page(ix, g),
                  {"title": f"Perbandingan: {g.label}", "hide": ["navigation", "toc"]})
-        nav.append({"Perbandingan": urls.PERBANDINGAN})
+        nav.append({"Perbandingan": addresses.PERBANDINGAN})
     # PPID: the agencies' pages came with their jobs (or the memo); the index from their lines
     nav.append(ppid.index_page(page, {key: f["ppid"] for key, f in facts.items() if key != REST}))
-    page(urls.METODOLOGI, "metodologi.md.j2", views.metodologi_page(ix), {"title": "Metodologi"})
-    nav.append({"Metodologi": urls.METODOLOGI})
+    page(addresses.METODOLOGI, "metodologi.md.j2", views.metodologi_page(ix), {"title": "Metodologi"})
+    nav.append({"Metodologi": addresses.METODOLOGI})
 
     content = _content(content_dir)
     for path, data in content.items():
         out.files.setdefault(path, data)
     # hand-written top-level pages join the nav (Cara membaca first, Tentang last)
-    pages = [p for p in content if p.endswith(".md") and "/" not in p and p != urls.HOME]
-    order = {urls.CARA_MEMBACA: 0, urls.TENTANG: 2}
+    pages = [p for p in content if p.endswith(".md") and "/" not in p and p != addresses.HOME]
+    order = {addresses.CARA_MEMBACA: 0, addresses.TENTANG: 2}
     for path in sorted(pages, key=lambda p: (order.get(p, 1), p)):
-        title = "Tentang" if path == urls.TENTANG else _page_title(content[path], path)
+        title = "Tentang" if path == addresses.TENTANG else _page_title(content[path], path)
         nav.append({judul(title): path})
     out.nav = nav
     out.extra = {"kinerja": {"judul": judul(situs.judul), "data_per": judul(data_per), "lisensi": judul(situs.lisensi)}}
@@ -328,7 +328,7 @@ def _each_agency(render, todo: list[tuple[str, str]], workers: int | None):
     it does not write to (and so copy) every inherited object in every worker."""
     global _AGENCY_FILES
     if workers is None:
-        from ..incremental import cores
+        from generator.site.cache import cores
 
         workers = cores() if len(todo) >= MIN_PARALLEL else 1
     workers = min(workers, len(todo))
@@ -387,8 +387,8 @@ def _charts(ctx: dict):
 class _ChartCache:
     def __init__(self, folder: Path):
         self.folder = folder
-        self.salt = hashlib.sha256(Path(charts.__file__).read_bytes() + Path(svgchart.__file__).read_bytes()
-                                   + matplotlib.__version__.encode()).hexdigest()
+        # every package that draws a chart, whole (core/fingerprint.py)
+        self.salt = code_digest("core", "render", "ppid", libraries=("matplotlib",))
 
     def draw(self, spec: views.ChartSpec) -> bytes:
         digest = hashlib.sha256((self.salt + spec.key).encode("utf-8")).hexdigest()

@@ -15,8 +15,8 @@ from typing import Any
 
 import yaml
 
-from .diagnostics import Diagnostic, msg
-from .model import YamlNumber
+from generator.core.diagnostics import Diagnostic, msg
+from generator.model import YamlNumber
 
 try:  # the C composer is several times faster on large trees
     from yaml import CSafeLoader as _Loader

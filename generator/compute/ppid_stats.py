@@ -7,8 +7,8 @@ import statistics
 from collections import Counter
 from dataclasses import dataclass, field
 
-from . import workdays
-from .model import RegisterPermohonan
+from generator.compute import workdays
+from generator.model.ppid import RegisterPermohonan
 
 BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
 

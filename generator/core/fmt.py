@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from ..numbers import format_id
+from generator.core.numbers import format_id
 
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
          "September", "Oktober", "November", "Desember")

@@ -30,9 +30,9 @@ from pathlib import Path
 
 import yaml
 
-from .search import index_site
+from generator.site.search import index_site
 
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 class BuildError(Exception):
@@ -221,7 +221,7 @@ def _mkdocs(config_file: Path, site_dir: Path, dirty: bool, _report) -> list[str
     written (generator/sitebuild.py)."""
     from mkdocs.config import load_config
 
-    from . import sitebuild
+    from generator.site import sitebuild
 
     collected: list[str] = []
     with _mkdocs_log(collected):
@@ -249,10 +249,11 @@ def swap_in(new: Path, out: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
-def checked(data_dir: Path, lang: str = "id"):
-    from .validate import check
+def checked(data_dir: Path, lang: str = "id", load=None):
+    """The checked data, or BuildError listing every error. ``load``: a file reader (cache)."""
+    from generator.check import check, read_file
 
-    result = check(data_dir)
+    result = check(data_dir, load or read_file)
     if result.errors:
         lines = [d.format(lang) for d in result.errors]
         raise BuildError(f"{len(result.errors)} galat dalam data: situs tidak dibangun. Perbaiki dulu, lalu jalankan lagi "
@@ -279,9 +280,9 @@ def render_docs(result, config: Path, build_dir: Path, out: Path, step=None, dat
     unchanged agencies are not made again, charts and workbooks come from build/cache.
     Each agency's downloads are made in the same job as its pages, on all cores, and
     written straight to disk (render_site, opendata.OpenData)."""
-    from .incremental import AgencyMemo, XlsxCache
-    from .opendata import OpenData
-    from .render import render_site
+    from generator.site.cache import AgencyMemo, XlsxCache
+    from generator.opendata import OpenData
+    from generator.site.compose import render_site
 
     cache = build_dir / "cache"
     data_root = data_dir or (result.dataset.situs_doc.path.parent if result.dataset.situs_doc else Path("data"))
@@ -346,11 +347,11 @@ def build_site(data_dir: Path, out: Path, *, build_dir: Path | None = None, conf
 def _docs_stage(data_dir: Path, out: Path, build_dir: Path, config: Path, lang: str, report) -> dict:
     """Check and render (build_site's first child process); stages and pages go to
     ``report``. Returns the figures and file lists the rest of the build needs."""
-    from .incremental import cached_loads
-    from .render import count_pages
+    from generator.site.cache import cached_loads
+    from generator.site.compose import count_pages
 
-    with cached_loads(build_dir / "cache" / "data"):  # unchanged files are not parsed again
-        result = checked(data_dir, lang)
+    with cached_loads(build_dir / "cache" / "data") as load:  # unchanged files are not parsed again
+        result = checked(data_dir, lang, load)
     total = count_pages(result)
     report("stage", "Menyusun halaman dan grafik", total)
     changes: dict[str, list[str]] = {}
@@ -416,8 +417,9 @@ def _dirty_site(config: Path, config_file: Path, build_dir: Path):
     """What the site is built from besides the docs folder: both mkdocs.yml files, the
     theme and the code that writes the pages. When these are unchanged since the last
     build, MkDocs may rebuild only the pages that changed."""
-    from . import minify, sitebuild
-    from .incremental import DirtySite
+    from generator.site import minify
+    from generator.site import sitebuild
+    from generator.site.cache import DirtySite
 
     parent = _parent_config(config)
     custom = (parent.get("theme") or {}).get("custom_dir") if isinstance(parent.get("theme"), dict) else None

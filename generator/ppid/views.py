@@ -20,26 +20,25 @@ are built here from validated parts and returned as Markup.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
-from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
 from markupsafe import Markup, escape
 
-from ..dataset import AgencyRecord, RegionRecord
-from ..opendata.paths import download_links
-from ..ppid import dip as dip_module
-from ..ppid import stats as ppid_stats
-from ..ppid import workdays
-from ..ppid.model import Permohonan, RegisterPermohonan
-from . import format as fmt
-from . import ppid_charts, urls
-from .escape import teks
-from .views import MAX_ALT_ITEMS, ChartSpec, SiteIndex
+from generator.validate.dataset import AgencyRecord, RegionRecord
+from generator.core.addresses import download_links
+from generator.ppid import dip as dip_module
+from generator.compute import ppid_stats
+from generator.compute import workdays
+from generator.model.ppid import Permohonan, RegisterPermohonan
+from generator.core import fmt
+from generator.ppid import charts as ppid_charts
+from generator.core import addresses
+from generator.render.escape import teks
+from generator.render.views import MAX_ALT_ITEMS, ChartSpec, SiteIndex
 
 # --------------------------------------------------------------------------- labels
 
@@ -130,7 +129,7 @@ def rel_href(page: str, target: str) -> Markup:
     """Relative href of a docs path (``a/b.md#x`` keeps its fragment), percent-quoted, so
     it holds no character that HTML would interpret."""
     base, _, frag = target.partition("#")
-    link = urls.rel(page, base)
+    link = addresses.rel(page, base)
     return Markup(quote(link, safe="/.-_~") + (f"#{quote(frag, safe='-_')}" if frag else ""))
 
 
@@ -308,14 +307,12 @@ def kontak_view(agency: AgencyRecord) -> dict:
 # --------------------------------------------------------------------------- registers
 
 class PPIDChartSpec(ChartSpec):
-    """A chart drawn by render/ppid_charts.py. The chart cache keys drawings by the code of
-    render/charts.py; the code of ppid_charts.py is added here so a change redraws."""
-
-    CODE = hashlib.sha256(Path(ppid_charts.__file__).read_bytes()).hexdigest()[:16]
+    """A chart drawn by ppid/charts.py. The chart cache keys drawings by the code of the
+    packages that draw charts (site/compose.py), this one included."""
 
     @property
     def key(self) -> str:
-        return f"ppid:{self.CODE}:{super().key}"
+        return f"ppid:{super().key}"
 
     def draw(self) -> bytes:
         # the statistics page and the annual report show the same charts: draw once
@@ -514,7 +511,7 @@ class TemplateHelpers:
         """The request box of a position page: the DIP entries of the page, each with its
         permalink in the DIP and a request link carrying its number."""
         r, a = agency.region_id, agency.id
-        target = urls.position(r, a, position_id)
+        target = addresses.position(r, a, position_id)
         mine = [row for row in self.rows(agency) if row.entri.tautan == target]
         if not mine:
             return None

@@ -24,9 +24,9 @@ from typing import Any
 from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
-from . import model as m
-from .policy import DESCRIPTIONS as POLICY_DESCRIPTIONS
-from .validate import AGENCY_FILE, POSITIONS_DIR, REGION_FILE, SITE_FILE, YAML_SUFFIXES
+from generator import model as m
+from generator.compute.policy import DESCRIPTIONS as POLICY_DESCRIPTIONS
+from generator.core.layout import AGENCY_FILE, POSITIONS_DIR, REGION_FILE, SITE_FILE, YAML_SUFFIXES
 
 # Draft 7: what the YAML extension of VS Code (yaml-language-server) supports fully.
 DIALECT = "http://json-schema.org/draft-07/schema#"

@@ -1,0 +1,127 @@
+"""Check: the first three stages together, load → validate → compute.
+
+``check(data_dir)`` reads all of data/, reports every problem at once (never raises on
+bad input), computes every report and returns the validated Dataset with the results.
+A printed figure that differs from the computed one becomes a warning at its line.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from generator.compute import engine as compute
+from generator.compute.policy import resolve
+from generator.compute.serialize import report_id
+from generator.core.diagnostics import Diagnostic, msg
+from generator.load import Document
+from generator.model import Laporan
+from generator.validate import ppid as ppid_rules
+from generator.validate import rules
+from generator.validate.assemble import FileReader, assemble, read_file
+from generator.validate.dataset import AgencyRecord, Dataset, PositionRecord, RegionRecord, YearRecord
+
+
+@dataclass
+class CheckResult:
+    dataset: Dataset | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    reports: list[tuple[AgencyRecord, PositionRecord, YearRecord, Any, compute.ReportResult]] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "error"]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.diagnostics if d.severity == "warning"]
+
+
+def check(data_dir: Path, load: FileReader = read_file) -> CheckResult:
+    """Read, validate and compute everything under ``data_dir``. Never raises on data.
+    ``load`` reads one file (the build passes a caching one: site/cache.py)."""
+    out: list[Diagnostic] = []
+    result = CheckResult(None, out)
+    dataset = assemble(data_dir, out, load)
+    if dataset is None:
+        return result
+    result.dataset = dataset
+    nips: dict = {}
+    for agency in dataset.agencies():
+        rules.position_rules(agency, nips, out)
+    for region, agency, position, year in dataset.years():
+        rules.year_rules(agency, position, year, dataset.situs.data_per, out)
+    holidays = dataset.holiday_dates()
+    for agency in dataset.agencies():
+        for register, doc in agency.registers.values():
+            out.extend(ppid_rules.deadlines(doc, register, holidays, set(dataset.holidays), dataset.situs.data_per))
+
+    # Compute every report and surface printed-vs-computed differences as warnings.
+    file_errors = {d.path for d in out if d.severity == "error"}
+    for region, agency, position, year in dataset.years():
+        if year.doc.rel in file_errors:
+            continue
+        for li, lap in enumerate(year.model.laporan):
+            policy = resolve(dataset.situs.kebijakan, region.model.kebijakan, agency.model.kebijakan, year.model.kebijakan, lap.kebijakan)
+            res = compute.compute_report(year.model, lap, policy)
+            res.discrepancies = compute.compare_printed(year.model, lap, res)
+            result.reports.append((agency, position, year, lap, res))
+            for disc in res.discrepancies:
+                out.append(_discrepancy_diagnostic(year.doc, li, disc))
+    out.sort(key=Diagnostic.sort_key)
+    return result
+
+
+def _fmt(value: Any) -> str:
+    if isinstance(value, Decimal):
+        return format(value.normalize(), "f").replace(".", ",") if value == value.to_integral_value() else format(value, "f").replace(".", ",")
+    return "–" if value is None else str(value)
+
+
+def _discrepancy_diagnostic(doc: Document, li: int, d: compute.Discrepancy) -> Diagnostic:
+    parts = d.angka.split(":")
+    loc: tuple = ("laporan", li, "tercetak")
+    if parts[0] == "capaian":
+        loc += ("capaian", parts[1])
+    elif parts[0] == "anggaran":
+        loc += ("anggaran", parts[1])
+    elif parts[0].startswith(("narasi.", "anggaran_jumlah.")):
+        loc += tuple(parts[0].split(".", 1))
+    else:
+        loc += (parts[0] if parts[0] != "predikat" else "predikat",)
+    line, col = doc.where(loc)
+    if d.direproduksi_oleh:
+        options = "; ".join(", ".join(f"{k}: {_policy_text(v)}" for k, v in alt.items()) for alt in d.direproduksi_oleh[:4])
+        hint = msg(f"nilai tercetak dapat dihasilkan dengan kebijakan → {options}. Bila memang itu cara laporan ini menghitung, tulis di `kebijakan` beserta komentar alasannya",
+                   f"the printed value is reproduced by policy → {options}. If that is how the report computed it, set it under `kebijakan` with a comment")
+    else:
+        hint = msg("tidak ada kebijakan yang menghasilkan nilai tercetak: kemungkinan salah hitung atau salah cetak di dokumen sumber; angka tercetak tetap disimpan dan selisihnya ditampilkan",
+                   "no policy reproduces the printed value: likely an arithmetic or printing error in the source; the printed figure is kept and the difference is shown")
+    return Diagnostic(doc.rel, line, col, "PRINTED_DIFFERS",
+                      msg(f"{d.label}: tercetak {_fmt(d.tercetak)}, hasil hitung {_fmt(d.dihitung)}",
+                          f"{d.label}: printed {_fmt(d.tercetak)}, computed {_fmt(d.dihitung)}"),
+                      hint, severity="warning", extra={"angka": d.angka})
+
+
+def _policy_text(value: Any) -> str:
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{k}: {v}" for k, v in value.items()) + "}"
+    return "null" if value is None else str(value)
+
+
+@dataclass
+class ReportEntry:
+    """One computed report with where it comes from (used by the pages and the downloads)."""
+
+    region: RegionRecord
+    agency: AgencyRecord
+    position: PositionRecord
+    year: YearRecord
+    laporan: Laporan
+    res: compute.ReportResult
+
+    @property
+    def id(self) -> str:
+        return report_id(self.region.id, self.agency.id, self.position.id, self.res.tahun, self.res.triwulan)

@@ -1,0 +1,3 @@
+"""Tools for the staff who keep the data: diff (what a pull request changes, for its
+comment), scaffold (`kinerja new`), spreadsheet (the Excel round trip), schema (JSON
+Schemas for editors)."""
