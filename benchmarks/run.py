@@ -35,7 +35,7 @@ import threading
 import time
 from pathlib import Path
 
-from . import synth
+from benchmarks import synth
 
 REPO = Path(__file__).resolve().parent.parent
 TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg", "application/xml")
@@ -142,7 +142,6 @@ def search_download(site: Path, expected: list[str], query: str = "penempatan") 
     count every byte received until the first result is on screen."""
     sys.path.insert(0, str(REPO / "tests"))
     from playwright.sync_api import sync_playwright
-
     from site_fixtures import CHROMIUM, CHROMIUM_ARGS, serve
 
     responses: list[tuple[str, str, bytes]] = []

@@ -446,7 +446,7 @@ class BudgetRow:
     jenis: str
     nama: str
     pagu: int
-    children: list["BudgetRow"] = field(default_factory=list)
+    children: list[BudgetRow] = field(default_factory=list)
 
 
 def _budget(a: Agency, p: Position, rnd: random.Random) -> list[BudgetRow]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -77,9 +78,9 @@ def _all_docs(result):
 
 
 def cmd_compute(args: argparse.Namespace) -> int:
-    from generator.compute.serialize import SCHEMA_VERSION, dumps, policy_dict, report_dict
-    from generator.compute.policy import DEFAULT
     from generator.check import check
+    from generator.compute.policy import DEFAULT
+    from generator.compute.serialize import SCHEMA_VERSION, dumps, policy_dict, report_dict
 
     result = check(_data_dir(args.data))
     if result.errors:
@@ -110,9 +111,12 @@ def cmd_codes(args: argparse.Namespace) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kinerja", description="Generator situs laporan kinerja perangkat daerah.")
+    debug_help = "untuk pengembang: tampilkan traceback lengkap bila terjadi kesalahan tak terduga"
+    p.add_argument("--debug", action="store_true", help=debug_help)
     sub = p.add_subparsers(dest="command", required=True)
 
     def common(sp):
+        sp.add_argument("--debug", action="store_true", default=argparse.SUPPRESS, help=debug_help)
         sp.add_argument("--data", help="folder data (default: data)")
         sp.add_argument("--lang", choices=["id", "en"], default="id", help="bahasa pesan (default: id)")
 
@@ -138,17 +142,17 @@ def build_parser() -> argparse.ArgumentParser:
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"generator.{name}")
         getattr(module, "add_commands", None) and module.add_commands(sub, common)
-        getattr(module, "add_build_commands", None) and module.add_build_commands(sub, common)
     return p
 
 
 # build/serve (site), diff (pull-request summary), new (scaffolding), spreadsheet (XLSX round trip), schema (editor support)
-COMMAND_MODULES = ["site.build", "staff.diff", "staff.scaffold", "staff.spreadsheet", "staff.schema"]
+COMMAND_MODULES = ["site.commands", "staff.diff", "staff.scaffold", "staff.spreadsheet", "staff.schema"]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    debug = args.debug or bool(os.environ.get("KINERJA_DEBUG"))
     try:
         return args.func(args)
     except KeyboardInterrupt:
@@ -156,7 +160,7 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as e:  # never a traceback for staff; the message says where to report it
         print(f"INTERNAL: kesalahan tak terduga ({type(e).__name__}: {e}). Laporkan ke pengelola situs beserta perintah yang dijalankan.",
               file=sys.stderr)
-        if "--debug" in sys.argv or __import__("os").environ.get("KINERJA_DEBUG"):
+        if debug:
             raise
         return 2
 

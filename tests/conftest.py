@@ -1,11 +1,32 @@
+"""Shared fixtures and markers for the whole suite.
+
+Markers (pyproject.toml): every test is exactly one of ``unit`` (fast: no site build, no
+browser; `make test-fast`), ``site`` (builds a site, or runs MkDocs, Pagefind, the
+benchmark or LibreOffice), ``browser`` (headless Chromium) or ``lint`` (tools over the
+tree). They come from the fixtures a test uses and from SITE_MODULES below, so a new test
+that uses ``bundled_site`` or ``browser`` is marked without anyone remembering to.
+"""
+
+from __future__ import annotations
+
 import shutil
 from pathlib import Path
 
 import pytest
+import system_deps
+from site_fixtures import browser, bundled_site  # noqa: F401  (fixtures shared by every module)
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 DATA = ROOT / "data"
+
+# Modules whose tests build sites (MkDocs), run Pagefind, LibreOffice or the benchmark
+# without going through the bundled_site fixture.
+SITE_MODULES = {
+    "test_site_build", "test_site_opendata", "test_site_perbandingan", "test_site_ppid", "test_sitebuild",
+    "test_sitebuild_parity", "test_cache", "test_render_escape", "test_render_formula", "test_benchmark", "test_search", "test_libreoffice", "test_readme",
+}
+LINT_MODULES = {"test_lint", "test_architecture"}
 
 
 @pytest.fixture
@@ -14,3 +35,29 @@ def minimal_data(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(FIXTURES / "minimal", target)
     return target
+
+
+def marker_of(item: pytest.Item) -> str:
+    fixtures = set(getattr(item, "fixturenames", ()))
+    module = item.module.__name__.rsplit(".", 1)[-1] if getattr(item, "module", None) else ""
+    if "browser" in fixtures:
+        return "browser"
+    if module in LINT_MODULES:
+        return "lint"
+    if "bundled_site" in fixtures or module in SITE_MODULES:
+        return "site"
+    return "unit"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    for item in items:
+        item.add_marker(getattr(pytest.mark, marker_of(item)))
+
+
+def pytest_collection_finish(session: pytest.Session) -> None:
+    """Install what the selected tests need from the system (a fresh Debian machine needs
+    nothing but the README's test command)."""
+    kinds = {marker_of(item) for item in session.items}
+    need = [p for kind in kinds for p in system_deps.NEEDED_BY.get(kind, [])]
+    if need:
+        system_deps.ensure(need)

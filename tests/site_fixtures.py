@@ -119,7 +119,7 @@ class Node:
     tag: str
     attrs: dict[str, str | None]
     children: list = field(default_factory=list)  # Node | str
-    parent: "Node | None" = None
+    parent: Node | None = None
 
     def text(self) -> str:
         if self.tag == "br":
@@ -133,7 +133,7 @@ class Node:
                     yield c
                 yield from c.iter(tag)
 
-    def find(self, tag: str, **attrs) -> "Node | None":
+    def find(self, tag: str, **attrs) -> Node | None:
         for n in self.iter(tag):
             if all(attrs_match(n, k, v) for k, v in attrs.items()):
                 return n

@@ -8,8 +8,7 @@ from urllib.parse import urlsplit
 
 import pytest
 import yaml
-
-from site_fixtures import ARTIFACTS, browser, build, bundled_site, copy_minimal, serve  # noqa: F401 (fixtures)
+from site_fixtures import ARTIFACTS, build, copy_minimal, serve
 
 AGENCY = "kota-pekalongan/dinperinaker/"
 KEPALA_DINAS = AGENCY + "jabatan/kepala-dinas/"

@@ -11,9 +11,9 @@ import shutil
 from pathlib import Path
 
 import yaml
+from site_fixtures import FIXTURES, ROOT
 
 from generator.site.build import build_site
-from site_fixtures import FIXTURES, ROOT
 
 AGENCY = "kota-contoh/dinas-contoh"
 YEAR_FILE = f"{AGENCY}/2025/kepala-dinas.yml"
@@ -156,11 +156,11 @@ def test_agencies_made_side_by_side_equal_one_process(tmp_path):
     folder; 4 agencies, 2 workers) give exactly the files of one process, and the
     downloads are those open_data_files makes in memory without any cache."""
     from benchmarks import synth
-    from generator.site.build import DocsWriter, sync_tree
-    from generator.site.cache import XlsxCache
-    from generator.opendata import OpenData, open_data_files
-    from generator.site.compose import render_site
     from generator.check import check
+    from generator.opendata import OpenData, open_data_files
+    from generator.site.cache import XlsxCache
+    from generator.site.compose import render_site
+    from generator.site.docs import DocsWriter, sync_tree
 
     s = synth.generate(tmp_path / "data", 4, 3)
     result = check(s.data)
@@ -180,8 +180,8 @@ def test_agencies_made_side_by_side_equal_one_process(tmp_path):
 
 
 def test_cached_loads_give_the_same_check(tmp_path):
-    from generator.site.cache import cached_loads
     from generator.check import check
+    from generator.site.cache import cached_loads
 
     data = _data(tmp_path)
     year = data / YEAR_FILE
@@ -198,8 +198,8 @@ def test_cached_loads_give_the_same_check(tmp_path):
 def test_agencies_rendered_side_by_side_equal_the_serial_pages(tmp_path):
     """Forked render workers produce exactly the files of one process (4 agencies, 2 workers)."""
     from benchmarks import synth
-    from generator.site.compose import render_site
     from generator.check import check
+    from generator.site.compose import render_site
 
     s = synth.generate(tmp_path / "data", 4, 3)
     result = check(s.data)
@@ -228,7 +228,7 @@ def test_stages_in_child_processes_report_progress_and_failures():
     traceback chained), and a child that dies is a BuildError, not a hang."""
     import pytest
 
-    from generator.site.build import BuildError, ChildTraceback, in_child
+    from generator.site.process import BuildError, ChildTraceback, in_child
 
     class Progress:
         def __init__(self):

@@ -1,10 +1,10 @@
 """The `kinerja` command as staff and CI use it: exit codes, formats, languages, JSON shape."""
-
 import json
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -84,3 +84,28 @@ def test_compute_refuses_invalid_data(minimal_data):
     (minimal_data / "site.yml").write_text("judul: x\ndata_per: kemarin\n", encoding="utf-8")
     r = run("compute", "--json", "--data", str(minimal_data))
     assert r.returncode == 1 and "TYPE" in r.stderr and r.stdout == ""
+
+
+def test_debug_shows_the_traceback_that_staff_never_see(tmp_path, capsys, monkeypatch):
+    """Without --debug an unexpected error is one INTERNAL line; with --debug (before or
+    after the command) it propagates with its traceback, for developers."""
+    from generator import cli
+
+    def boom(_args):
+        raise RuntimeError("planted")
+
+    monkeypatch.delenv("KINERJA_DEBUG", raising=False)
+    parser = cli.build_parser
+    monkeypatch.setattr(cli, "cmd_codes", boom)
+
+    def patched():
+        p = parser()
+        p._subparsers._group_actions[0].choices["codes"].set_defaults(func=boom)
+        return p
+
+    monkeypatch.setattr(cli, "build_parser", patched)
+    assert cli.main(["codes"]) == 2
+    assert "INTERNAL" in capsys.readouterr().err
+    for argv in (["--debug", "codes"], ["codes", "--debug"]):
+        with pytest.raises(RuntimeError, match="planted"):
+            cli.main(argv)

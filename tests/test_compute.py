@@ -4,12 +4,12 @@ from dataclasses import replace
 from decimal import Decimal as D
 
 import pytest
-from hypothesis import assume, given, strategies as st
+from hypothesis import assume, given
+from hypothesis import strategies as st
 
 from generator.compute import engine as compute
-from generator.model import Tahunan
 from generator.compute.policy import DEFAULT, Rounding, resolve
-from generator.model import Kebijakan
+from generator.model import Kebijakan, Tahunan
 
 pos = st.decimals(min_value=D("0.01"), max_value=D("1e9"), places=2, allow_nan=False, allow_infinity=False)
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.staff import diff as kdiff
 from generator.cli import main
+from generator.staff import diff as kdiff
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"

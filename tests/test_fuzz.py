@@ -4,11 +4,12 @@ import shutil
 from pathlib import Path
 
 import yaml
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
+from generator.check import check
 from generator.load import load_yaml
 from generator.model import Jabatan, PerangkatDaerah, Situs, Tahunan, Wilayah
-from generator.check import check
 from generator.validate.schema import validate_schema
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal"

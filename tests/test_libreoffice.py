@@ -14,8 +14,6 @@ from decimal import Decimal
 
 import openpyxl
 
-from site_fixtures import bundled_site  # noqa: F401 (fixture)
-
 # Filter options: separator 44 (,), text delimiter 34 ("), charset 76 (UTF-8), start row 1,
 # no column formats, language 1033 (English (US): "." is the decimal separator).
 CSV_IMPORT = "CSV:44,34,76,1,,1033"
@@ -27,7 +25,7 @@ def _soffice() -> str:
     return exe
 
 
-def _convert(src, out_dir, tmp_path) -> "openpyxl.worksheet.worksheet.Worksheet":
+def _convert(src, out_dir, tmp_path) -> openpyxl.worksheet.worksheet.Worksheet:
     subprocess.run([_soffice(), "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profil",
                     f"--infilter={CSV_IMPORT}", "--convert-to", "xlsx", "--outdir", str(out_dir), str(src)],
                    check=True, capture_output=True, timeout=300)

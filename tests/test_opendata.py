@@ -20,12 +20,12 @@ from pathlib import Path
 import openpyxl
 import pytest
 
+from generator.check import check
 from generator.compute.engine import walk_indicators
+from generator.core import addresses
 from generator.core.addresses import download_links
 from generator.opendata import open_data_files
 from generator.opendata.tables import TABLES
-from generator.core import addresses
-from generator.check import check
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -3,9 +3,10 @@
 
 from __future__ import annotations
 
-from generator.opendata import files
-from generator.check import check
 from site_fixtures import DATA
+
+from generator.check import check
+from generator.opendata import files
 
 
 def test_joined_csvs_equal_the_rows_encoded_again():

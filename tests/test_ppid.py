@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.compute import workdays
 from generator.check import check
+from generator.compute import workdays
 
 D = dt.date
 # 2025: Idul Fitri 31 Mar–1 Apr, cuti bersama 28 Mar and 2–7 Apr; Natal 25 Dec, cuti bersama 26 Dec;
@@ -113,8 +113,8 @@ def test_bundled_register_is_example_data_and_valid():
 
 
 def test_dip_lists_every_generated_document_with_seven_fields():
-    from generator.ppid.dip import agency_entries
     from generator.compute.ppid_stats import register_stats
+    from generator.ppid.dip import agency_entries
 
     result = check(Path(__file__).resolve().parent.parent / "data")
     agency = result.dataset.regions["kota-pekalongan"].agencies["dinperinaker"]

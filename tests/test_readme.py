@@ -4,8 +4,8 @@ import re
 from dataclasses import fields
 from pathlib import Path
 
-from generator.compute.policy import DEFAULT, Policy
 from generator.check import check
+from generator.compute.policy import DEFAULT, Policy
 
 ROOT = Path(__file__).resolve().parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")

@@ -5,10 +5,11 @@ from __future__ import annotations
 
 from decimal import Decimal as D
 
-from generator.site.compose import render_site
-from generator.render.charts import Bar, Series, capaian_bars, persen_bars, quarter_lines
-from generator.check import check
 from site_fixtures import copy_minimal
+
+from generator.check import check
+from generator.render.charts import Bar, Series, capaian_bars, persen_bars, quarter_lines
+from generator.site.compose import render_site
 
 SCALE = ([D(90), D(75), D(65), D(50)], ["Sangat Tinggi", "Tinggi", "Sedang", "Rendah", "Sangat Rendah"])
 

@@ -9,9 +9,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+from site_fixtures import build, content, copy_minimal, page, table_widths
 
 from generator.render.escape import judul, teks
-from site_fixtures import build, content, copy_minimal, page, table_widths
 
 NASTY = {
     "script": "<script>alert(1)</script>",

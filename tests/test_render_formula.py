@@ -9,9 +9,9 @@ import re
 
 import pytest
 import yaml
+from site_fixtures import build, content, copy_minimal, page, table_widths
 
 from generator.render.formula import linear
-from site_fixtures import bundled_site, build, content, copy_minimal, page, table_widths  # noqa: F401 (fixture)
 
 PROB = "kota-probolinggo/disperinaker/"
 KEPALA_DINAS_PROB = PROB + "jabatan/kepala-dinas"

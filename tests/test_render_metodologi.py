@@ -7,12 +7,12 @@ import html
 import re
 
 import yaml
-
-from generator.compute.policy import DEFAULT, DESCRIPTIONS
-from generator.site.compose import render_site
-from generator.render.kebijakan import nilai
-from generator.check import check
 from site_fixtures import copy_minimal
+
+from generator.check import check
+from generator.compute.policy import DEFAULT, DESCRIPTIONS
+from generator.render.kebijakan import nilai
+from generator.site.compose import render_site
 
 
 def _metodologi(data) -> str:

@@ -6,11 +6,11 @@ from __future__ import annotations
 import html
 
 import yaml
-
-from generator.site.compose import render_site
-from generator.core.fmt import nip, samarkan_nip
-from generator.check import check
 from site_fixtures import copy_minimal
+
+from generator.check import check
+from generator.core.fmt import nip, samarkan_nip
+from generator.site.compose import render_site
 
 NIP = "196902031998031004"
 

@@ -7,10 +7,10 @@ import posixpath
 import re
 
 import yaml
-
-from generator.site.compose import render_site
-from generator.check import check
 from site_fixtures import copy_minimal
+
+from generator.check import check
+from generator.site.compose import render_site
 
 KD = "kota-contoh/dinas-contoh/jabatan/kepala-dinas.md"
 

@@ -8,10 +8,10 @@ import jsonschema
 import pytest
 import yaml
 
-from generator.staff import schema
-from generator.cli import main
-from generator.staff.scaffold import scalar
 from generator.check import check
+from generator.cli import main
+from generator.staff import schema
+from generator.staff.scaffold import scalar
 
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"

@@ -7,11 +7,11 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from generator.staff import schema
+from generator.check import check
 from generator.cli import main
 from generator.load import load_yaml
 from generator.model import YamlNumber
-from generator.check import check
+from generator.staff import schema
 
 ROOT = Path(__file__).resolve().parent.parent
 SCHEMAS = ROOT / "schemas"

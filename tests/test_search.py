@@ -9,8 +9,7 @@ import gzip
 from urllib.parse import urlsplit
 
 import pytest
-
-from site_fixtures import browser, bundled_site, serve  # noqa: F401 (fixtures)
+from site_fixtures import serve
 
 # The bundled page that says "ditempatkan" and nowhere "penempatan": only a stemmer finds it.
 STEMMED_ONLY = "kota-probolinggo/disperinaker/jabatan/instruktur-ahli-madya-1/"

@@ -8,11 +8,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+from site_fixtures import DATA, ROOT, build, content, copy_minimal, page
 
-from generator.site.build import BuildError, build_site
-from generator.cli import main
 from generator.check import check
-from site_fixtures import DATA, ROOT, build, bundled_site, content, copy_minimal, page  # noqa: F401 (fixture)
+from generator.cli import main
+from generator.site.build import BuildError, build_site
 
 MAX_SECONDS = 60
 MAX_POSITION_PAGE_BYTES = 250_000
@@ -151,3 +151,22 @@ def test_cli_build_succeeds(tmp_path, capsys):
     # the docs folder is plain files and builds again with plain MkDocs
     assert (tmp_path / "build" / "mkdocs.yml").read_text(encoding="utf-8").count("INHERIT") == 1
     shutil.rmtree(tmp_path / "site")
+
+
+def test_strict_mkdocs_config_with_a_warning_fails_the_build_plainly(tmp_path):
+    """`strict: true` in mkdocs.yml and a page with a broken link: the build stops with a
+    BuildError naming the warning (not an INTERNAL error), and the old site stays."""
+    data = copy_minimal(tmp_path)
+    config = tmp_path / "mkdocs.yml"
+    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("strict: false", "strict: true")
+                      .replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}"), encoding="utf-8")
+    (tmp_path / "content").mkdir()
+    (tmp_path / "content" / "tentang.md").write_text("# Tentang\n\n[hilang](tidak-ada.md)\n", encoding="utf-8")
+    out = tmp_path / "site"
+    out.mkdir()
+    (out / "lama.html").write_text("situs lama", encoding="utf-8")
+    with pytest.raises(BuildError) as failed:
+        build_site(data, out, build_dir=tmp_path / "build", config=config)
+    assert "strict" in str(failed.value)
+    assert any("tidak-ada.md" in line for line in failed.value.lines)
+    assert (out / "lama.html").read_text(encoding="utf-8") == "situs lama"

@@ -12,9 +12,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-
 import test_opendata as od
-from site_fixtures import DATA, bundled_site, content, page, parse, resolve  # noqa: F401 (fixture)
+from site_fixtures import DATA, content, page, parse, resolve
 
 
 @pytest.fixture(scope="module")

@@ -10,10 +10,10 @@ from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
+from site_fixtures import DATA, build, content, copy_minimal, page
 
-from generator.render.perbandingan import label
 from generator.check import check
-from site_fixtures import DATA, build, bundled_site, content, copy_minimal, page  # noqa: F401 (fixture)
+from generator.render.perbandingan import label
 
 HI = "perbandingan/kepala-bidang-hubungan-industrial"
 MEDIATOR = "perbandingan/mediator-hubungan-industrial"

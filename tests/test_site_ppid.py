@@ -17,14 +17,14 @@ from urllib.parse import parse_qs, urlsplit
 import openpyxl
 import pytest
 import yaml
+from site_fixtures import ARTIFACTS, DATA, Node, content, copy_minimal, page, parse, resolve, serve
 
-from generator.ppid import dip as dip_module
-from generator.site.compose import render_site
-from generator.ppid import charts as ppid_charts
-from generator.ppid import views as ppid_views
 from generator.check import check
-from site_fixtures import (ARTIFACTS, resolve, DATA, Node, browser, bundled_site, content, copy_minimal, page, parse,  # noqa: F401
-                           serve)
+from generator.ppid import charts as ppid_charts
+from generator.ppid import dip as dip_module
+from generator.ppid import dipview
+from generator.ppid.dipview import KELAS
+from generator.site.compose import render_site
 
 AGENCY = "kota-pekalongan/dinperinaker"
 PPID = f"{AGENCY}/ppid"
@@ -108,7 +108,7 @@ def test_dip_lists_every_document_with_seven_fields_and_working_links(bundled_si
         assert len(by_id) == len(rows), "anchors must be unique"
         documents: set[tuple[str, str]] = set()
         for e in entries:
-            anchor = ppid_views.anchor(e.nomor)
+            anchor = dipview.anchor(e.nomor)
             assert anchor == re.sub(r"[^a-z0-9]+", "-", e.nomor.lower()).strip("-")
             tr = by_id[anchor]  # the anchor is derived from the number
             cells = [c for c in tr.children if isinstance(c, Node) and c.tag == "td"]
@@ -119,7 +119,7 @@ def test_dip_lists_every_document_with_seven_fields_and_working_links(bundled_si
             for field, value in ((pejabat, e.pejabat_unit), (pj, e.penanggung_jawab), (waktu, e.waktu_tempat),
                                  (bentuk, e.bentuk_informasi), (simpan, e.jangka_waktu_penyimpanan)):
                 assert value and field == value
-            assert kelas == ppid_views.KELAS[e.klasifikasi]
+            assert kelas == KELAS[e.klasifikasi]
             links = {_text(a): a.attrs["href"] for a in tr.iter("a")}
             assert links[e.nomor] == f"#{anchor}"  # the permalink
             for label, href in links.items():
@@ -161,7 +161,7 @@ def test_dip_downloads_hold_the_same_entries(bundled_site):
     assert raw.startswith(b"\xef\xbb\xbf")  # UTF-8 with BOM
     records = list(csv.DictReader(io.StringIO(raw.decode("utf-8-sig"))))
     on_page = [tr.attrs["id"] for tr in rows]
-    assert [ppid_views.anchor(r["nomor"]) for r in records] == on_page
+    assert [dipview.anchor(r["nomor"]) for r in records] == on_page
     for r, tr in zip(records, rows):
         assert _text(tr).startswith(r["nomor"])
         assert r["permalink"] == f"{url}#{tr.attrs['id']}"

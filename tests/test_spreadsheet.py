@@ -9,10 +9,10 @@ from pathlib import Path
 import openpyxl
 import pytest
 
-from generator.staff import schema
-from generator.cli import main
-from generator.staff.spreadsheet import export, plan_import
 from generator.check import check
+from generator.cli import main
+from generator.staff import schema
+from generator.staff.spreadsheet import export, plan_import
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"

@@ -10,12 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.staff import diff as kdiff
 from generator.cli import build_parser
 from generator.core.diagnostics import CODES
+from generator.staff import diff as kdiff
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+TESTS_WORKFLOW = ROOT / ".github" / "workflows" / "tests.yml"  # developers' suite: runs pytest, not kinerja
 PR_WORKFLOW = ROOT / ".github" / "workflows" / "periksa-data.yml"
 DEPLOY_WORKFLOW = ROOT / ".github" / "workflows" / "terbitkan.yml"
 GITLAB = ROOT / ".gitlab-ci.yml"
@@ -100,6 +101,8 @@ def kinerja_commands(text: str) -> list[list[str]]:
 def test_every_kinerja_command_in_ci_exists():
     parser = build_parser()
     for path in [*WORKFLOWS, GITLAB]:
+        if path == TESTS_WORKFLOW:
+            continue
         commands = kinerja_commands(path.read_text(encoding="utf-8"))
         assert commands, path
         for argv in commands:
@@ -250,3 +253,14 @@ def test_contributor_guide():
     for block in re.findall(r"```sh\n(.*?)```", text, re.S):
         for argv in kinerja_commands(block):
             parser.parse_args(argv)
+
+
+def test_the_tests_workflow_runs_the_readme_test_command_on_code_changes():
+    wf = load(TESTS_WORKFLOW)
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    quick = re.search(r"## Quick start.*?```sh\n(.*?)```", readme, re.S).group(1)
+    test_line = [ln.split("#")[0].strip() for ln in quick.splitlines() if "pytest" in ln][0]
+    assert [s["run"].strip() for s in steps(wf) if "run" in s] == [test_line]
+    for trigger in ("push", "pull_request"):
+        assert "generator/**" in wf["on"][trigger]["paths"]
+    assert wf["permissions"] == {"contents": "read"}

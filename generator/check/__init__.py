@@ -16,19 +16,22 @@ from generator.compute import engine as compute
 from generator.compute.policy import resolve
 from generator.compute.serialize import report_id
 from generator.core.diagnostics import Diagnostic, msg
-from generator.load import Document
+from generator.load import Document, Path_
 from generator.model import Laporan
 from generator.validate import ppid as ppid_rules
 from generator.validate import rules
 from generator.validate.assemble import FileReader, assemble, read_file
 from generator.validate.dataset import AgencyRecord, Dataset, PositionRecord, RegionRecord, YearRecord
 
+# read_file and FileReader are passed on for the build's caching reader (site/cache.py).
+__all__ = ["CheckResult", "FileReader", "ReportEntry", "check", "read_file"]
+
 
 @dataclass
 class CheckResult:
     dataset: Dataset | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    reports: list[tuple[AgencyRecord, PositionRecord, YearRecord, Any, compute.ReportResult]] = field(default_factory=list)
+    reports: list[tuple[AgencyRecord, PositionRecord, YearRecord, Laporan, compute.ReportResult]] = field(default_factory=list)
 
     @property
     def errors(self) -> list[Diagnostic]:
@@ -48,10 +51,10 @@ def check(data_dir: Path, load: FileReader = read_file) -> CheckResult:
     if dataset is None:
         return result
     result.dataset = dataset
-    nips: dict = {}
+    nips: dict[str, tuple[str, str, int]] = {}
     for agency in dataset.agencies():
         rules.position_rules(agency, nips, out)
-    for region, agency, position, year in dataset.years():
+    for _region, agency, position, year in dataset.years():
         rules.year_rules(agency, position, year, dataset.situs.data_per, out)
     holidays = dataset.holiday_dates()
     for agency in dataset.agencies():
@@ -82,7 +85,7 @@ def _fmt(value: Any) -> str:
 
 def _discrepancy_diagnostic(doc: Document, li: int, d: compute.Discrepancy) -> Diagnostic:
     parts = d.angka.split(":")
-    loc: tuple = ("laporan", li, "tercetak")
+    loc: Path_ = ("laporan", li, "tercetak")
     if parts[0] == "capaian":
         loc += ("capaian", parts[1])
     elif parts[0] == "anggaran":

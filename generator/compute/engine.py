@@ -9,13 +9,14 @@ would reproduce the printed value.
 from __future__ import annotations
 
 import itertools
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
-from typing import Iterable, Iterator
+from typing import Any
 
-from generator.model import Indikator, Laporan, PosAnggaran, Tahunan, Tercetak
-from generator.core.numbers import round_to
 from generator.compute.policy import Band, Policy, Rounding
+from generator.core.numbers import round_to
+from generator.model import Cetak, Indikator, Laporan, PerjanjianKinerja, PosAnggaran, Tahunan, Tercetak
 
 HUNDRED = Decimal(100)
 
@@ -155,7 +156,7 @@ def walk_budget(items: list[PosAnggaran], parent: str | None = None, depth: int 
         yield from walk_budget(item.rincian, item.id, depth + 1)
 
 
-def active_pk(tahunan: Tahunan):
+def active_pk(tahunan: Tahunan) -> PerjanjianKinerja | None:
     """The Perjanjian Kinerja in force: the last revision (penetapan, then perubahan)."""
     return tahunan.perjanjian_kinerja[-1] if tahunan.perjanjian_kinerja else None
 
@@ -204,6 +205,7 @@ def _row(ind: Indikator, parent: str | None, depth: int, lap: Laporan, policy: P
                 row.capaian_penuh = row.capaian = HUNDRED if policy.target_nol == "skor_100" else Decimal(0)
                 row.dihitung = True
         else:
+            assert entry.nilai is not None  # Realisasi has `nilai` when it has no `na`
             full = capaian(entry.nilai, target, ind.polaritas, policy)
             if full is None:
                 row.status = "tak_terhitung"
@@ -222,8 +224,10 @@ def _row(ind: Indikator, parent: str | None, depth: int, lap: Laporan, policy: P
 def compute_report(tahunan: Tahunan, lap: Laporan, policy: Policy) -> ReportResult:
     rows = [_row(ind, parent, depth, lap, policy) for ind, parent, depth in walk_indicators(measured_indicators(tahunan))]
     counted = [r for r in rows if r.dihitung]
-    full_mean = mean([r.capaian_penuh for r in counted])
-    basis = [r.capaian for r in counted] if policy.rata_rata_dari == "nilai_dibulatkan" else [r.capaian_penuh for r in counted]
+    # a counted row always has its capaian (the filters only narrow the type)
+    full_mean = mean([r.capaian_penuh for r in counted if r.capaian_penuh is not None])
+    basis = ([r.capaian for r in counted if r.capaian is not None] if policy.rata_rata_dari == "nilai_dibulatkan"
+             else [r.capaian_penuh for r in counted if r.capaian_penuh is not None])
     avg = apply_rounding(mean(basis), policy.pembulatan_rata_rata)
 
     budget: list[BudgetRow] = []
@@ -238,21 +242,24 @@ def compute_report(tahunan: Tahunan, lap: Laporan, policy: Policy) -> ReportResu
         ))
     top = [b for b in budget if b.kedalaman == 0 and b.realisasi is not None]
     pagu = sum((b.pagu for b in budget if b.kedalaman == 0), Decimal(0)) if budget else None
-    tgt = sum((b.target for b in top), Decimal(0)) if top else None
-    real = sum((b.realisasi for b in top), Decimal(0)) if top else None
-    total = None
+    tgt: Decimal | None = None
+    realised: Decimal | None = None
+    total: Decimal | None = None
     if top:
+        # a row with a realisation has a target and, when that is not 0, a percentage
+        tgt = sum((b.target for b in top if b.target is not None), Decimal(0))
+        realised = sum((b.realisasi for b in top if b.realisasi is not None), Decimal(0))
         if policy.anggaran_total == "rata_rata_baris":
-            total = mean([b.persen for b in top if b.target])
+            total = mean([b.persen for b in top if b.target and b.persen is not None])
         else:
-            total = persen(real, tgt)
+            total = persen(realised, tgt)
         total = apply_rounding(total, policy.pembulatan_anggaran_total)
 
     return ReportResult(
         tahun=tahunan.tahun, triwulan=lap.triwulan, policy=policy, rows=rows,
         rata_rata=avg, rata_rata_penuh=full_mean, jumlah_dihitung=len(counted),
         predikat=predikat(avg, policy.skala_predikat), budget=budget,
-        anggaran_pagu=pagu, anggaran_target=tgt, anggaran_realisasi=real, anggaran_total=total,
+        anggaran_pagu=pagu, anggaran_target=tgt, anggaran_realisasi=realised, anggaran_total=total,
         efisiensi=efisiensi(avg, total, policy),
     )
 
@@ -262,7 +269,7 @@ def compute_report(tahunan: Tahunan, lap: Laporan, policy: Policy) -> ReportResu
 _ROUNDINGS = [Rounding(c, d) for c in ("setengah_ke_atas", "potong") for d in (0, 1, 2, 3)]
 
 # Which policy fields can move which figure, and the values to try.
-_ALTERNATIVES: dict[str, list[object]] = {
+_ALTERNATIVES: dict[str, Sequence[object]] = {
     "pembulatan_capaian": _ROUNDINGS,
     "dasar_target": ["target_sd_triwulan", "target_tahunan"],
     "polaritas_turun": ["target_per_realisasi", "dua_dikurangi_rasio"],
@@ -293,23 +300,29 @@ def policy_value_repr(value: object) -> object:
     return value
 
 
-def _search(tahunan: Tahunan, lap: Laporan, policy: Policy, names: list[str], matches) -> list[dict[str, object]]:
+def _search(tahunan: Tahunan, lap: Laporan, policy: Policy, names: list[str],
+            matches: Callable[[ReportResult], bool]) -> list[dict[str, object]]:
     """Policy changes (one field, else two) under which ``matches(result)`` holds."""
     found: list[dict[str, object]] = []
     singles = [(n, v) for n in names for v in _ALTERNATIVES[n] if v != getattr(policy, n)]
     for name, value in singles:
-        if matches(compute_report(tahunan, lap, replace(policy, **{name: value}))):
+        if matches(compute_report(tahunan, lap, _changed(policy, {name: value}))):
             found.append({name: policy_value_repr(value)})
     if found:
         return found
     for (n1, v1), (n2, v2) in itertools.combinations(singles, 2):
         if n1 == n2:
             continue
-        if matches(compute_report(tahunan, lap, replace(policy, **{n1: v1, n2: v2}))):
+        if matches(compute_report(tahunan, lap, _changed(policy, {n1: v1, n2: v2}))):
             found.append({n1: policy_value_repr(v1), n2: policy_value_repr(v2)})
             if len(found) >= 6:
                 break
     return found
+
+
+def _changed(policy: Policy, changes: dict[str, Any]) -> Policy:
+    """``policy`` with some fields set to values from _ALTERNATIVES (each of the field's type)."""
+    return replace(policy, **changes)
 
 
 def _same(printed: Decimal, computed: Decimal | None) -> bool:
@@ -329,13 +342,13 @@ def compare_printed(tahunan: Tahunan, lap: Laporan, result: ReportResult) -> lis
             continue
         row.tercetak = cetak.nilai
         if not _same(cetak.nilai, row.capaian):
-            def ok(res, key=key, want=cetak.nilai):
+            def ok(res: ReportResult, key: str = key, want: Decimal = cetak.nilai) -> bool:
                 r = next((x for x in res.rows if x.id == key), None)
                 return r is not None and _same(want, r.capaian)
             out.append(Discrepancy(f"capaian:{key}", f"capaian indikator {row.nomor or ''} {row.indikator}".replace("  ", " "),
                                    cetak.nilai, row.capaian, _search(tahunan, lap, policy, _ROW_POLICIES, ok)))
 
-    def figure(key: str, label: str, cetak, computed: Decimal | None, names: list[str], attr: str):
+    def figure(key: str, label: str, cetak: Cetak | None, computed: Decimal | None, names: list[str], attr: str) -> None:
         if cetak is None or cetak.nilai is None or _same(cetak.nilai, computed):
             return
         want = cetak.nilai
@@ -359,20 +372,20 @@ def compare_printed(tahunan: Tahunan, lap: Laporan, result: ReportResult) -> lis
             continue
         b.tercetak = cetak.nilai
         if not _same(cetak.nilai, b.persen):
-            def ok(res, key=key, want=cetak.nilai):
+            def ok_budget(res: ReportResult, key: str = key, want: Decimal = cetak.nilai) -> bool:
                 r = next((x for x in res.budget if x.id == key), None)
                 return r is not None and _same(want, r.persen)
             out.append(Discrepancy(f"anggaran:{key}", f"capaian anggaran {b.nomor or ''} {b.nama}".replace("  ", " "),
-                                   cetak.nilai, b.persen, _search(tahunan, lap, policy, _BUDGET_ROW_POLICIES, ok)))
+                                   cetak.nilai, b.persen, _search(tahunan, lap, policy, _BUDGET_ROW_POLICIES, ok_budget)))
 
     figure("anggaran_total", "capaian anggaran total", printed.anggaran_total, result.anggaran_total, _BUDGET_POLICIES, "anggaran_total")
     figure("narasi.anggaran_total", "capaian anggaran total (dalam narasi)", printed.narasi.anggaran_total, result.anggaran_total, _BUDGET_POLICIES, "anggaran_total")
     sums = printed.anggaran_jumlah
     if sums is not None:
         computed_sums = {"pagu": result.anggaran_pagu, "target": result.anggaran_target, "realisasi": result.anggaran_realisasi}
-        for name, cetak in (("pagu", sums.pagu), ("target", sums.target), ("realisasi", sums.realisasi)):
-            if cetak is not None and cetak.nilai is not None and not _same(cetak.nilai, computed_sums[name]):
-                out.append(Discrepancy(f"anggaran_jumlah.{name}", f"jumlah {name} anggaran", cetak.nilai, computed_sums[name]))
+        for name, sum_cetak in (("pagu", sums.pagu), ("target", sums.target), ("realisasi", sums.realisasi)):
+            if sum_cetak is not None and sum_cetak.nilai is not None and not _same(sum_cetak.nilai, computed_sums[name]):
+                out.append(Discrepancy(f"anggaran_jumlah.{name}", f"jumlah {name} anggaran", sum_cetak.nilai, computed_sums[name]))
     figure("efisiensi", "efisiensi", printed.efisiensi, result.efisiensi, _EFF_POLICIES, "efisiensi")
     figure("narasi.efisiensi", "efisiensi (dalam narasi)", printed.narasi.efisiensi, result.efisiensi, _EFF_POLICIES, "efisiensi")
     return out

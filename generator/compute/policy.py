@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal
+from typing import Any
 
 from generator.model import AturanPembulatan, Kebijakan, Predikat
 
@@ -58,10 +59,10 @@ class Policy:
     pembulatan_efisiensi: Rounding = Rounding()
     skala_predikat: tuple[Band, ...] = DEFAULT_SCALE
 
-    def apply(self, override: Kebijakan | None) -> "Policy":
+    def apply(self, override: Kebijakan | None) -> Policy:
         if override is None:
             return self
-        changes: dict = {}
+        changes: dict[str, Any] = {}
         for name in override.model_fields_set:
             value = getattr(override, name)
             if value is None:
@@ -77,7 +78,7 @@ class Policy:
             changes[name] = value
         return replace(self, **changes) if changes else self
 
-    def differences(self, other: "Policy") -> dict[str, tuple[object, object]]:
+    def differences(self, other: Policy) -> dict[str, tuple[object, object]]:
         return {
             f.name: (getattr(self, f.name), getattr(other, f.name))
             for f in fields(self)

@@ -27,9 +27,9 @@ class RegisterStats:
     contoh: bool
     jumlah: int
     per_bulan: list[tuple[str, int]]
-    per_kanal: Counter = field(default_factory=Counter)
-    per_kategori: Counter = field(default_factory=Counter)
-    per_keputusan: Counter = field(default_factory=Counter)
+    per_kanal: Counter[str] = field(default_factory=Counter)
+    per_kategori: Counter[str] = field(default_factory=Counter)
+    per_keputusan: Counter[str] = field(default_factory=Counter)
     waktu: list[RequestTiming] = field(default_factory=list)
     median_hari_kerja: float | None = None
     terlama_hari_kerja: int | None = None

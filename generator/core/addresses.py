@@ -11,6 +11,7 @@ are the public addresses PPID officers cite.
 from __future__ import annotations
 
 import posixpath
+from collections.abc import Container
 
 HOME = "index.md"
 METODOLOGI = "metodologi.md"
@@ -69,7 +70,7 @@ def rel(from_page: str, to_path: str) -> str:
 
 # =========================================================================== open data
 # Where every open-data file lives in the docs folder (docs-relative, served as-is).
-# 
+#
 # Downloads go under ``unduh/``, the static API under ``api/v1/``. File names carry the
 # ids joined by ``_`` (ids never contain one), so a downloaded file says what it holds:
 # ``unduh/kota-pekalongan/dinperinaker/jabatan/kota-pekalongan_dinperinaker_kepala-dinas.csv``.
@@ -119,15 +120,25 @@ def api_doc(kind: str, region: str | None = None, agency: str | None = None, id:
             tahun: int | None = None, triwulan: int | None = None) -> str:
     if kind == "semua":
         return api_index()
+    r = _given(region, "region", kind)
     if kind == "wilayah":
-        return api_region(region)
+        return api_region(r)
+    a = _given(agency, "agency", kind)
     if kind == "perangkat_daerah":
-        return api_agency(region, agency)
+        return api_agency(r, a)
+    i = _given(id, "id", kind)
     if kind == "unit":
-        return api_unit(region, agency, id)
+        return api_unit(r, a, i)
     if tahun is not None and triwulan is not None:
-        return api_report(region, agency, id, tahun, triwulan)
-    return api_position(region, agency, id)
+        return api_report(r, a, i, tahun, triwulan)
+    return api_position(r, a, i)
+
+
+def _given(value: str | None, name: str, kind: str) -> str:
+    """A part of an address that the kind of document needs."""
+    if value is None:
+        raise ValueError(f"the {kind!r} API document needs {name}")
+    return value
 
 
 # --------------------------------------------------------------------------- downloads
@@ -153,7 +164,7 @@ def base(kind: str, region: str | None = None, agency: str | None = None, id: st
 
 
 def download_links(kind: str, region: str | None = None, agency: str | None = None, id: str | None = None,
-                   tahun: int | None = None, triwulan: int | None = None, *, files=None) -> dict[str, str]:
+                   tahun: int | None = None, triwulan: int | None = None, *, files: Container[str] | None = None) -> dict[str, str]:
     """Docs-relative paths of the downloads of one scope, by format.
 
     kind: ``semua`` (whole dataset), ``wilayah`` (region), ``perangkat_daerah`` (agency),

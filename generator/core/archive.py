@@ -5,17 +5,23 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import zipfile
+from typing import IO, TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from _typeshed import SizedBuffer
 
 
 class StableZipFile(zipfile.ZipFile):
     """A ZipFile that stamps every entry with one fixed time and fixed attributes."""
 
-    def __init__(self, file, when: dt.date):
+    def __init__(self, file: str | os.PathLike[str] | IO[bytes], when: dt.date) -> None:
         super().__init__(file, "w", zipfile.ZIP_DEFLATED)
         self.stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
 
-    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):
+    def writestr(self, zinfo_or_arcname: str | zipfile.ZipInfo, data: SizedBuffer | str,
+                 compress_type: int | None = None, compresslevel: int | None = None) -> None:
         name = zinfo_or_arcname.filename if isinstance(zinfo_or_arcname, zipfile.ZipInfo) else zinfo_or_arcname
         info = zipfile.ZipInfo(name, date_time=self.stamp)
         info.compress_type = zipfile.ZIP_DEFLATED

@@ -8,7 +8,7 @@ Indonesian (default) and English. ``check`` prints them as
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Severity = Literal["error", "warning"]
 
@@ -74,7 +74,7 @@ class Diagnostic:
     message: Msg
     hint: Msg | None = None
     severity: Severity = "error"
-    extra: dict = field(default_factory=dict)
+    extra: dict[str, Any] = field(default_factory=dict)
 
     def format(self, lang: str = "id") -> str:
         level = {"error": ("galat", "error"), "warning": ("peringatan", "warning")}[self.severity]
@@ -85,7 +85,7 @@ class Diagnostic:
             out += f"\n    {label}: {self.hint.text(lang)}"
         return out
 
-    def as_dict(self, lang: str = "id") -> dict:
+    def as_dict(self, lang: str = "id") -> dict[str, Any]:
         return {
             "path": self.path,
             "line": self.line,
@@ -96,7 +96,7 @@ class Diagnostic:
             "hint": self.hint.text(lang) if self.hint else None,
         }
 
-    def sort_key(self) -> tuple:
+    def sort_key(self) -> tuple[str, int, int, str]:
         return (self.path, self.line, self.column, self.code)
 
 

@@ -9,7 +9,7 @@ the same places, and the PPID register and holiday calendars live where this say
       <region>/wilayah.yml             REGION_FILE
       <region>/<agency>/perangkat-daerah.yml                 AGENCY_FILE
       <region>/<agency>/jabatan/<position>.yml               POSITIONS_DIR/<id>.yml
-      <region>/<agency>/jabatan/<position>/<year>.yml        POSITIONS_DIR/<id>/<year>.yml
+      <region>/<agency>/<year>/<position>.yml                <tahun>/<id>.yml: a position's year
       <region>/<agency>/ppid/...                             PPID_DIR
 """
 
@@ -39,4 +39,4 @@ def position_file(agency_dir: Path, position_id: str) -> Path:
 
 
 def year_file(agency_dir: Path, position_id: str, tahun: int) -> Path:
-    return agency_dir / POSITIONS_DIR / position_id / f"{tahun}.yml"
+    return agency_dir / str(tahun) / f"{position_id}.yml"

@@ -140,7 +140,7 @@ def format_id(value: Decimal | int | None, desimal: int | None = None, *, trim: 
     whole, _, frac = text.partition(".")
     if trim:
         frac = frac.rstrip("0")
-    groups = []
+    groups: list[str] = []
     while len(whole) > 3:
         groups.insert(0, whole[-3:])
         whole = whole[:-3]

@@ -15,9 +15,10 @@ from typing import Any
 
 import yaml
 
-from generator.core.diagnostics import Diagnostic, msg
+from generator.core.diagnostics import Diagnostic, Msg, msg
 from generator.model import YamlNumber
 
+_Loader: type[yaml.SafeLoader] | type[yaml.CSafeLoader]
 try:  # the C composer is several times faster on large trees
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
@@ -77,7 +78,7 @@ class _Builder:
             out: dict[str, Any] = {}
             previous: yaml.Node | None = None
             for key_node, value_node in node.value:
-                if node.flow_style and _split_decimal(previous, key_node, value_node):
+                if node.flow_style and previous is not None and _split_decimal(previous, key_node, value_node):
                     self._problem(
                         key_node, "COMMA_DECIMAL",
                         msg(f"angka desimal '{previous.value},{key_node.value}' di dalam {{...}} dipisah YAML menjadi dua nilai",
@@ -111,7 +112,7 @@ class _Builder:
             return out
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, loc + (i,)) for i, item in enumerate(node.value)]
-        # scalar
+        assert isinstance(node, yaml.ScalarNode)  # the composer makes nothing else
         tag, text = node.tag, node.value
         if node.style in ("'", '"', "|", ">"):
             return text
@@ -123,7 +124,7 @@ class _Builder:
             return None
         return text  # str, timestamps (pydantic parses ISO dates), anything else as written
 
-    def _problem(self, node: yaml.Node, code: str, message, hint) -> None:
+    def _problem(self, node: yaml.Node, code: str, message: Msg, hint: Msg | None) -> None:
         self.problems.append(
             Diagnostic(self.doc.rel, node.start_mark.line + 1, node.start_mark.column + 1, code, message, hint)
         )
@@ -138,7 +139,7 @@ def _split_decimal(previous: yaml.Node | None, key_node: yaml.Node, value_node: 
     )
 
 
-def _syntax_hint(problem: str) -> Any:
+def _syntax_hint(problem: str) -> Msg:
     p = problem or ""
     if "could not find expected ':'" in p or "mapping values are not allowed" in p:
         return msg("periksa titik dua setelah kunci dan indentasi (spasi, bukan tab); teks yang berisi ': ' perlu tanda kutip",

@@ -15,7 +15,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.model import Id, Model, Teks
+from generator.model.fields import Id, Model, Teks
 
 
 class Libur(Model):

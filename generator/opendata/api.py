@@ -6,16 +6,16 @@ to the site root; the index gives the site's address when it is known."""
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from generator.compute.engine import measured_indicators, walk_indicators
-from generator.validate.dataset import AgencyRecord, PositionRecord, RegionRecord
-from generator.model import Indikator
-from generator.core import addresses
 from generator.compute.serialize import SCHEMA_VERSION, number, report_dict
+from generator.core import addresses
+from generator.model import Indikator
 from generator.opendata.provenance import licence_url
 from generator.opendata.scopes import Scope
 from generator.opendata.tables import Entry, holder, indicator_source
+from generator.validate.dataset import AgencyRecord, PositionRecord, RegionRecord
 
 VERSION = "kinerja-api/1"
 

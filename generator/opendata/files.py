@@ -27,8 +27,8 @@ from collections.abc import MutableMapping
 from generator.compute.engine import measured_indicators, walk_indicators
 from generator.compute.policy import DEFAULT
 from generator.compute.serialize import SCHEMA_VERSION, policy_dict, report_dict
-from generator.opendata import package, tables
 from generator.core import addresses
+from generator.opendata import package, tables
 from generator.opendata.api import ApiBuilder, definition
 from generator.opendata.csvfile import csv_bytes
 from generator.opendata.provenance import Provenance

@@ -7,9 +7,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from generator.core.fmt import ROMAWI
+
 BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
          "Oktober", "November", "Desember")
-ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 LICENCE_URLS = {
     "cc by 4.0": "https://creativecommons.org/licenses/by/4.0/deed.id",

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from generator.validate.dataset import AgencyRecord, Dataset, PositionRecord, RegionRecord
 from generator.core import addresses
 from generator.opendata.provenance import Source, periode
 from generator.opendata.tables import Definitions, Entry
+from generator.validate.dataset import AgencyRecord, Dataset, PositionRecord, RegionRecord
 
 
 @dataclass

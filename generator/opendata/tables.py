@@ -12,12 +12,12 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
-from generator.compute.engine import measured_indicators, walk_indicators
-from generator.validate.dataset import AgencyRecord, PositionRecord, RegionRecord, YearRecord
 from generator.check import ReportEntry as Entry
-from generator.model import Indikator
+from generator.compute.engine import measured_indicators, walk_indicators
 from generator.compute.policy import DEFAULT, Policy, Rounding
 from generator.core import addresses
+from generator.model import Indikator
+from generator.validate.dataset import AgencyRecord, PositionRecord, RegionRecord, YearRecord
 
 FULL_PLACES = 6  # the unrounded figures, as in `kinerja compute --json`
 

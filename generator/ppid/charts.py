@@ -10,11 +10,22 @@ numbers in a table next to each chart.
 
 from __future__ import annotations
 
-from generator.render.charts import BLACK, BLUE, GREEN, GREY, LABEL_BOX, RC, VERMILLION, _figure, _row_labels, _svg  # sets the Agg backend
-
 from matplotlib import rc_context  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from matplotlib.patches import Patch  # noqa: E402
+
+from generator.render.charts import (  # sets the Agg backend
+    BLACK,
+    BLUE,
+    GREEN,
+    GREY,
+    LABEL_BOX,
+    RC,
+    VERMILLION,
+    _figure,
+    _row_labels,
+    _svg,
+)
 
 BULAN_SINGKAT = ("Jan", "Feb", "Mar", "Apr", "Mei", "Jun", "Jul", "Agu", "Sep", "Okt", "Nov", "Des")
 

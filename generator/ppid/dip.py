@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.validate.dataset import AgencyRecord, Dataset
 from generator.core import addresses
+from generator.validate.dataset import AgencyRecord, Dataset
 
 KELAS = {"berkala": "Berkala", "serta_merta": "Serta merta", "setiap_saat": "Tersedia setiap saat", "dikecualikan": "Dikecualikan"}
 RETENSI = "Sesuai Jadwal Retensi Arsip perangkat daerah; versi daring disimpan selama situs beroperasi"

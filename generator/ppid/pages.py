@@ -17,15 +17,28 @@ import io
 import zipfile
 
 from jinja2 import Environment
-from markupsafe import Markup, escape
 
-from generator.validate.dataset import AgencyRecord, Dataset, RegionRecord
+from generator.core import addresses, fmt
 from generator.core.archive import stable_zip
-from generator.compute import workdays
-from generator.core import fmt
-from generator.ppid import views as pv
-from generator.core import addresses
-from generator.render.views import SiteIndex, breadcrumb
+from generator.ppid import links
+from generator.ppid.dipview import KELAS, KELAS_KET, KELAS_URUT, DipRow, dip_page_groups, dip_rows, jenis_jumlah, kelas_jumlah
+from generator.ppid.kontak import hari_kerja, jangka_waktu, kontak_view
+from generator.ppid.links import (
+    HOME,
+    cara_path,
+    dip_path,
+    formulir_keberatan_path,
+    formulir_permohonan_path,
+    index_path,
+    keberatan_path,
+    laporan_path,
+    rel_href,
+    statistik_path,
+)
+from generator.ppid.register import register_view
+from generator.ppid.views import TemplateHelpers
+from generator.render.siteindex import SiteIndex, breadcrumb
+from generator.validate.dataset import AgencyRecord, Dataset, RegionRecord
 
 CSV_COLUMNS = ("nomor", "klasifikasi", "jenis", "ringkasan_isi", "pejabat_unit", "penanggung_jawab", "waktu_tempat",
                "bentuk_informasi", "jangka_waktu_penyimpanan", "alamat_dokumen", "permalink")
@@ -45,10 +58,10 @@ def _site_address(target: str | None, external: bool) -> str:
     return addresses.url(base) + (f"#{frag}" if frag else "")
 
 
-def dip_table(rows: list[pv.DipRow], dip_page: str) -> list[dict]:
+def dip_table(rows: list[DipRow], dip_page: str) -> list[dict]:
     """One plain record per DIP entry, shared by the CSV and the XLSX."""
     return [{
-        "nomor": r.nomor, "klasifikasi": r.kelas, "klasifikasi_label": pv.KELAS[r.kelas], "jenis": r.entri.jenis,
+        "nomor": r.nomor, "klasifikasi": r.kelas, "klasifikasi_label": KELAS[r.kelas], "jenis": r.entri.jenis,
         "jenis_label": r.jenis_label, "ringkasan_isi": r.ringkasan_isi, "pejabat_unit": r.pejabat_unit,
         "penanggung_jawab": r.penanggung_jawab, "waktu_tempat": r.waktu_tempat, "bentuk_informasi": r.bentuk_informasi,
         "jangka_waktu_penyimpanan": r.jangka_waktu_penyimpanan,
@@ -116,7 +129,7 @@ def dip_xlsx(records: list[dict], agency: AgencyRecord, region: RegionRecord, da
         ("Dasar", "UU 14/2008 tentang Keterbukaan Informasi Publik; Peraturan Komisi Informasi Nomor 1 Tahun 2021 "
                   "tentang Standar Layanan Informasi Publik (tujuh unsur DIP)"),
         ("Alamat dokumen dan permalink", "Alamat relatif terhadap alamat situs ini; tambahkan di belakang alamat situs."),
-    ] + [(pv.KELAS[k], pv.KELAS_KET[k]) for k in pv.KELAS_URUT]
+    ] + [(KELAS[k], KELAS_KET[k]) for k in KELAS_URUT]
     for label, value in lines:
         notes.append([label, value])
     for cell in notes["A"]:
@@ -143,7 +156,7 @@ class Section:
     def __init__(self, ix: SiteIndex, env: Environment, downloads=None):
         self.ix = ix
         self.downloads = downloads  # the open-data files (paths), to link the downloads that exist
-        self.helpers = pv.TemplateHelpers(ix)
+        self.helpers = TemplateHelpers(ix)
         env.globals["ppid"] = self.helpers
 
     @staticmethod
@@ -162,114 +175,93 @@ class Section:
                      "agencies": [{**lines[(region.id, agency.id)], "agency": agency} for agency in region.agencies.values()]}
                     for region in ix.dataset.regions.values()]
         contoh = any(reg.contoh for a in ix.dataset.agencies() for reg, _ in a.registers.values())
-        page(pv.HOME, "ppid_indeks.md.j2", {"page_path": pv.HOME, "overview": overview, "contoh": contoh,
-                                             "jangka_waktu": pv.jangka_waktu(),
+        page(HOME, "ppid_indeks.md.j2", {"page_path": HOME, "overview": overview, "contoh": contoh,
+                                             "jangka_waktu": jangka_waktu(),
                                              "breadcrumb": [("Beranda", addresses.HOME)]},
              {"title": "Layanan Informasi Publik (PPID)",
               "sumber": "Daftar Informasi Publik disusun dari data situs ini; register permohonan informasi PPID"})
-        return {"PPID": pv.HOME}
+        return {"PPID": HOME}
 
     # ------------------------------------------------------------------ one agency
 
     def agency_pages(self, region: RegionRecord, agency: AgencyRecord, page, files: dict[str, bytes]) -> dict:
         """One agency's PPID pages and DIP downloads; returns its line of the index, without
         the agency record itself (the line comes back from worker processes and is memoised)."""
-        ix = self.ix
         r, a = region.id, agency.id
-        pd = agency.model
-        data_per = ix.dataset.situs.data_per
-        identity = {"wilayah": region.model.nama, "perangkat_daerah": pd.nama,
-                    "perangkat_daerah_url": addresses.url(addresses.agency(r, a))}
-        crumbs = breadcrumb(ix, region, agency) + [("Layanan informasi publik", pv.index_path(r, a))]
-        kontak = pv.kontak_view(agency)
-        rows = pv.dip_rows(ix, agency, self.downloads if self.downloads is not None else files)
-        dip_page = pv.dip_path(r, a)
+        kontak = kontak_view(agency)
+        rows = dip_rows(self.ix, agency, self.downloads if self.downloads is not None else files)
+        self._dip_files(region, agency, rows, files)
+        registers = self._registers(region, agency, rows)
+        out = _AgencyPages(self.ix, region, agency, page, self._base(region, agency, kontak, rows, registers))
+        latest = registers[max(registers)] if registers else None
+        out.render(index_path(r, a), "ppid_beranda.md.j2", "Layanan Informasi Publik", {"terakhir": latest},
+                   {"sumber": self._sumber(latest)} if latest else {}, crumbs=out.crumbs[:-1])
+        dip_page = dip_path(r, a)
+        out.render(dip_page, "ppid_dip.md.j2", "Daftar Informasi Publik",
+                   {"groups": dip_page_groups(rows, dip_page, r, a, kontak["kanal"], agency.model.nama),
+                    "jenis_jumlah": jenis_jumlah(rows)},
+                   {"sumber": "Daftar Informasi Publik disusun dari data laporan kinerja yang diterbitkan di situs ini",
+                    "hide": ["navigation", "toc"]})
+        if registers:
+            self._register_pages(out, registers, latest)
+        for path, template, title in _procedures(r, a):
+            out.render(path, template, title, {"hari_kerja": hari_kerja()},
+                       {"sumber": "UU 14/2008 tentang Keterbukaan Informasi Publik; Peraturan Komisi Informasi Nomor 1 Tahun 2021"})
+        return {"nama": agency.model.nama, "index": index_path(r, a), "dip": dip_page, "jumlah_dip": len(rows),
+                "kontak_terisi": kontak["terisi"], "kanal": kontak["kanal"].jenis,
+                "statistik": out.base["statistik"],
+                "registers": [{"tahun": t, "jumlah": v["jumlah"], "contoh": v["contoh"], "laporan": laporan_path(r, a, t)}
+                              for t, v in registers.items()]}
+
+    def _dip_files(self, region: RegionRecord, agency: AgencyRecord, rows: list[DipRow], files: dict[str, bytes]) -> None:
+        """dip.csv and dip.xlsx, into the docs files."""
+        r, a = region.id, agency.id
+        records = dip_table(rows, dip_path(r, a))
+        files[links.path(r, a, "dip.csv")] = dip_csv(records)
+        files[links.path(r, a, "dip.xlsx")] = dip_xlsx(records, agency, region, self.ix.dataset.situs.data_per)
+
+    def _registers(self, region: RegionRecord, agency: AgencyRecord, rows: list[DipRow]) -> dict[int, dict]:
+        """The view of every register year, newest first."""
+        r, a = region.id, agency.id
+        dip_page = dip_path(r, a)
         # DIP permalinks of requested items, relative to the pages in ppid/ that list requests
         # (statistik.md and laporan-<tahun>.md: same folder depth, so the same relative link)
-        anchors = {row.nomor: pv.rel_href(pv.statistik_path(r, a), f"{dip_page}#{row.anchor}") for row in rows}
-
-        # DIP downloads
-        records = dip_table(rows, dip_page)
-        csv_path, xlsx_path = pv.path(r, a, "dip.csv"), pv.path(r, a, "dip.xlsx")
-        files[csv_path] = dip_csv(records)
-        files[xlsx_path] = dip_xlsx(records, agency, region, data_per)
-
+        anchors = {row.nomor: rel_href(statistik_path(r, a), f"{dip_page}#{row.anchor}") for row in rows}
         registers = {}
         for tahun in sorted(agency.registers, reverse=True):
             register, _doc = agency.registers[tahun]
-            registers[tahun] = pv.register_view(ix, region, agency, tahun, register, anchors)
-        contoh = any(v["contoh"] for v in registers.values())
+            registers[tahun] = register_view(self.ix, region, agency, tahun, register, anchors)
+        return registers
 
-        base = {"region": region, "agency": agency, "pd": pd, "kontak": kontak, "jangka_waktu": pv.jangka_waktu(),
-                "ppid_index": pv.index_path(r, a), "dip_page": dip_page, "csv": csv_path, "xlsx": xlsx_path,
-                "jumlah_dip": len(rows), "statistik": pv.statistik_path(r, a) if registers else None,
-                "laporan": [(t, pv.laporan_path(r, a, t), v["contoh"]) for t, v in registers.items()],
-                "laporan_paths": {t: pv.laporan_path(r, a, t) for t in registers},
-                "cara": pv.cara_path(r, a), "keberatan": pv.keberatan_path(r, a),
-                "formulir_permohonan": pv.formulir_permohonan_path(r, a),
-                "formulir_keberatan": pv.formulir_keberatan_path(r, a),
-                "kelas_jumlah": [(k, pv.KELAS[k], sum(1 for x in rows if x.kelas == k)) for k in pv.KELAS_URUT],
-                "unduh_nama": f"dip-{r}-{a}", "pv_ket": pv.KELAS_KET, "kalender": sorted(ix.dataset.holidays),
+    def _base(self, region: RegionRecord, agency: AgencyRecord, kontak: dict, rows: list[DipRow],
+              registers: dict[int, dict]) -> dict:
+        """What every PPID page of the agency is given: the agency, its contact, the links
+        between the pages, the DIP counts and the holiday calendars."""
+        ix = self.ix
+        r, a = region.id, agency.id
+        return {"region": region, "agency": agency, "pd": agency.model, "kontak": kontak, "jangka_waktu": jangka_waktu(),
+                "ppid_index": index_path(r, a), "dip_page": dip_path(r, a),
+                "csv": links.path(r, a, "dip.csv"), "xlsx": links.path(r, a, "dip.xlsx"),
+                "jumlah_dip": len(rows), "statistik": statistik_path(r, a) if registers else None,
+                "laporan": [(t, laporan_path(r, a, t), v["contoh"]) for t, v in registers.items()],
+                "laporan_paths": {t: laporan_path(r, a, t) for t in registers},
+                "cara": cara_path(r, a), "keberatan": keberatan_path(r, a),
+                "formulir_permohonan": formulir_permohonan_path(r, a),
+                "formulir_keberatan": formulir_keberatan_path(r, a),
+                "kelas_jumlah": kelas_jumlah(rows),
+                "unduh_nama": f"dip-{r}-{a}", "pv_ket": KELAS_KET, "kalender": sorted(ix.dataset.holidays),
                 "kalender_dasar": [(t, c.dasar_hukum) for t, c in sorted(ix.dataset.holidays.items())]}
-        title_pd = pd.singkatan or pd.nama
 
-        # Layanan Informasi Publik (index of the section)
-        latest = registers[max(registers)] if registers else None
-        path = pv.index_path(r, a)
-        page(path, "ppid_beranda.md.j2", {**base, "page_path": path, "breadcrumb": crumbs[:-1], "terakhir": latest},
-             {"title": f"Layanan Informasi Publik – {title_pd}", **identity,
-              **({"sumber": self._sumber(latest)} if latest else {})})
-
-        # Daftar Informasi Publik
-        items = []
-        for row in rows:
-            items.append({"row": row,
-                          "href": (Markup(escape(row.target)) if row.target_eksternal else pv.rel_href(dip_page, row.target)) if row.target else None,
-                          "eksternal": row.target_eksternal,
-                          "unduhan": [(label, pv.rel_href(dip_page, p)) for label, p in row.unduhan],
-                          "ajukan": kontak["kanal"].href(dip_page, r, a, row.nomor, row.ringkasan_isi, pd.nama)})
-        groups = []
-        for g in pv.dip_groups(rows):
-            ids = {id(x) for x in g["rows"]}
-            groups.append({**g, "items": [it for it in items if id(it["row"]) in ids]})
-        jenis_jumlah = [(j, pv.JENIS[j], sum(1 for x in rows if x.entri.jenis == j)) for j in pv.JENIS_URUT]
-        page(dip_page, "ppid_dip.md.j2", {**base, "page_path": dip_page, "breadcrumb": crumbs, "groups": groups,
-                                          "jenis_jumlah": [j for j in jenis_jumlah if j[2]]},
-             {"title": f"Daftar Informasi Publik – {title_pd}", **identity,
-              "sumber": "Daftar Informasi Publik disusun dari data laporan kinerja yang diterbitkan di situs ini",
-              "hide": ["navigation", "toc"]})
-
-        # statistics and annual reports
-        if registers:
-            path = pv.statistik_path(r, a)
-            page(path, "ppid_statistik.md.j2", {**base, "page_path": path, "breadcrumb": crumbs, "registers": registers,
-                                                "terakhir": latest, "contoh": contoh,
-                                                "contoh_semua": all(v["contoh"] for v in registers.values())},
-                 {"title": f"Statistik Layanan Informasi Publik – {title_pd}", **identity, "sumber": self._sumber(latest),
-                  "hide": ["navigation"]})
-            for tahun, v in registers.items():
-                path = pv.laporan_path(r, a, tahun)
-                page(path, "ppid_laporan.md.j2", {**base, "page_path": path, "breadcrumb": crumbs, "v": v},
-                     {"title": f"Laporan Layanan Informasi Publik {tahun} – {title_pd}", **identity, "sumber": self._sumber(v),
-                      "hide": ["navigation"]})
-
-        # procedures and forms
-        for path, template, title in (
-                (pv.cara_path(r, a), "ppid_cara_mengajukan.md.j2", "Cara mengajukan permohonan informasi"),
-                (pv.keberatan_path(r, a), "ppid_keberatan.md.j2", "Cara mengajukan keberatan"),
-                (pv.formulir_permohonan_path(r, a), "ppid_formulir_permohonan.md.j2", "Formulir permohonan informasi publik"),
-                (pv.formulir_keberatan_path(r, a), "ppid_formulir_keberatan.md.j2", "Formulir pernyataan keberatan")):
-            page(path, template, {**base, "page_path": path, "breadcrumb": crumbs,
-                                  "hari_kerja": {"jawab": workdays.JAWAB, "perpanjangan": workdays.PERPANJANGAN,
-                                                 "keberatan": workdays.KEBERATAN, "sengketa": pv.SENGKETA_HARI}},
-                 {"title": f"{title} – {title_pd}", **identity,
-                  "sumber": "UU 14/2008 tentang Keterbukaan Informasi Publik; Peraturan Komisi Informasi Nomor 1 Tahun 2021"})
-
-        return {"nama": pd.nama, "index": pv.index_path(r, a), "dip": dip_page, "jumlah_dip": len(rows),
-                "kontak_terisi": kontak["terisi"], "kanal": kontak["kanal"].jenis,
-                "statistik": base["statistik"],
-                "registers": [{"tahun": t, "jumlah": v["jumlah"], "contoh": v["contoh"], "laporan": pv.laporan_path(r, a, t)}
-                              for t, v in registers.items()]}
+    def _register_pages(self, out: _AgencyPages, registers: dict[int, dict], latest: dict) -> None:
+        """The statistics page of every register year, and each year's annual report."""
+        r, a = out.region.id, out.agency.id
+        out.render(statistik_path(r, a), "ppid_statistik.md.j2", "Statistik Layanan Informasi Publik",
+                   {"registers": registers, "terakhir": latest, "contoh": any(v["contoh"] for v in registers.values()),
+                    "contoh_semua": all(v["contoh"] for v in registers.values())},
+                   {"sumber": self._sumber(latest), "hide": ["navigation"]})
+        for tahun, v in registers.items():
+            out.render(laporan_path(r, a, tahun), "ppid_laporan.md.j2", f"Laporan Layanan Informasi Publik {tahun}", {"v": v},
+                       {"sumber": self._sumber(v), "hide": ["navigation"]})
 
     @staticmethod
     def _sumber(v: dict | None) -> str | None:
@@ -278,3 +270,28 @@ class Section:
         return f"Register permohonan informasi PPID tahun {v['tahun']}" + (" (DATA CONTOH, bukan catatan layanan yang sebenarnya)"
                                                                           if v["contoh"] else "")
 
+
+
+def _procedures(r: str, a: str) -> tuple[tuple[str, str, str], ...]:
+    """(path, template, title) of the procedure pages and the printable forms."""
+    return ((cara_path(r, a), "ppid_cara_mengajukan.md.j2", "Cara mengajukan permohonan informasi"),
+            (keberatan_path(r, a), "ppid_keberatan.md.j2", "Cara mengajukan keberatan"),
+            (formulir_permohonan_path(r, a), "ppid_formulir_permohonan.md.j2", "Formulir permohonan informasi publik"),
+            (formulir_keberatan_path(r, a), "ppid_formulir_keberatan.md.j2", "Formulir pernyataan keberatan"))
+
+
+class _AgencyPages:
+    """Renders one agency's PPID pages through render_site's ``page`` function: every page
+    gets the shared context, its path and breadcrumb; every title names the agency."""
+
+    def __init__(self, ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, page, base: dict):
+        pd = agency.model
+        self.region, self.agency, self.page, self.base = region, agency, page, base
+        self.identity = {"wilayah": region.model.nama, "perangkat_daerah": pd.nama,
+                         "perangkat_daerah_url": addresses.url(addresses.agency(region.id, agency.id))}
+        self.crumbs = breadcrumb(ix, region, agency) + [("Layanan informasi publik", index_path(region.id, agency.id))]
+        self.title_pd = pd.singkatan or pd.nama
+
+    def render(self, path: str, template: str, title: str, ctx: dict, meta: dict, crumbs: list | None = None) -> None:
+        self.page(path, template, {**self.base, "page_path": path, "breadcrumb": self.crumbs if crumbs is None else crumbs, **ctx},
+                  {"title": f"{title} – {self.title_pd}", **self.identity, **meta})

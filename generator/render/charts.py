@@ -60,7 +60,7 @@ class Bar:
 LABEL_BOX = {"facecolor": "white", "edgecolor": "none", "pad": 0.6, "alpha": 0.9}
 
 
-def _bar_label(b: "Bar") -> str:
+def _bar_label(b: Bar) -> str:
     label = f" {format_id(b.value)}%" if b.value is not None else ""
     if b.band_name:
         label += f" · {b.band_name}"

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from generator.model import Formula, Indikator
 from generator.core import fmt
+from generator.model import Formula, Indikator
 
 # What each kind of formula is, in one short phrase (shown above the formula).
 JENIS = {

@@ -17,10 +17,11 @@ from collections import Counter
 from dataclasses import dataclass
 
 from generator.compute.engine import ReportResult, walk_indicators
+from generator.core import addresses, fmt
+from generator.render import formula
+from generator.render.indicators import indicator_items
+from generator.render.siteindex import JENIS_JABATAN, URUT_JENIS, SiteIndex, person, placement_inferred, positions_in_order
 from generator.validate.dataset import AgencyRecord, Dataset, PositionRecord, RegionRecord
-from generator.core import fmt
-from generator.render import formula, views
-from generator.core import addresses
 
 MIN_MEMBERS = 2
 
@@ -99,7 +100,7 @@ def groups(ds: Dataset) -> list[Group]:
     found: dict[str, list] = {}
     for region in ds.regions.values():
         for agency in region.agencies.values():
-            for pos in views.positions_in_order(agency):
+            for pos in positions_in_order(agency):
                 gid = pos.model.kelompok_pembanding
                 if gid:
                     found.setdefault(gid, []).append((region, agency, pos))
@@ -109,7 +110,7 @@ def groups(ds: Dataset) -> list[Group]:
             continue
         jenis = Counter(p.model.jenis for _r, _a, p in members).most_common(1)[0][0]
         out.append(Group(gid, label(gid, [p.model.jabatan for _r, _a, p in members]), jenis, members))
-    out.sort(key=lambda g: (views.URUT_JENIS.get(g.jenis, 9), g.label.casefold()))
+    out.sort(key=lambda g: (URUT_JENIS.get(g.jenis, 9), g.label.casefold()))
     return out
 
 
@@ -131,7 +132,7 @@ def _years_text(years: set[int]) -> str:
     return ", ".join(str(y) for y in sorted(years))
 
 
-def index_page(ix: views.SiteIndex, all_groups: list[Group]) -> dict:
+def index_page(ix: SiteIndex, all_groups: list[Group]) -> dict:
     regions = [r for r in ix.dataset.regions.values() if any(m[0].id == r.id for g in all_groups for m in g.members)]
     sections: list[dict] = []
     for g in all_groups:
@@ -158,7 +159,7 @@ def _indicators(indikator, res: ReportResult | None) -> list[dict]:
     """Indicators grouped by sasaran (a merged cell in the document is one group)."""
     rows = {r.id: r for r in res.rows} if res else {}
     out: list[dict] = []
-    for it in views._indicator_items(indikator):
+    for it in indicator_items(indikator):
         if "kelompok" in it:
             continue
         if it["rowspan"] or not out:
@@ -170,7 +171,7 @@ def _indicators(indikator, res: ReportResult | None) -> list[dict]:
     return out
 
 
-def _member(ix: views.SiteIndex, region: RegionRecord, agency: AgencyRecord, pos: PositionRecord, tahun: int | None) -> dict:
+def _member(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos: PositionRecord, tahun: int | None) -> dict:
     m = pos.model
     y = pos.years[tahun].model if tahun is not None else None
     pk = y.perjanjian_kinerja[-1] if y and y.perjanjian_kinerja else None
@@ -189,26 +190,26 @@ def _member(ix: views.SiteIndex, region: RegionRecord, agency: AgencyRecord, pos
     else:
         indikator, jenis_dokumen, dokumen = [], None, None
     tampilan = ix.tampilan_nip
-    pemangku = [views.person(p, tampilan) for p in m.pemangku]
+    pemangku = [person(p, tampilan) for p in m.pemangku]
     dari_ttd = False
     if not pemangku:  # no holder listed: the signature of the document, when there is one
         sign = (latest.laporan.penandatangan if latest else None) or (iki.penandatangan if iki else None)
         if sign is not None:
-            pemangku, dari_ttd = [views.person(sign.pembuat, tampilan)], True
+            pemangku, dari_ttd = [person(sign.pembuat, tampilan)], True
     return {
         "anchor": f"{region.id}-{agency.id}-{pos.id}" + (f"-{tahun}" if tahun is not None else ""),
         "wilayah": region.model.nama, "perangkat_daerah": agency.model.nama, "singkatan": agency.model.singkatan,
         "agency_path": addresses.agency(region.id, agency.id), "path": addresses.position(region.id, agency.id, pos.id),
-        "jabatan": m.jabatan, "tertulis": list(m.jabatan_tertulis), "jenis": views.JENIS_JABATAN.get(m.jenis, m.jenis),
+        "jabatan": m.jabatan, "tertulis": list(m.jabatan_tertulis), "jenis": JENIS_JABATAN.get(m.jenis, m.jenis),
         "pemangku": pemangku, "pemangku_dari_ttd": dari_ttd,
         "tahun": tahun, "jenis_dokumen": jenis_dokumen, "dokumen": dokumen,
         "jumlah_indikator": sum(1 for _ in walk_indicators(indikator)),
         "sasaran": _indicators(indikator, res), "res": res,
-        "disimpulkan": views._placement_inferred(pos),
+        "disimpulkan": placement_inferred(pos),
     }
 
 
-def group_page(ix: views.SiteIndex, g: Group) -> dict:
+def group_page(ix: SiteIndex, g: Group) -> dict:
     sections: list[dict] = []
     members: list[dict] = []
     for region, agency, pos in g.members:

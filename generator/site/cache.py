@@ -21,6 +21,7 @@ Caches live under ``build/cache/`` and are keyed by content, never by time:
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -28,16 +29,14 @@ import pickle
 import shutil
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from generator.check import read_file
 from generator.core.fingerprint import code_digest
-from generator.core.fingerprint import digest as _digest
 
-def cores() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
+if TYPE_CHECKING:
+    from generator.render.siteindex import ChartSpec
+from generator.core.fingerprint import digest as _digest
 
 
 def code_fingerprint() -> str:
@@ -338,3 +337,26 @@ class DirtySite:
 
 def clear(folder: Path) -> None:
     shutil.rmtree(folder, ignore_errors=True)
+
+
+# --------------------------------------------------------------------------- charts
+
+class ChartCache:
+    """Drawn charts by the chart's numbers and labels and the code that draws them."""
+
+    def __init__(self, folder: Path):
+        self.folder = folder
+        # every package that draws a chart, whole (core/fingerprint.py)
+        self.salt = code_digest("core", "render", "ppid", libraries=("matplotlib",))
+
+    def draw(self, spec: ChartSpec) -> bytes:
+        digest = hashlib.sha256((self.salt + spec.key).encode("utf-8")).hexdigest()
+        path = self.folder / digest[:2] / f"{digest}.svg"
+        if path.is_file():
+            return path.read_bytes()
+        svg = spec.draw()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # render workers may draw the same chart
+        tmp.write_bytes(svg)
+        tmp.replace(path)
+        return svg

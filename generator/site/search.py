@@ -25,12 +25,22 @@ class SearchIndexError(RuntimeError):
 
 
 def available() -> bool:
+    """Whether `python -m pagefind` (the package's documented command line, as run by
+    index_site) finds a Pagefind binary (pagefind[bin] on PyPI ships one). Public API only:
+    ``pagefind.service.get_executable`` (in its ``__all__``) returns None when there is none;
+    a pagefind package without it is asked for its version instead."""
     try:
-        from pagefind.service import _must_get_executable  # noqa: F401  (pagefind[bin] on PyPI)
-        _must_get_executable()
+        from pagefind.service import get_executable
+    except ImportError:
+        try:
+            done = subprocess.run([sys.executable, "-m", "pagefind", "--version"], capture_output=True, timeout=60)
+        except (OSError, subprocess.SubprocessError):
+            return False
+        return done.returncode == 0
+    try:
+        return get_executable() is not None
     except Exception:
         return False
-    return True
 
 
 # Not indexed, besides what the templates mark data-pagefind-ignore: the Daftar Informasi

@@ -5,20 +5,29 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from pydantic import BaseModel
 
-from generator.validate.dataset import AgencyRecord, Dataset, PositionRecord, RegionRecord, YearRecord
-from generator.core.layout import (AGENCY_FILE, HOLIDAYS_DIR, POSITIONS_DIR, PPID_DIR, REGION_FILE, RESERVED_REGION_IDS,
-                                    SITE_FILE, yaml_files)
-from generator.validate.schema import validate_schema
 from generator.core.diagnostics import Diagnostic, Msg, msg
-from generator.load import Document, display_path, load_yaml
+from generator.core.layout import (
+    AGENCY_FILE,
+    HOLIDAYS_DIR,
+    POSITIONS_DIR,
+    PPID_DIR,
+    REGION_FILE,
+    RESERVED_REGION_IDS,
+    SITE_FILE,
+    yaml_files,
+)
+from generator.load import Document, Path_, display_path, load_yaml
 from generator.model import Jabatan, PerangkatDaerah, Situs, Tahunan, Unit, Wilayah
-from generator.validate import ppid as ppid_rules
 from generator.model.ppid import DaftarTambahan, HariLibur, RegisterPermohonan
+from generator.validate import ppid as ppid_rules
+from generator.validate.dataset import AgencyRecord, Dataset, PositionRecord, RegionRecord, YearRecord
+from generator.validate.schema import validate_schema
 
 FileReader = Callable[[Path, Path, type[BaseModel], list[Diagnostic]], tuple[Any, Document]]
 """Reads one data file: (path, data root, schema model, findings) → (the model or None, the Document).
@@ -186,7 +195,7 @@ def _assemble_ppid(root: Path, agency: AgencyRecord, ppid_dir: Path, out: list[D
         agency.registers[register.tahun] = (register, doc)
 
 
-def _index_units(agency: AgencyRecord, units: list[Unit], parent: str | None, loc: tuple, out: list[Diagnostic]) -> None:
+def _index_units(agency: AgencyRecord, units: list[Unit], parent: str | None, loc: Path_, out: list[Diagnostic]) -> None:
     for i, u in enumerate(units):
         if u.id in agency.units:
             line, col = agency.doc.where(loc + (i, "id"))

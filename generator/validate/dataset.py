@@ -6,6 +6,8 @@ its source Document so that later findings can point at a file and line.
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from generator.load import Document
@@ -18,7 +20,7 @@ class PositionRecord:
     id: str
     model: Jabatan
     doc: Document
-    years: dict[int, "YearRecord"] = field(default_factory=dict)
+    years: dict[int, YearRecord] = field(default_factory=dict)
 
 
 @dataclass
@@ -73,14 +75,14 @@ class Dataset:
     regions: dict[str, RegionRecord] = field(default_factory=dict)
     holidays: dict[int, HariLibur] = field(default_factory=dict)
 
-    def holiday_dates(self) -> set:
+    def holiday_dates(self) -> set[dt.date]:
         return {h.tanggal for cal in self.holidays.values() for h in cal.hari}
 
-    def agencies(self):
+    def agencies(self) -> Iterator[AgencyRecord]:
         for region in self.regions.values():
             yield from region.agencies.values()
 
-    def years(self):
+    def years(self) -> Iterator[tuple[RegionRecord, AgencyRecord, PositionRecord, YearRecord]]:
         """Every (region, agency, position, year) in a stable order."""
         for region in self.regions.values():
             for agency in region.agencies.values():

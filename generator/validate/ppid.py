@@ -6,9 +6,9 @@ import datetime as dt
 import re
 from typing import Any
 
-from generator.core.diagnostics import Diagnostic, msg
-from generator.load import Document
 from generator.compute import workdays
+from generator.core.diagnostics import Diagnostic, Severity, msg
+from generator.load import Document, Path_
 from generator.model.ppid import RegisterPermohonan
 
 # Keys that would publish a requester's identity (UU 27/2022 PDP). Checked on the raw
@@ -25,7 +25,7 @@ _NIK = re.compile(r"\b\d{16}\b")
 def personal_data(doc: Document) -> list[Diagnostic]:
     out: list[Diagnostic] = []
 
-    def visit(value: Any, loc: tuple) -> None:
+    def visit(value: Any, loc: Path_) -> None:
         if isinstance(value, dict):
             for key, item in value.items():
                 if key.lower().replace("-", "_") in PERSONAL_KEYS:
@@ -59,7 +59,7 @@ def deadlines(doc: Document, register: RegisterPermohonan, holidays: set[dt.date
               as_of: dt.date) -> list[Diagnostic]:
     out: list[Diagnostic] = []
 
-    def add(loc, code, id_text, en_text, hint_id, hint_en, severity="warning"):
+    def add(loc: Path_, code: str, id_text: str, en_text: str, hint_id: str, hint_en: str, severity: Severity = "warning") -> None:
         line, col = doc.where(loc)
         out.append(Diagnostic(doc.rel, line, col, code, msg(id_text, en_text), msg(hint_id, hint_en), severity=severity))
 

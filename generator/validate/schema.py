@@ -9,11 +9,13 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from generator.core.diagnostics import Diagnostic, msg
-from generator.load import Document
+from generator.load import Document, Path_
 
-def _field_model(annotation: Any) -> Any:
+
+def _field_model(annotation: Any) -> type[BaseModel] | None:
     """Unwrap Optional/list/dict/Annotated to the pydantic model inside, if any."""
     origin = typing.get_origin(annotation)
     if origin is typing.Annotated:
@@ -29,8 +31,8 @@ def _field_model(annotation: Any) -> Any:
     return None
 
 
-def _model_at(root: type[BaseModel], loc: tuple) -> type[BaseModel] | None:
-    current: Any = root
+def _model_at(root: type[BaseModel], loc: Path_) -> type[BaseModel] | None:
+    current: type[BaseModel] | None = root
     for part in loc:
         if current is None:
             return None
@@ -56,7 +58,7 @@ def _kind(err_type: str) -> tuple[str, str] | None:
     return None
 
 
-def _schema_diagnostic(doc: Document, root: type[BaseModel], err: dict) -> Diagnostic:
+def _schema_diagnostic(doc: Document, root: type[BaseModel], err: ErrorDetails) -> Diagnostic:
     loc = tuple(p for p in err["loc"] if not (isinstance(p, str) and p.startswith(("function-", "literal["))))
     etype = err["type"]
     where_key = etype in ("extra_forbidden",)

@@ -1,0 +1,254 @@
+"""The position page: its people, its indicator documents per year, and each report.
+
+A report shows the measurement table (PK indicators with their realisasi), the budget, the
+printed figures that differ from the computed ones, the narrative, the signatures and two
+charts; the year's quarters get one target-vs-realisasi chart. Every figure comes from a
+ReportResult (generator/compute); this module only selects, orders and labels.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from decimal import Decimal
+
+from generator.check import ReportEntry as Entry
+from generator.core import addresses, fmt
+from generator.model import Laporan, PerjanjianKinerja
+from generator.render import charts, kebijakan
+from generator.render.indicators import iki_view, indicator_items, pk_view, signatures
+from generator.render.siteindex import (
+    JENIS_JABATAN,
+    MAX_ALT_ITEMS,
+    ChartSpec,
+    SiteIndex,
+    band_for_name,
+    band_lines,
+    breadcrumb,
+    holder,
+    numbered,
+    person,
+    position_label,
+    positions_in_order,
+    source_document,
+    summary,
+    unit_link,
+)
+from generator.validate.dataset import AgencyRecord, PositionRecord, RegionRecord
+
+JENIS_ANGGARAN = {"program": "Program", "kegiatan": "Kegiatan", "sub_kegiatan": "Sub kegiatan"}
+MAX_QUARTER_LINES = 12  # indicators drawn in the quarterly chart; its table lists them all
+KINERJA_KEYS = ("capaian:", "rata_rata_capaian", "narasi.rata_rata_capaian", "predikat")
+ANGGARAN_KEYS = ("anggaran:", "anggaran_total", "narasi.anggaran_total")
+
+
+# --------------------------------------------------------------------------- pieces of a report
+
+def _jenis_tag(jenis: str, nama: str) -> str | None:
+    """"Program" / "Kegiatan" / "Sub kegiatan", unless the name already says it."""
+    label = JENIS_ANGGARAN.get(jenis, jenis)
+    return None if nama.casefold().startswith(label.casefold()) else label
+
+
+def discrepancy(d) -> dict:
+    """A printed figure that differs from the computed one, and the policies that would
+    reproduce it (also listed on the methodology page)."""
+    def show(v):
+        if isinstance(v, Decimal):
+            return fmt.angka(v)
+        return "–" if v is None else str(v)
+    return {"label": d.label, "tercetak": show(d.tercetak), "dihitung": show(d.dihitung), "tak_terhitung": d.dihitung is None,
+            "alternatif": ["; ".join(kebijakan.perubahan(alt)) for alt in d.direproduksi_oleh[:4]],
+            "lebih": max(0, len(d.direproduksi_oleh) - 4)}
+
+
+def _discrepancy_notes(res) -> dict:
+    """The report's discrepancies, sorted under the table they concern."""
+    disc = [discrepancy(d) | {"angka": d.angka} for d in res.discrepancies]
+    return {
+        "catatan_kinerja": [d for d in disc if d["angka"].startswith(KINERJA_KEYS)],
+        "catatan_anggaran": [d for d in disc if d["angka"].startswith(ANGGARAN_KEYS)],
+        "catatan_efisiensi": [d for d in disc if "efisiensi" in d["angka"]],
+    }
+
+
+def _narasi(lap: Laporan) -> list[tuple[str, list[str]]]:
+    n = lap.narasi
+    parts = [("Keterangan", n.keterangan), ("Faktor pendukung", n.faktor_pendukung), ("Faktor penghambat", n.faktor_penghambat),
+             ("Upaya", n.upaya), ("Kesimpulan", n.kesimpulan), ("Rekomendasi", n.rekomendasi)]
+    return [(title, items) for title, items in parts if items]
+
+
+def _measured_items(pk: PerjanjianKinerja | None, res, lap: Laporan) -> list[dict]:
+    """The PK's indicator rows (kelompok rows kept) that the report measures, each with its
+    computed row and the report's note on it."""
+    rows = {r.id: r for r in res.rows}
+    items = []
+    for it in (indicator_items(pk.indikator) if pk else []):
+        if "kelompok" in it:
+            items.append(it)
+            continue
+        r = rows.get(it["id"])
+        if r is None:
+            continue
+        entry = lap.realisasi.get(r.id)
+        items.append({**it, "r": r, "beda_tercetak": r.tercetak is not None and r.tercetak != r.capaian,
+                      "catatan": entry.catatan if entry else None})
+    return items
+
+
+def _budget_rows(res) -> list[dict]:
+    return [{"b": b, "jenis": _jenis_tag(b.jenis, b.nama), "beda_tercetak": b.tercetak is not None and b.tercetak != b.persen}
+            for b in res.budget]
+
+
+# --------------------------------------------------------------------------- the charts of a report
+
+def _bar_note(r) -> str | None:
+    """Why a bar of the capaian chart has no (counted) value."""
+    if r.status == "na":
+        return "n/a" if r.dihitung else "n/a, tidak dihitung"
+    if r.status == "target_nol":
+        return "target 0" + ("" if r.dihitung else ", tidak dihitung")
+    if r.status == "tak_terhitung":
+        return "tidak dapat dihitung"
+    if r.status == "belum_ada":
+        return "belum ada realisasi"
+    return None
+
+
+def _capaian_chart(e: Entry, base: str, periode: str) -> ChartSpec | None:
+    """Capaian per indicator against 100% and the predikat thresholds (a parent without
+    any realisasi yet is left out: its rincian rows show it)."""
+    res = e.res
+    has_children = {r.induk for r in res.rows if r.induk}
+    chart_rows = [r for r in res.rows if not (r.id in has_children and r.status == "belum_ada")]
+    if not any(r.capaian is not None for r in chart_rows):
+        return None
+    bars = [charts.Bar(("– " if r.kedalaman else "") + numbered(r.nomor, r.indikator), r.capaian,
+                       band_for_name(res.policy, r.predikat), r.predikat, _bar_note(r))
+            for r in chart_rows]
+    # The figures of every bar are in the measurement table right above the chart.
+    alt = (f"Diagram batang capaian {len(bars)} indikator {e.position.model.jabatan}, {periode}, dibandingkan dengan garis 100% "
+           "dan batas predikat. Capaian dan predikat setiap indikator ada di tabel pengukuran di atas.")
+    return ChartSpec(addresses.chart(e.region.id, e.agency.id, f"{base}-capaian"), alt,
+                     charts.capaian_bars, (bars, "Capaian (%)", *band_lines(res.policy)))
+
+
+def _anggaran_chart(e: Entry, base: str, periode: str) -> ChartSpec | None:
+    """Budget absorption per program (the top level of the budget table)."""
+    programs = [b for b in e.res.budget if b.kedalaman == 0]
+    if not (programs and any(b.persen is not None for b in programs)):
+        return None
+    data = [(numbered(b.nomor, b.nama), b.persen) for b in programs]
+    alt = (f"Diagram batang serapan anggaran per program, {e.position.model.jabatan}, {periode}: "
+           + "; ".join(f"{label}: {fmt.persen(v, 'belum ada realisasi')}" for label, v in data[:MAX_ALT_ITEMS])
+           + ". Angka yang sama ada di tabel anggaran.")
+    return ChartSpec(addresses.chart(e.region.id, e.agency.id, f"{base}-anggaran"), alt,
+                     charts.persen_bars, (data, "Capaian anggaran / serapan (%)"))
+
+
+# --------------------------------------------------------------------------- one report, one year
+
+def report_view(ix: SiteIndex, e: Entry, pk: PerjanjianKinerja | None, page: str, ringkas: bool = False) -> dict:
+    """One report on the position page. ``ringkas``: an earlier quarter of a year that has a
+    later report. It keeps every figure, predikat, note and signature in a compact table but
+    draws no charts: the year's quarterly chart shows it, and a province's position pages stay
+    small (a page with four full quarters is ~60 KB of HTML, and every byte is parsed twice by
+    MkDocs and again by the search indexer)."""
+    res, lap = e.res, e.laporan
+    periode = fmt.periode(res.tahun, res.triwulan)
+    base = f"{e.position.id}-{res.tahun}-tw{res.triwulan}"
+    return {
+        "anchor": f"tw{res.triwulan}-{res.tahun}", "periode": periode, "triwulan": fmt.triwulan(res.triwulan), "tahun": res.tahun,
+        "tw_romawi": fmt.ROMAWI[res.triwulan],
+        "judul_tertulis": lap.judul_tertulis, "tanggal": fmt.tanggal(lap.tanggal), "tempat": lap.tempat,
+        "sumber": source_document(e.agency, lap.sumber), "res": res, "items": _measured_items(pk, res, lap),
+        "belum_ada": all(r.status == "belum_ada" for r in res.rows),
+        "jumlah_indikator": len(res.rows),
+        **_discrepancy_notes(res),
+        "budget": _budget_rows(res), "efisiensi_rumus": kebijakan.nilai("efisiensi", res.policy.efisiensi),
+        "efisiensi_cara": res.policy.efisiensi,
+        "narasi": _narasi(lap),
+        **signatures(ix, e.region, e.agency, e.position, lap.penandatangan),
+        "tanggal_tertulis": lap.tanggal_tertulis,
+        "catatan_sumber": ix.masked(lap.catatan_sumber),
+        "kebijakan_khusus": kebijakan.beda(res.policy, ix.site_policy),
+        "chart_capaian": None if ringkas else _capaian_chart(e, base, periode),
+        "chart_anggaran": None if ringkas else _anggaran_chart(e, base, periode),
+        "ringkas": ringkas,
+    }
+
+
+def quarters_view(e_list: list[Entry], pos: PositionRecord, region: RegionRecord, agency: AgencyRecord, tahun: int) -> dict | None:
+    """Target vs realisasi across the year's quarters, when more than one quarter exists."""
+    if len(e_list) < 2:
+        return None
+    order: list[str] = []
+    info: dict[str, tuple[str, str | None]] = {}
+    points: dict[str, dict[int, tuple]] = defaultdict(dict)
+    for e in e_list:
+        for r in e.res.rows:
+            if r.realisasi is None and r.target is None:
+                continue
+            if r.id not in info:
+                order.append(r.id)
+                info[r.id] = (numbered(r.nomor, r.indikator), r.satuan)
+            points[r.id][e.res.triwulan] = (r.target, r.realisasi)
+    series = [charts.Series(info[i][0], info[i][1], [(tw, t, v) for tw, (t, v) in sorted(points[i].items())])
+              for i in order if sum(1 for t, v in points[i].values() if v is not None) >= 1 and len(points[i]) >= 2]
+    if not series:
+        return None
+    tws = sorted({e.res.triwulan for e in e_list})
+    alt = (f"Grafik target dan realisasi kumulatif per triwulan {tahun} untuk {len(series)} indikator {pos.model.jabatan}. "
+           "Angka yang sama ada di tabel Data grafik di bawahnya.")
+    spec = ChartSpec(addresses.chart(region.id, agency.id, f"{pos.id}-{tahun}-triwulan"), alt,
+                     charts.quarter_lines, (series[:MAX_QUARTER_LINES], fmt.ROMAWI))
+    table = [{"label": s.label, "satuan": s.satuan, "nilai": {tw: (t, v) for tw, t, v in s.points}} for s in series]
+    return {"chart": spec, "tws": tws, "table": table, "terpotong": max(0, len(series) - MAX_QUARTER_LINES)}
+
+
+def _year_view(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos: PositionRecord, tahun: int, page: str) -> dict:
+    """One year of a position: its active PK (earlier versions after it), its IKI, and its
+    reports newest first (only the newest in full)."""
+    y = pos.years[tahun]
+    pks = list(y.model.perjanjian_kinerja)
+    active = pks[-1] if pks else None
+    entries = [e for e in ix.reports_of(agency, pos.id) if e.res.tahun == tahun]
+    return {
+        "tahun": tahun,
+        "pk": pk_view(active) if active else None,
+        "iki": iki_view(ix, region, agency, pos, y.model.iki) if y.model.iki else None,
+        "pk_lama": [pk_view(p) for p in reversed(pks[:-1])],
+        "reports": [report_view(ix, e, active, page, ringkas=i > 0) for i, e in enumerate(reversed(entries))],
+        "triwulan": quarters_view(entries, pos, region, agency, tahun),
+        "catatan": ix.masked(y.model.catatan),
+    }
+
+
+# --------------------------------------------------------------------------- the page
+
+def position_page(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos: PositionRecord) -> dict:
+    page = addresses.position(region.id, agency.id, pos.id)
+    m = pos.model
+    unit = agency.units.get(m.unit) if m.unit else None
+    atasan = agency.positions.get(m.atasan) if m.atasan else None
+    years = [_year_view(ix, region, agency, pos, tahun, page) for tahun in sorted(pos.years, reverse=True)]
+    latest = ix.latest(agency, pos.id)
+    return {
+        "page_path": page, "region": region, "agency": agency, "pos": m, "id": pos.id,
+        "breadcrumb": breadcrumb(ix, region, agency, m.unit),
+        "agency_path": addresses.agency(region.id, agency.id),
+        "jenis": JENIS_JABATAN.get(m.jenis, m.jenis),
+        "unit": unit_link(region, agency, unit) if unit else None,
+        "atasan": ({"nama": position_label(atasan, ix.data_per), "path": addresses.position(region.id, agency.id, atasan.id)}
+                   if atasan else None),
+        "atasan_luar": m.atasan_luar,
+        "pemangku": [person(p, ix.tampilan_nip) for p in m.pemangku],
+        "holder": holder(pos, ix.data_per),
+        "bawahan": [summary(ix, region, agency, p) for p in positions_in_order(agency) if p.model.atasan == pos.id],
+        "years": years,
+        "latest": latest.res if latest else None,
+        "catatan": ix.masked(m.catatan),
+        "tertulis": list(m.jabatan_tertulis),
+        "label": position_label(pos, ix.data_per),
+    }
