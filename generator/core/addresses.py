@@ -68,6 +68,52 @@ def rel(from_page: str, to_path: str) -> str:
     return link
 
 
+# --------------------------------------------------------------------------- PPID section of each agency
+
+PPID_HOME = "ppid.md"
+
+
+def ppid_file(region_id: str, agency_id: str, name: str) -> str:
+    """Docs-relative path of one file of an agency's PPID section."""
+    return f"{region_id}/{agency_id}/ppid/{name}"
+
+
+def ppid_index(r: str, a: str) -> str:
+    return ppid_file(r, a, "index.md")
+
+
+def ppid_dip(r: str, a: str) -> str:
+    return ppid_file(r, a, "dip.md")
+
+
+def ppid_statistik(r: str, a: str) -> str:
+    return ppid_file(r, a, "statistik.md")
+
+
+def ppid_laporan(r: str, a: str, tahun: int) -> str:
+    return ppid_file(r, a, f"laporan-{tahun}.md")
+
+
+def ppid_cara(r: str, a: str) -> str:
+    return ppid_file(r, a, "cara-mengajukan.md")
+
+
+def ppid_keberatan(r: str, a: str) -> str:
+    return ppid_file(r, a, "keberatan.md")
+
+
+def ppid_formulir_permohonan(r: str, a: str) -> str:
+    return ppid_file(r, a, "formulir-permohonan.md")
+
+
+def ppid_formulir_keberatan(r: str, a: str) -> str:
+    return ppid_file(r, a, "formulir-keberatan.md")
+
+
+def ppid_grafik(r: str, a: str, name: str) -> str:
+    return ppid_file(r, a, f"grafik/{name}.svg")
+
+
 # =========================================================================== open data
 # Where every open-data file lives in the docs folder (docs-relative, served as-is).
 #

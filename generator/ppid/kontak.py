@@ -13,7 +13,8 @@ from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 from markupsafe import Markup, escape
 
 from generator.compute import workdays
-from generator.ppid.links import cara_path, email_address, external_url, rel_href
+from generator.core import addresses
+from generator.ppid.links import email_address, external_url, rel_href
 from generator.validate.dataset import AgencyRecord
 
 SENGKETA_HARI = 14  # working days to bring a dispute to the Komisi Informasi (UU 14/2008 Pasal 37)
@@ -49,7 +50,7 @@ class Kanal:
                     + "Nama: \nAlamat: \nNomor telepon: \n")
             url = f"mailto:{quote(self.email, safe='@')}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
         else:
-            url = str(rel_href(page, cara_path(region_id, agency_id))) + (f"?dip={quote(nomor, safe='')}" if nomor else "")
+            url = str(rel_href(page, addresses.ppid_cara(region_id, agency_id))) + (f"?dip={quote(nomor, safe='')}" if nomor else "")
         return Markup(escape(url))
 
     @property

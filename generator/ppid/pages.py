@@ -20,21 +20,9 @@ from jinja2 import Environment
 
 from generator.core import addresses, fmt
 from generator.core.archive import stable_zip
-from generator.ppid import links
 from generator.ppid.dipview import KELAS, KELAS_KET, KELAS_URUT, DipRow, dip_page_groups, dip_rows, jenis_jumlah, kelas_jumlah
 from generator.ppid.kontak import hari_kerja, jangka_waktu, kontak_view
-from generator.ppid.links import (
-    HOME,
-    cara_path,
-    dip_path,
-    formulir_keberatan_path,
-    formulir_permohonan_path,
-    index_path,
-    keberatan_path,
-    laporan_path,
-    rel_href,
-    statistik_path,
-)
+from generator.ppid.links import rel_href
 from generator.ppid.register import register_view
 from generator.ppid.views import TemplateHelpers
 from generator.render.siteindex import SiteIndex, breadcrumb
@@ -175,12 +163,12 @@ class Section:
                      "agencies": [{**lines[(region.id, agency.id)], "agency": agency} for agency in region.agencies.values()]}
                     for region in ix.dataset.regions.values()]
         contoh = any(reg.contoh for a in ix.dataset.agencies() for reg, _ in a.registers.values())
-        page(HOME, "ppid_indeks.md.j2", {"page_path": HOME, "overview": overview, "contoh": contoh,
+        page(addresses.PPID_HOME, "ppid_indeks.md.j2", {"page_path": addresses.PPID_HOME, "overview": overview, "contoh": contoh,
                                              "jangka_waktu": jangka_waktu(),
                                              "breadcrumb": [("Beranda", addresses.HOME)]},
              {"title": "Layanan Informasi Publik (PPID)",
               "sumber": "Daftar Informasi Publik disusun dari data situs ini; register permohonan informasi PPID"})
-        return {"PPID": HOME}
+        return {"PPID": addresses.PPID_HOME}
 
     # ------------------------------------------------------------------ one agency
 
@@ -194,9 +182,9 @@ class Section:
         registers = self._registers(region, agency, rows)
         out = _AgencyPages(self.ix, region, agency, page, self._base(region, agency, kontak, rows, registers))
         latest = registers[max(registers)] if registers else None
-        out.render(index_path(r, a), "ppid_beranda.md.j2", "Layanan Informasi Publik", {"terakhir": latest},
+        out.render(addresses.ppid_index(r, a), "ppid_beranda.md.j2", "Layanan Informasi Publik", {"terakhir": latest},
                    {"sumber": self._sumber(latest)} if latest else {}, crumbs=out.crumbs[:-1])
-        dip_page = dip_path(r, a)
+        dip_page = addresses.ppid_dip(r, a)
         out.render(dip_page, "ppid_dip.md.j2", "Daftar Informasi Publik",
                    {"groups": dip_page_groups(rows, dip_page, r, a, kontak["kanal"], agency.model.nama),
                     "jenis_jumlah": jenis_jumlah(rows)},
@@ -207,26 +195,26 @@ class Section:
         for path, template, title in _procedures(r, a):
             out.render(path, template, title, {"hari_kerja": hari_kerja()},
                        {"sumber": "UU 14/2008 tentang Keterbukaan Informasi Publik; Peraturan Komisi Informasi Nomor 1 Tahun 2021"})
-        return {"nama": agency.model.nama, "index": index_path(r, a), "dip": dip_page, "jumlah_dip": len(rows),
+        return {"nama": agency.model.nama, "index": addresses.ppid_index(r, a), "dip": dip_page, "jumlah_dip": len(rows),
                 "kontak_terisi": kontak["terisi"], "kanal": kontak["kanal"].jenis,
                 "statistik": out.base["statistik"],
-                "registers": [{"tahun": t, "jumlah": v["jumlah"], "contoh": v["contoh"], "laporan": laporan_path(r, a, t)}
+                "registers": [{"tahun": t, "jumlah": v["jumlah"], "contoh": v["contoh"], "laporan": addresses.ppid_laporan(r, a, t)}
                               for t, v in registers.items()]}
 
     def _dip_files(self, region: RegionRecord, agency: AgencyRecord, rows: list[DipRow], files: dict[str, bytes]) -> None:
         """dip.csv and dip.xlsx, into the docs files."""
         r, a = region.id, agency.id
-        records = dip_table(rows, dip_path(r, a))
-        files[links.path(r, a, "dip.csv")] = dip_csv(records)
-        files[links.path(r, a, "dip.xlsx")] = dip_xlsx(records, agency, region, self.ix.dataset.situs.data_per)
+        records = dip_table(rows, addresses.ppid_dip(r, a))
+        files[addresses.ppid_file(r, a, "dip.csv")] = dip_csv(records)
+        files[addresses.ppid_file(r, a, "dip.xlsx")] = dip_xlsx(records, agency, region, self.ix.dataset.situs.data_per)
 
     def _registers(self, region: RegionRecord, agency: AgencyRecord, rows: list[DipRow]) -> dict[int, dict]:
         """The view of every register year, newest first."""
         r, a = region.id, agency.id
-        dip_page = dip_path(r, a)
+        dip_page = addresses.ppid_dip(r, a)
         # DIP permalinks of requested items, relative to the pages in ppid/ that list requests
         # (statistik.md and laporan-<tahun>.md: same folder depth, so the same relative link)
-        anchors = {row.nomor: rel_href(statistik_path(r, a), f"{dip_page}#{row.anchor}") for row in rows}
+        anchors = {row.nomor: rel_href(addresses.ppid_statistik(r, a), f"{dip_page}#{row.anchor}") for row in rows}
         registers = {}
         for tahun in sorted(agency.registers, reverse=True):
             register, _doc = agency.registers[tahun]
@@ -240,14 +228,14 @@ class Section:
         ix = self.ix
         r, a = region.id, agency.id
         return {"region": region, "agency": agency, "pd": agency.model, "kontak": kontak, "jangka_waktu": jangka_waktu(),
-                "ppid_index": index_path(r, a), "dip_page": dip_path(r, a),
-                "csv": links.path(r, a, "dip.csv"), "xlsx": links.path(r, a, "dip.xlsx"),
-                "jumlah_dip": len(rows), "statistik": statistik_path(r, a) if registers else None,
-                "laporan": [(t, laporan_path(r, a, t), v["contoh"]) for t, v in registers.items()],
-                "laporan_paths": {t: laporan_path(r, a, t) for t in registers},
-                "cara": cara_path(r, a), "keberatan": keberatan_path(r, a),
-                "formulir_permohonan": formulir_permohonan_path(r, a),
-                "formulir_keberatan": formulir_keberatan_path(r, a),
+                "ppid_index": addresses.ppid_index(r, a), "dip_page": addresses.ppid_dip(r, a),
+                "csv": addresses.ppid_file(r, a, "dip.csv"), "xlsx": addresses.ppid_file(r, a, "dip.xlsx"),
+                "jumlah_dip": len(rows), "statistik": addresses.ppid_statistik(r, a) if registers else None,
+                "laporan": [(t, addresses.ppid_laporan(r, a, t), v["contoh"]) for t, v in registers.items()],
+                "laporan_paths": {t: addresses.ppid_laporan(r, a, t) for t in registers},
+                "cara": addresses.ppid_cara(r, a), "keberatan": addresses.ppid_keberatan(r, a),
+                "formulir_permohonan": addresses.ppid_formulir_permohonan(r, a),
+                "formulir_keberatan": addresses.ppid_formulir_keberatan(r, a),
                 "kelas_jumlah": kelas_jumlah(rows),
                 "unduh_nama": f"dip-{r}-{a}", "pv_ket": KELAS_KET, "kalender": sorted(ix.dataset.holidays),
                 "kalender_dasar": [(t, c.dasar_hukum) for t, c in sorted(ix.dataset.holidays.items())]}
@@ -255,12 +243,12 @@ class Section:
     def _register_pages(self, out: _AgencyPages, registers: dict[int, dict], latest: dict) -> None:
         """The statistics page of every register year, and each year's annual report."""
         r, a = out.region.id, out.agency.id
-        out.render(statistik_path(r, a), "ppid_statistik.md.j2", "Statistik Layanan Informasi Publik",
+        out.render(addresses.ppid_statistik(r, a), "ppid_statistik.md.j2", "Statistik Layanan Informasi Publik",
                    {"registers": registers, "terakhir": latest, "contoh": any(v["contoh"] for v in registers.values()),
                     "contoh_semua": all(v["contoh"] for v in registers.values())},
                    {"sumber": self._sumber(latest), "hide": ["navigation"]})
         for tahun, v in registers.items():
-            out.render(laporan_path(r, a, tahun), "ppid_laporan.md.j2", f"Laporan Layanan Informasi Publik {tahun}", {"v": v},
+            out.render(addresses.ppid_laporan(r, a, tahun), "ppid_laporan.md.j2", f"Laporan Layanan Informasi Publik {tahun}", {"v": v},
                        {"sumber": self._sumber(v), "hide": ["navigation"]})
 
     @staticmethod
@@ -274,10 +262,10 @@ class Section:
 
 def _procedures(r: str, a: str) -> tuple[tuple[str, str, str], ...]:
     """(path, template, title) of the procedure pages and the printable forms."""
-    return ((cara_path(r, a), "ppid_cara_mengajukan.md.j2", "Cara mengajukan permohonan informasi"),
-            (keberatan_path(r, a), "ppid_keberatan.md.j2", "Cara mengajukan keberatan"),
-            (formulir_permohonan_path(r, a), "ppid_formulir_permohonan.md.j2", "Formulir permohonan informasi publik"),
-            (formulir_keberatan_path(r, a), "ppid_formulir_keberatan.md.j2", "Formulir pernyataan keberatan"))
+    return ((addresses.ppid_cara(r, a), "ppid_cara_mengajukan.md.j2", "Cara mengajukan permohonan informasi"),
+            (addresses.ppid_keberatan(r, a), "ppid_keberatan.md.j2", "Cara mengajukan keberatan"),
+            (addresses.ppid_formulir_permohonan(r, a), "ppid_formulir_permohonan.md.j2", "Formulir permohonan informasi publik"),
+            (addresses.ppid_formulir_keberatan(r, a), "ppid_formulir_keberatan.md.j2", "Formulir pernyataan keberatan"))
 
 
 class _AgencyPages:
@@ -289,7 +277,7 @@ class _AgencyPages:
         self.region, self.agency, self.page, self.base = region, agency, page, base
         self.identity = {"wilayah": region.model.nama, "perangkat_daerah": pd.nama,
                          "perangkat_daerah_url": addresses.url(addresses.agency(region.id, agency.id))}
-        self.crumbs = breadcrumb(ix, region, agency) + [("Layanan informasi publik", index_path(region.id, agency.id))]
+        self.crumbs = breadcrumb(ix, region, agency) + [("Layanan informasi publik", addresses.ppid_index(region.id, agency.id))]
         self.title_pd = pd.singkatan or pd.nama
 
     def render(self, path: str, template: str, title: str, ctx: dict, meta: dict, crumbs: list | None = None) -> None:

@@ -11,10 +11,9 @@ import datetime as dt
 from decimal import Decimal
 
 from generator.compute import ppid_stats, workdays
-from generator.core import fmt
+from generator.core import addresses, fmt
 from generator.model.ppid import Permohonan, RegisterPermohonan
 from generator.ppid import charts as ppid_charts
-from generator.ppid.links import grafik_path
 from generator.render.siteindex import MAX_ALT_ITEMS, ChartSpec, SiteIndex, alt_list
 from generator.validate.dataset import AgencyRecord, RegionRecord
 
@@ -82,7 +81,7 @@ def _status(used: int | None, limit: int, on_time: bool | None, unanswered: str 
 
 def _count_chart(r: str, a: str, name: str, what: str, rows: list[tuple[str, int]]) -> PPIDChartSpec:
     """A bar chart of numbers of requests per label."""
-    return PPIDChartSpec(grafik_path(r, a, name), _alt_counts(what, rows), ppid_charts.jumlah_batang, (rows, "Jumlah permohonan"))
+    return PPIDChartSpec(addresses.ppid_grafik(r, a, name), _alt_counts(what, rows), ppid_charts.jumlah_batang, (rows, "Jumlah permohonan"))
 
 
 # --------------------------------------------------------------------------- the parts of a year
@@ -91,7 +90,7 @@ def _count_charts(r: str, a: str, tahun: int, bulan, kanal, kategori, keputusan)
     """Requests per month, channel, kind of requester and decision."""
     base = f"permohonan-{tahun}"
     return {
-        "bulan": PPIDChartSpec(grafik_path(r, a, f"{base}-bulan"),
+        "bulan": PPIDChartSpec(addresses.ppid_grafik(r, a, f"{base}-bulan"),
                                f"Diagram kolom jumlah permohonan informasi per bulan, tahun {tahun}: "
                                + "; ".join(f"{m} {n}" for m, n in bulan) + ". Angka yang sama ada di tabel di sampingnya.",
                                ppid_charts.bulan_kolom, (bulan, "Jumlah permohonan")),
@@ -134,7 +133,7 @@ def _timing(r: str, a: str, tahun: int, s) -> tuple[PPIDChartSpec | None, list[t
         alt = (f"Diagram batang lama waktu menjawab setiap permohonan tahun {tahun} dalam hari kerja, dengan garis batas "
                f"{workdays.JAWAB} hari kerja dan {JAWAB_DIPERPANJANG} hari kerja bila diperpanjang. "
                + alt_list(described, "permohonan") + ". Angka yang sama ada di tabel register permohonan.")
-        return PPIDChartSpec(grafik_path(r, a, name), alt, ppid_charts.waktu_jawab,
+        return PPIDChartSpec(addresses.ppid_grafik(r, a, name), alt, ppid_charts.waktu_jawab,
                              (timing, "Hari kerja sampai dijawab", workdays.JAWAB, JAWAB_DIPERPANJANG)), None
     buckets = [("1–5 hari kerja", lambda d: d is not None and d <= 5),
                (f"6–{workdays.JAWAB} hari kerja", lambda d: d is not None and 5 < d <= workdays.JAWAB),

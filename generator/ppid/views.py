@@ -17,7 +17,7 @@ label. Text stays raw; templates escape it.
 
 This module holds the template helper; the views themselves live in:
 
-    links.py      the paths of the pages, relative hrefs, addresses from the data
+    links.py      relative hrefs, and addresses from the data (the pages are in core/addresses.py)
     kontak.py     where a request goes (Kanal), the PPID contact, the deadline table
     dipview.py    the DIP rows and groups
     register.py   the statistics of one register year
@@ -31,18 +31,7 @@ from generator.ppid.dipview import (
     dip_rows,
 )
 from generator.ppid.kontak import Kanal, kontak_view
-from generator.ppid.links import (
-    cara_path,
-    dip_path,
-    formulir_keberatan_path,
-    formulir_permohonan_path,
-    index_path,
-    keberatan_path,
-    laporan_path,
-    path,
-    rel_href,
-    statistik_path,
-)
+from generator.ppid.links import rel_href
 from generator.render.siteindex import SiteIndex
 from generator.validate.dataset import AgencyRecord
 
@@ -66,13 +55,13 @@ class TemplateHelpers:
         rows = self.rows(agency)
         kontak = kontak_view(agency)
         return {
-            "index": rel_href(page, index_path(r, a)), "dip": rel_href(page, dip_path(r, a)), "jumlah_dip": len(rows),
-            "csv": rel_href(page, path(r, a, "dip.csv")), "xlsx": rel_href(page, path(r, a, "dip.xlsx")),
-            "statistik": rel_href(page, statistik_path(r, a)) if agency.registers else None,
-            "laporan": [(t, rel_href(page, laporan_path(r, a, t)), agency.registers[t][0].contoh) for t in sorted(agency.registers, reverse=True)],
-            "cara": rel_href(page, cara_path(r, a)), "keberatan": rel_href(page, keberatan_path(r, a)),
-            "formulir_permohonan": rel_href(page, formulir_permohonan_path(r, a)),
-            "formulir_keberatan": rel_href(page, formulir_keberatan_path(r, a)),
+            "index": rel_href(page, addresses.ppid_index(r, a)), "dip": rel_href(page, addresses.ppid_dip(r, a)), "jumlah_dip": len(rows),
+            "csv": rel_href(page, addresses.ppid_file(r, a, "dip.csv")), "xlsx": rel_href(page, addresses.ppid_file(r, a, "dip.xlsx")),
+            "statistik": rel_href(page, addresses.ppid_statistik(r, a)) if agency.registers else None,
+            "laporan": [(t, rel_href(page, addresses.ppid_laporan(r, a, t)), agency.registers[t][0].contoh) for t in sorted(agency.registers, reverse=True)],
+            "cara": rel_href(page, addresses.ppid_cara(r, a)), "keberatan": rel_href(page, addresses.ppid_keberatan(r, a)),
+            "formulir_permohonan": rel_href(page, addresses.ppid_formulir_permohonan(r, a)),
+            "formulir_keberatan": rel_href(page, addresses.ppid_formulir_keberatan(r, a)),
             "kontak_terisi": kontak["terisi"],
         }
 
@@ -86,8 +75,8 @@ class TemplateHelpers:
             return None
         kanal = Kanal.of(agency)
         return {
-            "dip": rel_href(page, dip_path(r, a)), "cara": rel_href(page, cara_path(r, a)), "kanal": kanal,
+            "dip": rel_href(page, addresses.ppid_dip(r, a)), "cara": rel_href(page, addresses.ppid_cara(r, a)), "kanal": kanal,
             "entri": [{"nomor": row.nomor, "jenis": row.jenis_label, "ringkasan": row.ringkasan_isi,
-                       "permalink": rel_href(page, f"{dip_path(r, a)}#{row.anchor}"),
+                       "permalink": rel_href(page, f"{addresses.ppid_dip(r, a)}#{row.anchor}"),
                        "ajukan": kanal.href(page, r, a, row.nomor, row.ringkasan_isi, agency.model.nama)} for row in mine],
         }
