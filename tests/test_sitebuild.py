@@ -1,4 +1,4 @@
-"""generator/sitebuild.py builds the same site as plain `mkdocs build`, with its pages
+"""generator/site/sitebuild.py builds the same site as plain `mkdocs build`, with its pages
 shared among forked workers."""
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """Compute stage: pure functions from validated models and a Policy to figures.
 
 No I/O and no formatting here: every figure is a Decimal, every choice comes from the
-Policy (generator/policy.py). ``compare_printed`` checks the agency's printed figures
+Policy (generator/compute/policy.py). ``compare_printed`` checks the agency's printed figures
 against the computed ones and, for each difference, searches which policy settings
 would reproduce the printed value.
 """

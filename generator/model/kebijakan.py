@@ -28,7 +28,7 @@ class Predikat(Model):
 
 class Kebijakan(Model):
     """Named calculation policies. Every field is optional here: a file sets only what
-    it overrides; generator/policy.py holds the defaults and the merge order
+    it overrides; generator/compute/policy.py holds the defaults and the merge order
     (site → perangkat daerah → position-year → one report)."""
 
     polaritas_turun: Literal["target_per_realisasi", "dua_dikurangi_rasio"] | None = None

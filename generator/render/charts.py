@@ -3,7 +3,7 @@
 The performance charts (capaian per indicator, budget absorption, quarters) are written
 directly as SVG by render/svgchart.py: a province has ~17,000 of them, and a matplotlib
 figure costs 70–600 ms each. The matplotlib helpers below (``RC``, ``_figure``, ``_svg``…)
-remain for the few PPID statistics charts (render/ppid_charts.py).
+remain for the few PPID statistics charts (ppid/charts.py).
 
 Same input → same bytes: text stays text, no ids from memory, no date. Colours are
 Okabe–Ito (colour-blind safe) and never carry meaning alone: every bar has a value label

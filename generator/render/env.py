@@ -76,7 +76,6 @@ def page_charts(ctx: dict[str, Any]) -> Iterator[ChartSpec]:
             stack.extend(reversed(item))
 
 
-
 def svg_size(svg: bytes) -> tuple[int, int]:
     m = re.search(rb'<svg[^>]*?width="([\d.]+)pt" height="([\d.]+)pt"', svg)
     return (round(float(m.group(1)) * 4 / 3), round(float(m.group(2)) * 4 / 3)) if m else (0, 0)

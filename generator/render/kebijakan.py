@@ -1,6 +1,6 @@
 """Policy values in words, for the Metodologi page and the printed-vs-computed notes.
 
-Texts come from generator/policy.py (DESCRIPTIONS, ROUNDING_LABELS) so the page can never
+Texts come from generator/compute/policy.py (DESCRIPTIONS, ROUNDING_LABELS) so the page can never
 describe a rule the engine does not apply.
 """
 

@@ -70,7 +70,7 @@ def git_commit(folder: Path) -> str | None:
 
 def render_docs(result, config: Path, build_dir: Path, out: Path, step=None, data_dir: Path | None = None,
                 changes: dict | None = None):
-    """Render into build/docs, working only where the data changed (generator/incremental.py):
+    """Render into build/docs, working only where the data changed (generator/site/cache.py):
     unchanged agencies are not made again, charts and workbooks come from build/cache.
     Each agency's downloads are made in the same job as its pages, on all cores, and
     written straight to disk (render_site, opendata.OpenData)."""

@@ -1,11 +1,11 @@
 """Work only where data changed, and spread the rest over all cores.
 
-Used by the build stage (generator/build.py); everything here is a cache or a scheduler:
+Used by the site stage (generator/site/build.py, compose.py); everything here is a cache or a scheduler:
 the files a build produces are byte-identical with or without it (tests/test_cache.py).
 Caches live under ``build/cache/`` and are keyed by content, never by time:
 
 - ``data/``: every data file as parsed and validated, by its bytes (``cached_loads``).
-- ``grafik/``: charts by their numbers, labels and the chart code (render/pages.py).
+- ``grafik/``: charts by their numbers, labels and the code that draws them (``ChartCache``).
 - ``xlsx/``: open-data workbooks by the pickled rows, provenance and date they are made
   from (``XlsxCache``): a changed agency makes again only the workbooks whose rows changed.
 - ``halaman/``: for each agency, the key of everything its pages and downloads depend on,
@@ -33,10 +33,10 @@ from typing import TYPE_CHECKING
 
 from generator.check import read_file
 from generator.core.fingerprint import code_digest
+from generator.core.fingerprint import digest as _digest
 
 if TYPE_CHECKING:
     from generator.render.siteindex import ChartSpec
-from generator.core.fingerprint import digest as _digest
 
 
 def code_fingerprint() -> str:
@@ -90,20 +90,16 @@ def cached_loads(folder: Path):
     taken from ``folder`` as it was parsed and validated then, diagnostics included; the
     rules across files and the computations still run on everything. Parsing YAML is most
     of the check's time. Entries this build did not use are removed on exit."""
-
     store = _Store(folder, ".pickle")
-    import pydantic
-
     # whole packages: the loader, the model, the validator and what they use
-    salt = _digest(code_digest("core", "load", "model", "validate", "compute").encode(), pydantic.VERSION.encode(),
+    salt = _digest(code_digest("core", "load", "model", "validate", "compute", libraries=("pydantic", "pyyaml")).encode(),
                    os.getcwd().encode())
-    original = read_file
 
     def load(path: Path, root: Path, model, out: list):
         try:
             raw = path.read_bytes()
         except OSError:
-            return original(path, root, model, out)
+            return read_file(path, root, model, out)
         key = _digest(salt.encode(), f"{model.__module__}.{model.__qualname__}".encode(), str(path).encode(),
                       str(root).encode(), raw)
         hit = store.get(key)
@@ -115,7 +111,7 @@ def cached_loads(folder: Path):
             except Exception:  # an unreadable entry: parse again
                 pass
         problems: list = []
-        value, doc = original(path, root, model, problems)
+        value, doc = read_file(path, root, model, problems)
         out.extend(problems)
         try:
             store.put(key, pickle.dumps((value, doc, problems), protocol=5))

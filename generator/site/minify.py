@@ -7,7 +7,7 @@ keep their line structure), else a space. Browsers render that the same, outside
 <textarea>, which are left exactly as they are. The docs folder is not touched, so plain
 MkDocs, ProperDocs or Zensical still build the same pages, only with their blanks.
 
-generator/sitebuild.py minifies each page right after MkDocs writes it, in the same worker.
+generator/site/sitebuild.py minifies each page right after MkDocs writes it, in the same worker.
 A page is replaced through a new file renamed into place: the previous site's pages may be
 hard links (incremental.DirtySite) and must stay as they are.
 """

@@ -1,7 +1,7 @@
 """Editor support: JSON Schemas of the data files, generated from the pydantic models.
 
 `kinerja schema` writes ``schemas/<jenis>.schema.json`` for each file type, `--check`
-fails when they no longer match generator/model.py, and `--headers` puts a first-line
+fails when they no longer match generator/model/, and `--headers` puts a first-line
 ``# yaml-language-server: $schema=…`` comment in every data file, so VS Code and
 github.dev offer autocomplete, hover help and inline errors while staff edit YAML.
 

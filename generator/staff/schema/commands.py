@@ -17,7 +17,7 @@ def cmd_schema(args: argparse.Namespace) -> int:
         if old:
             for path in old:
                 print(f"{path.as_posix()}: skema usang atau belum ada")
-            print("\nSkema JSON tidak sesuai lagi dengan generator/model.py. Jalankan `kinerja schema` lalu sertakan hasilnya dalam commit.")
+            print("\nSkema JSON tidak sesuai lagi dengan model data (generator/model/). Jalankan `kinerja schema` lalu sertakan hasilnya dalam commit.")
             return 1
         print(f"Skema JSON di {out_dir.as_posix()}/ sudah sesuai dengan model data.")
         return 0
