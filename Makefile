@@ -9,7 +9,7 @@ help:
 	@echo "make test-fast    unit tests only: no site build, no browser (under a minute)"
 	@echo "make test-site    tests that build sites; make test-browser: headless Chromium"
 	@echo "make lint         ruff check, mypy, import-linter (as the suite runs them)"
-	@echo "make format       ruff's safe fixes and ruff format (not yet applied tree-wide)"
+	@echo "make format       ruff's safe fixes and ruff format (the suite checks both)"
 	@echo "make bench        benchmark at 5 agencies x 20 positions (see benchmarks/run.py)"
 	@echo "make site         kinerja build; make serve: kinerja serve"
 
@@ -30,6 +30,7 @@ test-browser:
 
 lint:
 	$(PY) -m ruff check generator tests benchmarks
+	$(PY) -m ruff format --check generator tests benchmarks
 	$(PY) -m mypy
 	lint-imports
 

@@ -43,6 +43,7 @@ TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg"
 
 # --------------------------------------------------------------------------- processes
 
+
 def _pss(pid: int) -> int:
     """Proportional set size: resident memory with pages shared between processes (forked
     render workers share the parent's data) counted once across them, not once per process."""
@@ -103,8 +104,24 @@ def run_timed(cmd: list[str], cwd: Path | None = None) -> dict:
 
 
 def kinerja_build(data: Path, work: Path) -> dict:
-    r = run_timed([sys.executable, "-m", "generator", "build", "--data", str(data), "--out", str(work / "site"),
-                   "--build-dir", str(work / "build"), "--config", str(REPO / "mkdocs.yml"), "-q"], cwd=work)
+    r = run_timed(
+        [
+            sys.executable,
+            "-m",
+            "generator",
+            "build",
+            "--data",
+            str(data),
+            "--out",
+            str(work / "site"),
+            "--build-dir",
+            str(work / "build"),
+            "--config",
+            str(REPO / "mkdocs.yml"),
+            "-q",
+        ],
+        cwd=work,
+    )
     stages = work / "build" / "cache" / "waktu.json"
     r["stages"] = json.loads(stages.read_text(encoding="utf-8")) if stages.is_file() else {}
     return r
@@ -113,13 +130,15 @@ def kinerja_build(data: Path, work: Path) -> dict:
 def mkdocs_floor(work: Path) -> dict:
     target = work / "floor-site"
     shutil.rmtree(target, ignore_errors=True)
-    r = run_timed([sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(work / "build" / "mkdocs.yml"),
-                   "-d", str(target)], cwd=work)
+    r = run_timed(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(work / "build" / "mkdocs.yml"), "-d", str(target)], cwd=work
+    )
     shutil.rmtree(target, ignore_errors=True)
     return r
 
 
 # --------------------------------------------------------------------------- sizes
+
 
 def page_sizes(site: Path) -> dict:
     pages = sorted(site.glob("*/*/jabatan/*/index.html"), key=lambda p: p.stat().st_size)
@@ -165,10 +184,13 @@ def search_download(site: Path, expected: list[str], query: str = "penempatan") 
         page.wait_for_selector(".md-search-result__item", timeout=30000)
         before = list(responses)
         shown = page.eval_on_selector_all(".md-search-result__item a", "as => as.map(a => a.getAttribute('href'))")
-        found = page.evaluate("""async (q) => {
+        found = page.evaluate(
+            """async (q) => {
             const results = await window.kjCari.cari(q);
             return Promise.all(results.map(x => x.data().then(d => d.url)));
-        }""", query)
+        }""",
+            query,
+        )
         foreign = [u for u, _t, _b in responses if not u.startswith(url)]
         ctx.close()
         browser.close()
@@ -189,6 +211,7 @@ def search_download(site: Path, expected: list[str], query: str = "penempatan") 
 
 
 # --------------------------------------------------------------------------- main
+
 
 def kb(n: int) -> str:
     return f"{n / 1024:,.1f} KB"
@@ -226,18 +249,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"bare mkdocs build of the same docs: {floor['seconds']:.1f} s", flush=True)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
 
-    figures.update({
-        "cold_build_seconds": cold["seconds"],
-        "warm_rebuild_seconds": warm["seconds"],
-        "mkdocs_floor_seconds": floor["seconds"],
-        "warm_to_floor": round(warm["seconds"] / floor["seconds"], 3),
-        "cold_to_floor": round(cold["seconds"] / floor["seconds"], 3),
-        "peak_rss_largest_process_bytes": children.ru_maxrss * 1024,  # Linux: KiB
-        "peak_rss_process_tree_bytes": max(cold["tree_rss_peak_bytes"], warm["tree_rss_peak_bytes"]),
-        "cold_build_output": cold["stdout"].splitlines()[-1:] if cold["stdout"] else [],
-        "cold_stages_seconds": cold["stages"],
-        "warm_stages_seconds": warm["stages"],
-    })
+    figures.update(
+        {
+            "cold_build_seconds": cold["seconds"],
+            "warm_rebuild_seconds": warm["seconds"],
+            "mkdocs_floor_seconds": floor["seconds"],
+            "warm_to_floor": round(warm["seconds"] / floor["seconds"], 3),
+            "cold_to_floor": round(cold["seconds"] / floor["seconds"], 3),
+            "peak_rss_largest_process_bytes": children.ru_maxrss * 1024,  # Linux: KiB
+            "peak_rss_process_tree_bytes": max(cold["tree_rss_peak_bytes"], warm["tree_rss_peak_bytes"]),
+            "cold_build_output": cold["stdout"].splitlines()[-1:] if cold["stdout"] else [],
+            "cold_stages_seconds": cold["stages"],
+            "warm_stages_seconds": warm["stages"],
+        }
+    )
     figures.update(page_sizes(work / "site"))
     if not args.no_browser:
         # in its own thread: Playwright's sync API refuses to start where an asyncio loop
@@ -253,8 +278,11 @@ def main(argv: list[str] | None = None) -> int:
 
     (work / "benchmark.json").write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     rows = [
-        ("size", f"{args.agencies} agencies × {args.positions} positions = {args.agencies * args.positions} positions, "
-                 f"{figures['html_pages']} HTML pages, {os.cpu_count()} cores"),
+        (
+            "size",
+            f"{args.agencies} agencies × {args.positions} positions = {args.agencies * args.positions} positions, "
+            f"{figures['html_pages']} HTML pages, {os.cpu_count()} cores",
+        ),
         ("cold build (empty caches)", f"{cold['seconds']:.1f} s"),
         ("warm rebuild (one realisation changed)", f"{warm['seconds']:.1f} s"),
         ("bare mkdocs build (floor)", f"{floor['seconds']:.1f} s"),
@@ -264,8 +292,11 @@ def main(argv: list[str] | None = None) -> int:
         ("peak memory, largest process (ru_maxrss)", f"{figures['peak_rss_largest_process_bytes'] / 2**20:,.0f} MiB"),
         ("median position page", kb(figures["median_position_page_bytes"])),
         ("largest position page", f"{kb(figures['largest_position_page_bytes'])} ({figures['largest_position_page']})"),
-        ("site", f"{figures['site_bytes'] / 2**20:,.1f} MiB in {figures['site_files']:,} files "
-                 f"(search bundle {figures['search_bundle_bytes'] / 2**20:,.1f} MiB)"),
+        (
+            "site",
+            f"{figures['site_bytes'] / 2**20:,.1f} MiB in {figures['site_files']:,} files "
+            f"(search bundle {figures['search_bundle_bytes'] / 2**20:,.1f} MiB)",
+        ),
     ]
     for name in ("cold", "warm"):
         st = figures[f"{name}_stages_seconds"]
@@ -273,11 +304,17 @@ def main(argv: list[str] | None = None) -> int:
     if "search" in figures:
         sr = figures["search"]
         rows += [
-            ("before the first search result", f"{kb(sr['bytes_before_first_result_gzip'])} gzip as served by a static host "
-                                               f"({kb(sr['bytes_before_first_result'])} uncompressed, {sr['requests_before_first_result']} requests)"),
-            (f"search \"{sr['query']}\"", f"{sr['results']} results; {sr['ditempatkan_positions_found']} of "
-                                          f"{sr['ditempatkan_positions']} 'ditempatkan' positions found; "
-                                          f"{sr['third_party_requests']} third-party requests"),
+            (
+                "before the first search result",
+                f"{kb(sr['bytes_before_first_result_gzip'])} gzip as served by a static host "
+                f"({kb(sr['bytes_before_first_result'])} uncompressed, {sr['requests_before_first_result']} requests)",
+            ),
+            (
+                f'search "{sr["query"]}"',
+                f"{sr['results']} results; {sr['ditempatkan_positions_found']} of "
+                f"{sr['ditempatkan_positions']} 'ditempatkan' positions found; "
+                f"{sr['third_party_requests']} third-party requests",
+            ),
         ]
     width = max(len(k) for k, _ in rows)
     print()

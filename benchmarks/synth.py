@@ -79,28 +79,126 @@ AGENCIES = [
     ("Dinas Kebudayaan", "Disbud", "Kebudayaan"),
 ]
 
-DISNAKER_BIDANG = ["Bidang Pasar Kerja dan Perluasan Kesempatan Kerja", "Bidang Pelatihan dan Produktivitas",
-                   "Bidang Hubungan Industrial dan Jaminan Sosial", "Bidang Transmigrasi"]
-BIDANG = ["Bidang Perencanaan dan Pengembangan {d}", "Bidang Pelayanan {d}", "Bidang Pembinaan dan Pengawasan {d}",
-          "Bidang Sarana dan Prasarana {d}"]
+DISNAKER_BIDANG = [
+    "Bidang Pasar Kerja dan Perluasan Kesempatan Kerja",
+    "Bidang Pelatihan dan Produktivitas",
+    "Bidang Hubungan Industrial dan Jaminan Sosial",
+    "Bidang Transmigrasi",
+]
+BIDANG = [
+    "Bidang Perencanaan dan Pengembangan {d}",
+    "Bidang Pelayanan {d}",
+    "Bidang Pembinaan dan Pengawasan {d}",
+    "Bidang Sarana dan Prasarana {d}",
+]
 SEKSI = ["Seksi Data dan Informasi", "Seksi Pembinaan", "Seksi Evaluasi dan Pelaporan"]
-SUBBAGIAN = [("subbag-perencanaan-evaluasi", "Subbagian Perencanaan dan Evaluasi"), ("subbag-keuangan", "Subbagian Keuangan"),
-             ("subbag-umum-kepegawaian", "Subbagian Umum dan Kepegawaian")]
+SUBBAGIAN = [
+    ("subbag-perencanaan-evaluasi", "Subbagian Perencanaan dan Evaluasi"),
+    ("subbag-keuangan", "Subbagian Keuangan"),
+    ("subbag-umum-kepegawaian", "Subbagian Umum dan Kepegawaian"),
+]
 
-FUNGSIONAL = ["Analis Kebijakan Ahli Muda", "Perencana Ahli Pertama", "Pranata Komputer Ahli Pertama", "Arsiparis Terampil",
-              "Analis Keuangan Pusat dan Daerah Ahli Pertama", "Auditor Ahli Pertama", "Pengawas Ketenagakerjaan Ahli Muda",
-              "Penyuluh Ahli Pertama", "Statistisi Ahli Pertama", "Pranata Hubungan Masyarakat Ahli Muda"]
-PELAKSANA = ["Pengadministrasi Perkantoran", "Penata Layanan Operasional", "Operator Layanan Operasional",
-             "Pengolah Data dan Informasi", "Pengelola Umum Operasional", "Penelaah Teknis Kebijakan"]
-DISNAKER_STAFF = ["Pengantar Kerja Ahli Muda", "Pengantar Kerja Ahli Pertama", "Instruktur Ahli Pertama",
-                  "Mediator Hubungan Industrial Ahli Pertama"]
+FUNGSIONAL = [
+    "Analis Kebijakan Ahli Muda",
+    "Perencana Ahli Pertama",
+    "Pranata Komputer Ahli Pertama",
+    "Arsiparis Terampil",
+    "Analis Keuangan Pusat dan Daerah Ahli Pertama",
+    "Auditor Ahli Pertama",
+    "Pengawas Ketenagakerjaan Ahli Muda",
+    "Penyuluh Ahli Pertama",
+    "Statistisi Ahli Pertama",
+    "Pranata Hubungan Masyarakat Ahli Muda",
+]
+PELAKSANA = [
+    "Pengadministrasi Perkantoran",
+    "Penata Layanan Operasional",
+    "Operator Layanan Operasional",
+    "Pengolah Data dan Informasi",
+    "Pengelola Umum Operasional",
+    "Penelaah Teknis Kebijakan",
+]
+DISNAKER_STAFF = [
+    "Pengantar Kerja Ahli Muda",
+    "Pengantar Kerja Ahli Pertama",
+    "Instruktur Ahli Pertama",
+    "Mediator Hubungan Industrial Ahli Pertama",
+]
 
-FIRST = ["Agus", "Budi", "Siti", "Dewi", "Rina", "Slamet", "Sri", "Eko", "Nur", "Ahmad", "Wahyu", "Indah", "Yuli", "Bambang",
-         "Retno", "Hendra", "Fitri", "Rudi", "Lestari", "Teguh", "Ayu", "Dedi", "Ratna", "Joko", "Endang", "Arif", "Wulan",
-         "Hadi", "Puji", "Yusuf", "Maya", "Anton", "Novi", "Ikhsan", "Tri", "Dian", "Fajar", "Nanik", "Galih", "Putri"]
-LAST = ["Santoso", "Wibowo", "Lestari", "Rahayu", "Pratama", "Hidayat", "Susanto", "Wijaya", "Kurniawan", "Setiawan",
-        "Purnomo", "Handayani", "Saputra", "Nugroho", "Utami", "Firmansyah", "Permana", "Syahputra", "Maharani", "Prasetyo",
-        "Sulistyo", "Anggraini", "Ramadhan", "Kusuma", "Suharto", "Fauziah", "Hartono", "Mulyani", "Siregar", "Nasution"]
+FIRST = [
+    "Agus",
+    "Budi",
+    "Siti",
+    "Dewi",
+    "Rina",
+    "Slamet",
+    "Sri",
+    "Eko",
+    "Nur",
+    "Ahmad",
+    "Wahyu",
+    "Indah",
+    "Yuli",
+    "Bambang",
+    "Retno",
+    "Hendra",
+    "Fitri",
+    "Rudi",
+    "Lestari",
+    "Teguh",
+    "Ayu",
+    "Dedi",
+    "Ratna",
+    "Joko",
+    "Endang",
+    "Arif",
+    "Wulan",
+    "Hadi",
+    "Puji",
+    "Yusuf",
+    "Maya",
+    "Anton",
+    "Novi",
+    "Ikhsan",
+    "Tri",
+    "Dian",
+    "Fajar",
+    "Nanik",
+    "Galih",
+    "Putri",
+]
+LAST = [
+    "Santoso",
+    "Wibowo",
+    "Lestari",
+    "Rahayu",
+    "Pratama",
+    "Hidayat",
+    "Susanto",
+    "Wijaya",
+    "Kurniawan",
+    "Setiawan",
+    "Purnomo",
+    "Handayani",
+    "Saputra",
+    "Nugroho",
+    "Utami",
+    "Firmansyah",
+    "Permana",
+    "Syahputra",
+    "Maharani",
+    "Prasetyo",
+    "Sulistyo",
+    "Anggraini",
+    "Ramadhan",
+    "Kusuma",
+    "Suharto",
+    "Fauziah",
+    "Hartono",
+    "Mulyani",
+    "Siregar",
+    "Nasution",
+]
 GELAR = ["", "", ", S.E.", ", S.T.", ", S.Sos.", ", S.H.", ", S.Kom.", ", S.E., M.M.", ", S.Pd.", ", A.Md.", ", S.AP."]
 PANGKAT = {"kepala": "Pembina Utama Muda", "eselon3": "Pembina", "eselon4": "Penata Tingkat I", "staf": "Penata Muda"}
 
@@ -132,8 +230,11 @@ UMUM = [
     ("Persentase berkas kepegawaian yang mutakhir", "%", "persen", "naik"),
 ]
 BIDANG_IND = [
-    "Persentase {d} yang terlayani sesuai standar", "Jumlah pelaku {d} yang dibina", "Persentase program {d} yang terlaksana",
-    "Jumlah kerja sama bidang {d}", "Indeks kualitas layanan {d}",
+    "Persentase {d} yang terlayani sesuai standar",
+    "Jumlah pelaku {d} yang dibina",
+    "Persentase program {d} yang terlaksana",
+    "Jumlah kerja sama bidang {d}",
+    "Indeks kualitas layanan {d}",
 ]
 # The search target: these say "ditempatkan", never "penempatan".
 DITEMPATKAN = [
@@ -142,23 +243,57 @@ DITEMPATKAN = [
     ("Jumlah lulusan pelatihan kerja yang ditempatkan di perusahaan", "orang", "jumlah", "naik"),
 ]
 
-PROGRAMS = ["Program Penunjang Urusan Pemerintahan Daerah Provinsi", "Program Perencanaan, Pengendalian dan Evaluasi",
-            "Program Peningkatan Kualitas Layanan {d}", "Program Pengembangan {d}", "Program Pembinaan dan Pengawasan {d}",
-            "Program Pengelolaan Data dan Informasi {d}"]
-KEGIATAN = ["Kegiatan Perencanaan, Penganggaran dan Evaluasi Kinerja", "Kegiatan Administrasi Keuangan",
-            "Kegiatan Administrasi Umum", "Kegiatan Pembinaan {d}", "Kegiatan Fasilitasi {d}", "Kegiatan Pengembangan Sistem {d}"]
-SUB = ["Penyusunan Dokumen Perencanaan", "Koordinasi dan Penyusunan Laporan Capaian Kinerja", "Penyediaan Gaji dan Tunjangan ASN",
-       "Pengadaan Peralatan dan Mesin", "Pemeliharaan Gedung Kantor", "Penyelenggaraan Rapat Koordinasi",
-       "Pendataan dan Pengolahan Data {d}", "Bimbingan Teknis {d}", "Monitoring dan Evaluasi {d}"]
+PROGRAMS = [
+    "Program Penunjang Urusan Pemerintahan Daerah Provinsi",
+    "Program Perencanaan, Pengendalian dan Evaluasi",
+    "Program Peningkatan Kualitas Layanan {d}",
+    "Program Pengembangan {d}",
+    "Program Pembinaan dan Pengawasan {d}",
+    "Program Pengelolaan Data dan Informasi {d}",
+]
+KEGIATAN = [
+    "Kegiatan Perencanaan, Penganggaran dan Evaluasi Kinerja",
+    "Kegiatan Administrasi Keuangan",
+    "Kegiatan Administrasi Umum",
+    "Kegiatan Pembinaan {d}",
+    "Kegiatan Fasilitasi {d}",
+    "Kegiatan Pengembangan Sistem {d}",
+]
+SUB = [
+    "Penyusunan Dokumen Perencanaan",
+    "Koordinasi dan Penyusunan Laporan Capaian Kinerja",
+    "Penyediaan Gaji dan Tunjangan ASN",
+    "Pengadaan Peralatan dan Mesin",
+    "Pemeliharaan Gedung Kantor",
+    "Penyelenggaraan Rapat Koordinasi",
+    "Pendataan dan Pengolahan Data {d}",
+    "Bimbingan Teknis {d}",
+    "Monitoring dan Evaluasi {d}",
+]
 
-PENDUKUNG = ["Koordinasi yang baik antarbidang.", "Dukungan pimpinan dalam pelaksanaan kegiatan.",
-             "Tersedianya sarana dan prasarana yang memadai.", "Komitmen pegawai dalam menyelesaikan tugas."]
-PENGHAMBAT = ["Keterbatasan jumlah sumber daya manusia.", "Data dari instansi lain terlambat diterima.",
-              "Anggaran kegiatan baru dapat direalisasikan pada pertengahan tahun.", "Gangguan jaringan sistem informasi."]
-UPAYA = ["Meningkatkan koordinasi dengan instansi terkait.", "Menyusun jadwal kegiatan secara lebih rinci.",
-         "Mempercepat pengumpulan data sektoral.", "Melakukan pendampingan teknis kepada pelaksana."]
-REKOMENDASI = ["Pelaksanaan kegiatan lebih dicermati dan tepat waktu.", "Sinkronisasi program dengan sasaran strategis.",
-               "Peningkatan kapasitas pegawai melalui pelatihan."]
+PENDUKUNG = [
+    "Koordinasi yang baik antarbidang.",
+    "Dukungan pimpinan dalam pelaksanaan kegiatan.",
+    "Tersedianya sarana dan prasarana yang memadai.",
+    "Komitmen pegawai dalam menyelesaikan tugas.",
+]
+PENGHAMBAT = [
+    "Keterbatasan jumlah sumber daya manusia.",
+    "Data dari instansi lain terlambat diterima.",
+    "Anggaran kegiatan baru dapat direalisasikan pada pertengahan tahun.",
+    "Gangguan jaringan sistem informasi.",
+]
+UPAYA = [
+    "Meningkatkan koordinasi dengan instansi terkait.",
+    "Menyusun jadwal kegiatan secara lebih rinci.",
+    "Mempercepat pengumpulan data sektoral.",
+    "Melakukan pendampingan teknis kepada pelaksana.",
+]
+REKOMENDASI = [
+    "Pelaksanaan kegiatan lebih dicermati dan tepat waktu.",
+    "Sinkronisasi program dengan sasaran strategis.",
+    "Peningkatan kapasitas pegawai melalui pelatihan.",
+]
 
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
@@ -248,35 +383,82 @@ def plan_agency(index: int, positions: int, rnd: random.Random, names: Names) ->
     a = Agency(slug(singkatan), nama, singkatan, domain)
     disnaker = index == 0
     bidang_names = DISNAKER_BIDANG if disnaker else [b.format(d=domain) for b in BIDANG]
-    sek = {"id": "sekretariat", "nama": "Sekretariat", "jenis": "sekretariat",
-           "unit": [{"id": i, "nama": n, "jenis": "subbagian", "unit": []} for i, n in SUBBAGIAN]}
+    sek = {
+        "id": "sekretariat",
+        "nama": "Sekretariat",
+        "jenis": "sekretariat",
+        "unit": [{"id": i, "nama": n, "jenis": "subbagian", "unit": []} for i, n in SUBBAGIAN],
+    }
     a.units.append(sek)
     bidang_ids = []
     for k, bn in enumerate(bidang_names, 1):
         bid = f"bidang-{k}"
         bidang_ids.append(bid)
         short = bn.removeprefix("Bidang ")
-        a.units.append({"id": bid, "nama": bn, "jenis": "bidang",
-                        "unit": [{"id": f"seksi-{k}-{j}", "nama": f"{s} {short}", "jenis": "seksi", "unit": []}
-                                 for j, s in enumerate(SEKSI, 1)]})
+        a.units.append(
+            {
+                "id": bid,
+                "nama": bn,
+                "jenis": "bidang",
+                "unit": [
+                    {"id": f"seksi-{k}-{j}", "nama": f"{s} {short}", "jenis": "seksi", "unit": []} for j, s in enumerate(SEKSI, 1)
+                ],
+            }
+        )
     a.units.append({"id": "uptd", "nama": f"UPTD Layanan {domain}", "jenis": "uptd", "unit": []})
 
-    head_title = ("Inspektur" if nama.startswith("Inspektorat") else
-                  "Sekretaris DPRD" if nama.startswith("Sekretariat") else "Direktur" if nama.startswith("Rumah") else
-                  f"Kepala {nama.split(' ')[0]}")
-    plan = [Position("kepala-dinas", f"{head_title} {nama.split(' ', 1)[1]}" if head_title.startswith("Kepala") else f"{head_title}",
-                     "struktural", None, None, "kepala", kelompok="kepala-perangkat-daerah", placement=disnaker),
-            Position("sekretaris", "Sekretaris", "struktural", "sekretariat", "kepala-dinas", "eselon3", kelompok="sekretaris")]
+    head_title = (
+        "Inspektur"
+        if nama.startswith("Inspektorat")
+        else "Sekretaris DPRD"
+        if nama.startswith("Sekretariat")
+        else "Direktur"
+        if nama.startswith("Rumah")
+        else f"Kepala {nama.split(' ')[0]}"
+    )
+    plan = [
+        Position(
+            "kepala-dinas",
+            f"{head_title} {nama.split(' ', 1)[1]}" if head_title.startswith("Kepala") else f"{head_title}",
+            "struktural",
+            None,
+            None,
+            "kepala",
+            kelompok="kepala-perangkat-daerah",
+            placement=disnaker,
+        ),
+        Position("sekretaris", "Sekretaris", "struktural", "sekretariat", "kepala-dinas", "eselon3", kelompok="sekretaris"),
+    ]
     for uid, un in SUBBAGIAN:
-        plan.append(Position(f"kasubbag-{uid.removeprefix('subbag-')}", f"Kepala {un}", "struktural", uid, "sekretaris", "eselon4"))
+        plan.append(
+            Position(f"kasubbag-{uid.removeprefix('subbag-')}", f"Kepala {un}", "struktural", uid, "sekretaris", "eselon4")
+        )
     for k, bn in enumerate(bidang_names, 1):
-        plan.append(Position(f"kabid-{k}", f"Kepala {bn}", "struktural", f"bidang-{k}", "kepala-dinas", "eselon3",
-                             placement=disnaker and k == 1))
+        plan.append(
+            Position(
+                f"kabid-{k}",
+                f"Kepala {bn}",
+                "struktural",
+                f"bidang-{k}",
+                "kepala-dinas",
+                "eselon3",
+                placement=disnaker and k == 1,
+            )
+        )
     for k, bn in enumerate(bidang_names, 1):
         short = bn.removeprefix("Bidang ")
         for j, s in enumerate(SEKSI, 1):
-            plan.append(Position(f"kasi-{k}-{j}", f"Kepala {s} {short}", "struktural", f"seksi-{k}-{j}", f"kabid-{k}", "eselon4",
-                                 placement=disnaker and k == 1))
+            plan.append(
+                Position(
+                    f"kasi-{k}-{j}",
+                    f"Kepala {s} {short}",
+                    "struktural",
+                    f"seksi-{k}-{j}",
+                    f"kabid-{k}",
+                    "eselon4",
+                    placement=disnaker and k == 1,
+                )
+            )
     plan.append(Position("kepala-uptd", f"Kepala UPTD Layanan {domain}", "struktural", "uptd", "kepala-dinas", "eselon4"))
     # staff, spread over the units, reporting to the unit's head
     heads = [(p.unit, p.id) for p in plan if p.unit]
@@ -292,8 +474,18 @@ def plan_agency(index: int, positions: int, rnd: random.Random, names: Names) ->
             title, jenis = PELAKSANA[s % len(PELAKSANA)], "pelaksana"
         base_id = slug(title)
         counter[base_id] = counter.get(base_id, 0) + 1
-        plan.append(Position(f"{base_id}-{counter[base_id]}", title, jenis, unit, atasan, "staf", kelompok=base_id,
-                             placement=disnaker and unit.startswith(("bidang-1", "seksi-1-"))))
+        plan.append(
+            Position(
+                f"{base_id}-{counter[base_id]}",
+                title,
+                jenis,
+                unit,
+                atasan,
+                "staf",
+                kelompok=base_id,
+                placement=disnaker and unit.startswith(("bidang-1", "seksi-1-")),
+            )
+        )
     a.positions = plan[:positions]
     for p in a.positions:
         p.status = "PPPK" if p.jenis == "pelaksana" and rnd.random() < 0.3 else "PNS"
@@ -304,22 +496,25 @@ def plan_agency(index: int, positions: int, rnd: random.Random, names: Names) ->
 
 # --------------------------------------------------------------------------- files
 
+
 def _lines_list(key: str, items: list[str], indent: int) -> list[str]:
     pad = " " * indent
     return [f"{pad}{key}:"] + [f"{pad}  - {q(i)}" for i in items]
 
 
 def site_yml(agencies: int, positions: int) -> str:
-    return (f"# Data sintetis untuk uji kinerja pembangunan situs ({agencies} perangkat daerah × {positions} jabatan).\n"
-            f"judul: Laporan Kinerja Perangkat Daerah {REGION_NAME}\n"
-            "deskripsi: Data sintetis untuk mengukur waktu pembangunan situs. Nama orang, angka dan teksnya rekaan.\n"
-            f"data_per: {DATA_PER.isoformat()}\n"
-            "lisensi: CC BY 4.0\n"
-            "tampilan_nip: samar\n")
+    return (
+        f"# Data sintetis untuk uji kinerja pembangunan situs ({agencies} perangkat daerah × {positions} jabatan).\n"
+        f"judul: Laporan Kinerja Perangkat Daerah {REGION_NAME}\n"
+        "deskripsi: Data sintetis untuk mengukur waktu pembangunan situs. Nama orang, angka dan teksnya rekaan.\n"
+        f"data_per: {DATA_PER.isoformat()}\n"
+        "lisensi: CC BY 4.0\n"
+        "tampilan_nip: samar\n"
+    )
 
 
 def wilayah_yml(gubernur: str) -> str:
-    return (f"nama: {REGION_NAME}\njenis: provinsi\nkepala_daerah:\n  jabatan: {GOVERNOR}\n  nama: {q(gubernur)}\n")
+    return f"nama: {REGION_NAME}\njenis: provinsi\nkepala_daerah:\n  jabatan: {GOVERNOR}\n  nama: {q(gubernur)}\n"
 
 
 def _unit_lines(units: list[dict], indent: int) -> list[str]:
@@ -334,13 +529,24 @@ def _unit_lines(units: list[dict], indent: int) -> list[str]:
 
 
 def agency_yml(a: Agency) -> str:
-    lines = [f"# Perangkat daerah sintetis: {a.nama}.", f"nama: {q(a.nama + ' ' + REGION_NAME)}", f"singkatan: {q(a.singkatan)}",
-             f"alamat: {q(f'Jalan Pahlawan No. {len(a.id) * 3}, {CITY}')}",
-             f"dasar_hukum: {q(f'Peraturan Gubernur Nusa Sejahtera Nomor {10 + len(a.nama) % 60} Tahun 2021 tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi {a.nama}')}",
-             f"tugas: {q(f'Membantu Gubernur melaksanakan urusan pemerintahan di bidang {a.domain.lower()}.')}"]
-    lines += _lines_list("fungsi", [f"perumusan kebijakan di bidang {a.domain.lower()};",
-                                    f"pelaksanaan kebijakan di bidang {a.domain.lower()};",
-                                    "pelaksanaan evaluasi dan pelaporan;", "pelaksanaan administrasi dinas."], 0)
+    lines = [
+        f"# Perangkat daerah sintetis: {a.nama}.",
+        f"nama: {q(a.nama + ' ' + REGION_NAME)}",
+        f"singkatan: {q(a.singkatan)}",
+        f"alamat: {q(f'Jalan Pahlawan No. {len(a.id) * 3}, {CITY}')}",
+        f"dasar_hukum: {q(f'Peraturan Gubernur Nusa Sejahtera Nomor {10 + len(a.nama) % 60} Tahun 2021 tentang Kedudukan, Susunan Organisasi, Tugas dan Fungsi {a.nama}')}",
+        f"tugas: {q(f'Membantu Gubernur melaksanakan urusan pemerintahan di bidang {a.domain.lower()}.')}",
+    ]
+    lines += _lines_list(
+        "fungsi",
+        [
+            f"perumusan kebijakan di bidang {a.domain.lower()};",
+            f"pelaksanaan kebijakan di bidang {a.domain.lower()};",
+            "pelaksanaan evaluasi dan pelaporan;",
+            "pelaksanaan administrasi dinas.",
+        ],
+        0,
+    )
     lines.append("unit:")
     lines += _unit_lines(a.units, 2)
     lines += ["sumber_dokumen:", f"  - id: lkj-{YEAR}", f"    judul: Laporan Kinerja Triwulan I–IV Tahun {YEAR} (sintetis)"]
@@ -359,15 +565,29 @@ def jabatan_yml(a: Agency, p: Position) -> str:
     lines += ["pemangku:", f"  - nama: {q(p.nama)}"]
     if p.status == "PNS":
         lines.append(f"    pangkat: {PANGKAT[p.level]}")
-    lines += [f"    nip: \"{p.nip}\"", f"    status: {p.status}"]
+    lines += [f'    nip: "{p.nip}"', f"    status: {p.status}"]
     unit = next((u["nama"] for u in _walk_units(a.units) if u["id"] == p.unit), a.nama)
     lines.append(f"tugas: {q(f'{p.jabatan} mempunyai tugas melaksanakan sebagian tugas {unit} di bidang {a.domain.lower()}.')}")
     if p.level == "staf":
-        lines += _lines_list("uraian_tugas", ["menyiapkan bahan pelaksanaan kegiatan;", "mengolah data dan menyusun laporan;",
-                                              "melaksanakan tugas kedinasan lain yang diberikan atasan."], 0)
+        lines += _lines_list(
+            "uraian_tugas",
+            [
+                "menyiapkan bahan pelaksanaan kegiatan;",
+                "mengolah data dan menyusun laporan;",
+                "melaksanakan tugas kedinasan lain yang diberikan atasan.",
+            ],
+            0,
+        )
     else:
-        lines += _lines_list("fungsi", [f"penyusunan rencana kerja {unit};", f"pelaksanaan dan pengendalian kegiatan {unit};",
-                                        f"evaluasi dan pelaporan {unit}."], 0)
+        lines += _lines_list(
+            "fungsi",
+            [
+                f"penyusunan rencana kerja {unit};",
+                f"pelaksanaan dan pengendalian kegiatan {unit};",
+                f"evaluasi dan pelaporan {unit}.",
+            ],
+            0,
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -396,9 +616,15 @@ def _d(x: float, places: int = 2) -> Decimal:
 
 def _indicators(a: Agency, p: Position, rnd: random.Random) -> list[Indicator]:
     n = rnd.randint(3, 8)
-    pool = list(UMUM) + [(t.format(d=a.domain.lower()), "%" if t.startswith("Persentase") else "indeks" if t.startswith("Indeks") else "kegiatan",
-                          "persen" if t.startswith("Persentase") else "indeks" if t.startswith("Indeks") else "jumlah", "naik")
-                         for t in BIDANG_IND]
+    pool = list(UMUM) + [
+        (
+            t.format(d=a.domain.lower()),
+            "%" if t.startswith("Persentase") else "indeks" if t.startswith("Indeks") else "kegiatan",
+            "persen" if t.startswith("Persentase") else "indeks" if t.startswith("Indeks") else "jumlah",
+            "naik",
+        )
+        for t in BIDANG_IND
+    ]
     picked = rnd.sample(pool, n)
     if p.placement:  # one or two "ditempatkan" indicators first
         picked = rnd.sample(DITEMPATKAN, 1 + (p.level != "staf")) + picked[: n - 1 - (p.level != "staf")]
@@ -409,9 +635,13 @@ def _indicators(a: Agency, p: Position, rnd: random.Random) -> list[Indicator]:
         while iid in used:
             iid += "-2"
         used.add(iid)
-        sasaran = ("Meningkatnya tenaga kerja yang ditempatkan" if "ditempatkan" in text else
-                   "Meningkatnya kualitas layanan publik" if kind in ("indeks", "hari") else
-                   "Meningkatnya akuntabilitas kinerja perangkat daerah")
+        sasaran = (
+            "Meningkatnya tenaga kerja yang ditempatkan"
+            if "ditempatkan" in text
+            else "Meningkatnya kualitas layanan publik"
+            if kind in ("indeks", "hari")
+            else "Meningkatnya akuntabilitas kinerja perangkat daerah"
+        )
         if kind == "persen":
             target = _d(rnd.uniform(60, 100))
             real = [_d(float(target) * rnd.uniform(0.55, 0.8))]
@@ -516,11 +746,24 @@ def tahunan_yml(a: Agency, p: Position, atasan: Position | None, gubernur: str, 
     """The position's year file, and the id of one indicator whose TW IV value the benchmark changes."""
     inds = _indicators(a, p, rnd)
     budget = _budget(a, p, rnd)
-    lines = [f"# {p.jabatan} ({p.id}), tahun {YEAR}: data sintetis.", f"jabatan: {p.id}", f"tahun: {YEAR}",
-             "perjanjian_kinerja:", "  - versi: penetapan", f"    tanggal: {YEAR}-01-15", "    indikator:"]
+    lines = [
+        f"# {p.jabatan} ({p.id}), tahun {YEAR}: data sintetis.",
+        f"jabatan: {p.id}",
+        f"tahun: {YEAR}",
+        "perjanjian_kinerja:",
+        "  - versi: penetapan",
+        f"    tanggal: {YEAR}-01-15",
+        "    indikator:",
+    ]
     for n, ind in enumerate(inds, 1):
-        lines += [f"      - id: {ind.id}", f"        nomor: \"{n}\"", f"        sasaran: {q(ind.sasaran)}",
-                  f"        indikator: {q(ind.text)}", f"        target: {angka(ind.target)}", f"        satuan: {q(ind.satuan)}"]
+        lines += [
+            f"      - id: {ind.id}",
+            f'        nomor: "{n}"',
+            f"        sasaran: {q(ind.sasaran)}",
+            f"        indikator: {q(ind.text)}",
+            f"        target: {angka(ind.target)}",
+            f"        satuan: {q(ind.satuan)}",
+        ]
         if ind.quarters:
             lines.append("        target_triwulan: {" + ", ".join(f"{tw}: {angka(v)}" for tw, v in ind.quarters.items()) + "}")
         if ind.polaritas == "turun":
@@ -532,23 +775,41 @@ def tahunan_yml(a: Agency, p: Position, atasan: Position | None, gubernur: str, 
     lines.append("laporan:")
     for tw in (1, 2, 3, 4):
         end = {1: dt.date(YEAR, 4, 10), 2: dt.date(YEAR, 7, 10), 3: dt.date(YEAR, 10, 10), 4: dt.date(YEAR + 1, 1, 12)}[tw]
-        lines += [f"  - triwulan: {tw}", f"    tanggal: {end.isoformat()}", f"    tempat: {CITY}", f"    sumber: lkj-{YEAR}",
-                  "    realisasi:"]
+        lines += [
+            f"  - triwulan: {tw}",
+            f"    tanggal: {end.isoformat()}",
+            f"    tempat: {CITY}",
+            f"    sumber: lkj-{YEAR}",
+            "    realisasi:",
+        ]
         lines += [f"      {ind.id}: {angka(ind.real[tw])}" for ind in inds]
         if budget:
             lines.append("    anggaran:")
-            lines += [f"      {rid}: {{target: {rupiah(v[tw][0])}, realisasi: {rupiah(v[tw][1])}}}" for rid, v in real_budget.items()]
+            lines += [
+                f"      {rid}: {{target: {rupiah(v[tw][0])}, realisasi: {rupiah(v[tw][1])}}}" for rid, v in real_budget.items()
+            ]
         lines += ["    narasi:"]
         lines += _lines_list("faktor_pendukung", rnd.sample(PENDUKUNG, 2), 6)
         lines += _lines_list("faktor_penghambat", rnd.sample(PENGHAMBAT, 1), 6)
         lines += _lines_list("upaya", rnd.sample(UPAYA, 2), 6)
         if tw == 4:
             lines += _lines_list("rekomendasi", rnd.sample(REKOMENDASI, 2), 6)
-        lines += ["    penandatangan:", "      pembuat:", f"        nama: {q(p.nama)}", f"        jabatan: {q(p.jabatan)}",
-                  f"        jabatan_id: {p.id}", f"        nip: \"{p.nip}\""]
+        lines += [
+            "    penandatangan:",
+            "      pembuat:",
+            f"        nama: {q(p.nama)}",
+            f"        jabatan: {q(p.jabatan)}",
+            f"        jabatan_id: {p.id}",
+            f'        nip: "{p.nip}"',
+        ]
         if atasan is not None:
-            lines += ["      mengetahui:", f"        nama: {q(atasan.nama)}", f"        jabatan: {q(atasan.jabatan)}",
-                      f"        jabatan_id: {atasan.id}", f"        nip: \"{atasan.nip}\""]
+            lines += [
+                "      mengetahui:",
+                f"        nama: {q(atasan.nama)}",
+                f"        jabatan: {q(atasan.jabatan)}",
+                f"        jabatan_id: {atasan.id}",
+                f'        nip: "{atasan.nip}"',
+            ]
         else:
             lines += ["      mengetahui:", f"        nama: {q(gubernur)}", f"        jabatan: {GOVERNOR}"]
     probe = next((i.id for i in inds if i.kind in ("persen", "indeks")), inds[0].id)
@@ -596,7 +857,10 @@ def generate(out: Path, agencies: int, positions: int, seed: int = 7) -> Synthet
                 probe = (path, probe_ind)
     if probe is None:  # tiny sizes
         p0 = next(iter(sorted((region).glob(f"*/{YEAR}/*.yml"))))
-        probe = (p0, re.search(r"^      ([a-z0-9-]+): ", p0.read_text(encoding="utf-8").split("  - triwulan: 4")[1], re.M).group(1))
+        probe = (
+            p0,
+            re.search(r"^      ([a-z0-9-]+): ", p0.read_text(encoding="utf-8").split("  - triwulan: 4")[1], re.M).group(1),
+        )
     return Synthetic(out, agencies, positions, probe[0], probe[1], placement)
 
 
@@ -609,7 +873,7 @@ def change_realisation(s: Synthetic, step: str = "0,01") -> None:
     m = pattern.search(tw4)
     assert m, (s.probe_file, s.probe_indicator)
     value = Decimal(m.group(2).replace(".", "").replace(",", ".")) + Decimal(step.replace(",", "."))
-    tw4 = tw4[: m.start(2)] + angka(value) + tw4[m.end(2):]
+    tw4 = tw4[: m.start(2)] + angka(value) + tw4[m.end(2) :]
     s.probe_file.write_text(head + "  - triwulan: 4\n" + tw4, encoding="utf-8")
 
 
@@ -621,8 +885,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--seed", type=int, default=7)
     args = ap.parse_args(argv)
     s = generate(args.out, args.agencies, args.positions, args.seed)
-    print(f"{args.out}: {args.agencies} perangkat daerah × {args.positions} jabatan; "
-          f"{len(s.placement_pages)} jabatan dengan indikator 'ditempatkan'")
+    print(
+        f"{args.out}: {args.agencies} perangkat daerah × {args.positions} jabatan; "
+        f"{len(s.placement_pages)} jabatan dengan indikator 'ditempatkan'"
+    )
     return 0
 
 

@@ -28,22 +28,33 @@ def cmd_check(args: argparse.Namespace) -> int:
     diags = result.diagnostics
     lang = args.lang
     if args.format == "json":
-        print(json.dumps({"diagnostics": [d.as_dict(lang) for d in diags],
-                          "errors": len(result.errors), "warnings": len(result.warnings)}, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {"diagnostics": [d.as_dict(lang) for d in diags], "errors": len(result.errors), "warnings": len(result.warnings)},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
     elif args.format == "github":
         for d in diags:
             level = "error" if d.severity == "error" else "warning"
             text = d.message.text(lang) + (f" — {d.hint.text(lang)}" if d.hint else "")
-            print(f"::{level} file={_escape_property(d.path)},line={d.line},col={d.column},"
-                  f"title={_escape_property(d.code)}::{_escape_data(text)}")
+            print(
+                f"::{level} file={_escape_property(d.path)},line={d.line},col={d.column},"
+                f"title={_escape_property(d.code)}::{_escape_data(text)}"
+            )
     else:
         for d in diags:
             print(d.format(lang))
         n_files = sum(1 for _ in _all_docs(result))
         if lang == "en":
-            print(f"\n{len(result.errors)} error(s), {len(result.warnings)} warning(s) in {n_files} file(s), {len(result.reports)} report(s) computed.")
+            print(
+                f"\n{len(result.errors)} error(s), {len(result.warnings)} warning(s) in {n_files} file(s), {len(result.reports)} report(s) computed."
+            )
         else:
-            print(f"\n{len(result.errors)} galat, {len(result.warnings)} peringatan pada {n_files} berkas; {len(result.reports)} laporan dihitung.")
+            print(
+                f"\n{len(result.errors)} galat, {len(result.warnings)} peringatan pada {n_files} berkas; {len(result.reports)} laporan dihitung."
+            )
     if result.errors:
         return 1
     if args.strict and result.warnings:
@@ -93,7 +104,9 @@ def cmd_compute(args: argparse.Namespace) -> int:
         "schema": SCHEMA_VERSION,
         "data_per": ds.situs.data_per.isoformat(),
         "kebijakan_bawaan": policy_dict(DEFAULT),
-        "laporan": [report_dict(agency.region_id, agency.id, position.id, res) for agency, position, year, lap, res in result.reports],
+        "laporan": [
+            report_dict(agency.region_id, agency.id, position.id, res) for agency, position, year, lap, res in result.reports
+        ],
     }
     text = dumps(document)
     if args.output:
@@ -158,8 +171,10 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception as e:  # never a traceback for staff; the message says where to report it
-        print(f"INTERNAL: kesalahan tak terduga ({type(e).__name__}: {e}). Laporkan ke pengelola situs beserta perintah yang dijalankan.",
-              file=sys.stderr)
+        print(
+            f"INTERNAL: kesalahan tak terduga ({type(e).__name__}: {e}). Laporkan ke pengelola situs beserta perintah yang dijalankan.",
+            file=sys.stderr,
+        )
         if debug:
             raise
         return 2

@@ -23,8 +23,19 @@ DATA = ROOT / "data"
 # Modules whose tests build sites (MkDocs), run Pagefind, LibreOffice or the benchmark
 # without going through the bundled_site fixture.
 SITE_MODULES = {
-    "test_site_build", "test_site_opendata", "test_site_perbandingan", "test_site_ppid", "test_sitebuild",
-    "test_sitebuild_parity", "test_cache", "test_render_escape", "test_render_formula", "test_benchmark", "test_search", "test_libreoffice", "test_readme",
+    "test_site_build",
+    "test_site_opendata",
+    "test_site_perbandingan",
+    "test_site_ppid",
+    "test_sitebuild",
+    "test_sitebuild_parity",
+    "test_cache",
+    "test_render_escape",
+    "test_render_formula",
+    "test_benchmark",
+    "test_search",
+    "test_libreoffice",
+    "test_readme",
 }
 LINT_MODULES = {"test_lint", "test_architecture"}
 

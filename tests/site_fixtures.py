@@ -26,8 +26,14 @@ DATA = ROOT / "data"
 FIXTURES = ROOT / "tests" / "fixtures"
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("KINERJA_CHROMIUM", "/usr/bin/chromium")
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 
 @dataclass
@@ -68,6 +74,7 @@ def copy_minimal(tmp_path: Path) -> Path:
 
 # --------------------------------------------------------------------------- serving and browsing
 
+
 class _Quiet(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):  # keep test output clean
         pass
@@ -98,6 +105,7 @@ def browser():
         pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install chromium (or set KINERJA_CHROMIUM)")
     if not _BROWSER:
         import playwright.sync_api as sync_api
+
         p = sync_api.sync_playwright().start()
         _BROWSER.update(playwright=p, browser=p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS), users=0)
     _BROWSER["users"] += 1

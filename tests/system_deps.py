@@ -17,7 +17,9 @@ import sys
 
 # Debian package → how to tell it is there
 PACKAGES = {
-    "chromium": lambda: shutil.which("chromium") is not None or os.path.exists(os.environ.get("KINERJA_CHROMIUM", "/usr/bin/chromium")),
+    "chromium": lambda: (
+        shutil.which("chromium") is not None or os.path.exists(os.environ.get("KINERJA_CHROMIUM", "/usr/bin/chromium"))
+    ),
     "libreoffice-calc-nogui": lambda: shutil.which("soffice") is not None,
     "fonts-dejavu-core": lambda: os.path.isdir("/usr/share/fonts/truetype/dejavu"),
 }
@@ -37,8 +39,10 @@ def ensure(packages: list[str]) -> list[str]:
     apt = shutil.which("apt-get")
     sudo = [] if os.geteuid() == 0 else (["sudo", "-n"] if shutil.which("sudo") else None)
     if apt is None or sudo is None or os.environ.get("KINERJA_NO_INSTALL"):
-        print(f"\n[tests] missing system packages: {' '.join(need)} — install them with "
-              f"`sudo apt-get install {' '.join(need)}`", file=sys.stderr)
+        print(
+            f"\n[tests] missing system packages: {' '.join(need)} — install them with `sudo apt-get install {' '.join(need)}`",
+            file=sys.stderr,
+        )
         return need
     print(f"\n[tests] installing missing system packages: {' '.join(need)} (apt-get)…", file=sys.stderr, flush=True)
     env = {**os.environ, "DEBIAN_FRONTEND": "noninteractive"}

@@ -35,8 +35,9 @@ def test_broken_file_reports_code_and_line(case: Path, minimal_data: Path):
     result = check(minimal_data)
     found = [d for d in result.diagnostics if d.code == code and d.path.endswith(target)]
     assert found, f"expected {code} in {target}; got:\n" + "\n".join(d.format() for d in result.diagnostics)
-    assert line in {d.line for d in found}, (
-        f"expected {code} on line {line}; got lines {[d.line for d in found]}:\n" + "\n".join(d.format() for d in found))
+    assert line in {d.line for d in found}, f"expected {code} on line {line}; got lines {[d.line for d in found]}:\n" + "\n".join(
+        d.format() for d in found
+    )
     blocking = [d for d in found if d.line == line]
     # every case here is a real mistake: it must block (error) unless it is a known soft rule
     soft = {"NIP_FORMAT", "PERCENT_NO_100", "COUNT_TIMES_100", "DUPLICATE_INDICATOR", "FORMULA_REPEATS_NAME"}

@@ -36,8 +36,15 @@ KNOWN_SOURCE_ERRORS = {
     ("penyuluh-perindustrian-perdagangan-ahli-muda", "rata_rata_capaian"): D("140.23"),
 }
 
-FIGURES = ("rata_rata_capaian", "narasi.rata_rata_capaian", "predikat", "anggaran_total",
-           "narasi.anggaran_total", "efisiensi", "narasi.efisiensi")
+FIGURES = (
+    "rata_rata_capaian",
+    "narasi.rata_rata_capaian",
+    "predikat",
+    "anggaran_total",
+    "narasi.anggaran_total",
+    "efisiensi",
+    "narasi.efisiensi",
+)
 
 
 @pytest.fixture(scope="module")

@@ -43,8 +43,9 @@ def _build(data: Path, work: Path):
 
 
 def _snapshot(folder: Path) -> dict[str, tuple[int, bytes]]:
-    return {p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.read_bytes())
-            for p in sorted(folder.rglob("*")) if p.is_file()}
+    return {
+        p.relative_to(folder).as_posix(): (p.stat().st_mtime_ns, p.read_bytes()) for p in sorted(folder.rglob("*")) if p.is_file()
+    }
 
 
 def _tree(folder: Path) -> dict[str, bytes]:
@@ -142,12 +143,24 @@ def test_changed_value_changes_that_agencys_downloads_and_the_shared_ones_only(t
     assert sorted(after) == sorted(before)
     changed = {k for k in after if after[k] != before[k] and k.startswith(("unduh/", "api/"))}
     position = "unduh/kota-contoh/dinas-contoh/jabatan/kota-contoh_dinas-contoh_kepala-dinas"
-    shared = {"unduh/kinerja.csv", "unduh/kinerja_ringkasan.csv", "unduh/kinerja.xlsx", "unduh/kinerja.zip",
-              "unduh/kota-contoh/kota-contoh.csv", "unduh/kota-contoh/kota-contoh_ringkasan.csv",
-              "unduh/kota-contoh/kota-contoh.xlsx", "api/v1/index.json"}
+    shared = {
+        "unduh/kinerja.csv",
+        "unduh/kinerja_ringkasan.csv",
+        "unduh/kinerja.xlsx",
+        "unduh/kinerja.zip",
+        "unduh/kota-contoh/kota-contoh.csv",
+        "unduh/kota-contoh/kota-contoh_ringkasan.csv",
+        "unduh/kota-contoh/kota-contoh.xlsx",
+        "api/v1/index.json",
+    }
     assert {f"{position}.csv", f"{position}.xlsx", f"{position}.json"} | shared <= changed
-    assert all(k in shared or "/kota-contoh/dinas-contoh/" in k or "/kota-contoh_dinas-contoh" in k
-               or k.startswith("api/v1/perangkat-daerah/kota-contoh/dinas-contoh.") for k in changed), changed
+    assert all(
+        k in shared
+        or "/kota-contoh/dinas-contoh/" in k
+        or "/kota-contoh_dinas-contoh" in k
+        or k.startswith("api/v1/perangkat-daerah/kota-contoh/dinas-contoh.")
+        for k in changed
+    ), changed
     assert not any("dinas-lain" in k for k in changed)
 
 
@@ -207,7 +220,9 @@ def test_agencies_rendered_side_by_side_equal_the_serial_pages(tmp_path):
     seen: list[str] = []
     parallel = render_site(result, ROOT / "content", seen.append, workers=2).files
     assert parallel == serial
-    assert sorted(seen) == sorted(p for p in serial if p.endswith(".md") and not p.startswith(("tentang", "cara", "api-", "panduan")))
+    assert sorted(seen) == sorted(
+        p for p in serial if p.endswith(".md") and not p.startswith(("tentang", "cara", "api-", "panduan"))
+    )
 
 
 def _fails(report):

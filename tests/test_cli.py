@@ -1,4 +1,5 @@
 """The `kinerja` command as staff and CI use it: exit codes, formats, languages, JSON shape."""
+
 import json
 import subprocess
 import sys
@@ -27,7 +28,9 @@ def test_strict_fails_on_warnings(minimal_data):
 def test_errors_exit_1_and_every_problem_is_listed(minimal_data):
     year = minimal_data / "kota-contoh/dinas-contoh/2025/kepala-dinas.yml"
     text = year.read_text(encoding="utf-8")
-    text = text.replace("      ikm: 95,14\n", "      ikm: 95,14\n      ikm: 96\n").replace("    realisasi:\n      ikm: 90", "    realiasi:\n      ikm: 90")
+    text = text.replace("      ikm: 95,14\n", "      ikm: 95,14\n      ikm: 96\n").replace(
+        "    realisasi:\n      ikm: 90", "    realiasi:\n      ikm: 90"
+    )
     year.write_text(text, encoding="utf-8")
     jab = minimal_data / "kota-contoh/dinas-contoh/jabatan/kepala-bidang-a.yml"
     jab.write_text(jab.read_text(encoding="utf-8").replace('"197501012000032001"', '"19750101200003201"'), encoding="utf-8")

@@ -8,6 +8,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from generator.compute import engine as compute
+from generator.compute import printed
 from generator.compute.policy import DEFAULT, Rounding, resolve
 from generator.model import Kebijakan, Tahunan
 
@@ -53,10 +54,20 @@ def test_scale_is_gap_free(value):
     assert band is not None
 
 
-@pytest.mark.parametrize("value, expected", [
-    ("101.72", "Sangat Tinggi"), ("90.01", "Sangat Tinggi"), ("90", "Tinggi"), ("90.05", "Sangat Tinggi"),
-    ("75.1", "Tinggi"), ("75", "Sedang"), ("65", "Rendah"), ("50", "Sangat Rendah"), ("0", "Sangat Rendah"),
-])
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("101.72", "Sangat Tinggi"),
+        ("90.01", "Sangat Tinggi"),
+        ("90", "Tinggi"),
+        ("90.05", "Sangat Tinggi"),
+        ("75.1", "Tinggi"),
+        ("75", "Sedang"),
+        ("65", "Rendah"),
+        ("50", "Sangat Rendah"),
+        ("0", "Sangat Rendah"),
+    ],
+)
 def test_scale_boundaries(value, expected):
     assert compute.predikat(D(value), DEFAULT.skala_predikat).predikat == expected
 
@@ -70,13 +81,20 @@ def test_efficiency_formulas():
 
 
 def _year(realisasi: dict, targets: dict, tercetak: dict | None = None, anggaran=None, lap_anggaran=None) -> Tahunan:
-    return Tahunan.model_validate({
-        "jabatan": "x", "tahun": 2025,
-        "perjanjian_kinerja": [{"versi": "penetapan", "indikator": [
-            {"id": k, "indikator": k, "target": v, "satuan": "%"} for k, v in targets.items()]}],
-        "anggaran": anggaran or [],
-        "laporan": [{"triwulan": 4, "realisasi": realisasi, "tercetak": tercetak or {}, "anggaran": lap_anggaran or {}}],
-    })
+    return Tahunan.model_validate(
+        {
+            "jabatan": "x",
+            "tahun": 2025,
+            "perjanjian_kinerja": [
+                {
+                    "versi": "penetapan",
+                    "indikator": [{"id": k, "indikator": k, "target": v, "satuan": "%"} for k, v in targets.items()],
+                }
+            ],
+            "anggaran": anggaran or [],
+            "laporan": [{"triwulan": 4, "realisasi": realisasi, "tercetak": tercetak or {}, "anggaran": lap_anggaran or {}}],
+        }
+    )
 
 
 def test_na_policy_changes_the_average():
@@ -101,8 +119,11 @@ def test_cap_policy():
 
 
 def test_budget_total_weighted_and_unweighted():
-    tree = [{"id": "k1", "jenis": "kegiatan", "nama": "K1", "pagu": 100}, {"id": "k2", "jenis": "kegiatan", "nama": "K2", "pagu": 900},
-            {"id": "k3", "jenis": "kegiatan", "nama": "K3", "pagu": 0}]
+    tree = [
+        {"id": "k1", "jenis": "kegiatan", "nama": "K1", "pagu": 100},
+        {"id": "k2", "jenis": "kegiatan", "nama": "K2", "pagu": 900},
+        {"id": "k3", "jenis": "kegiatan", "nama": "K3", "pagu": 0},
+    ]
     real = {"k1": {"realisasi": 50}, "k2": {"realisasi": 900}, "k3": {"realisasi": 0}}
     y = _year({}, {"a": 1}, anggaran=tree, lap_anggaran=real)
     assert compute.compute_report(y, y.laporan[0], DEFAULT).anggaran_total == D(95)
@@ -110,21 +131,27 @@ def test_budget_total_weighted_and_unweighted():
 
 
 def test_discrepancy_names_the_reproducing_policy():
-    y = _year({"a": "95,14", "b": {"na": "BPS"}, "c": "75,45"}, {"a": "87,62", "b": 1, "c": "75,25"},
-              tercetak={"rata_rata_capaian": "99,99", "capaian": {"a": "108,58"}})
+    y = _year(
+        {"a": "95,14", "b": {"na": "BPS"}, "c": "75,45"},
+        {"a": "87,62", "b": 1, "c": "75,25"},
+        tercetak={"rata_rata_capaian": "99,99", "capaian": {"a": "108,58"}},
+    )
     lap = y.laporan[0]
     res = compute.compute_report(y, lap, DEFAULT)
-    found = compute.compare_printed(y, lap, res)
+    found = printed.compare_printed(y, lap, res)
     assert [d.angka for d in found] == ["rata_rata_capaian"]
     # computed (108,58 + 100,27) / 2 = 104,425 → 104,43; no policy gets anywhere near 99,99
     assert found[0].dihitung == D("104.43") and found[0].direproduksi_oleh == []
 
 
 def test_discrepancy_search_finds_truncation_and_na_scoring():
-    y = _year({"a": "95,14", "b": {"na": "BPS"}, "c": "75,45"}, {"a": "87,62", "b": 1, "c": "75,25"},
-              tercetak={"rata_rata_capaian": "102,95"})
+    y = _year(
+        {"a": "95,14", "b": {"na": "BPS"}, "c": "75,45"},
+        {"a": "87,62", "b": 1, "c": "75,25"},
+        tercetak={"rata_rata_capaian": "102,95"},
+    )
     lap = y.laporan[0]
-    found = compute.compare_printed(y, lap, compute.compute_report(y, lap, DEFAULT))
+    found = printed.compare_printed(y, lap, compute.compute_report(y, lap, DEFAULT))
     # (108,58 + 100 + 100,27) / 3 = 102,95: the report scored the n/a row 100
     assert found[0].direproduksi_oleh == [{"data_tidak_tersedia": "skor_100"}]
 

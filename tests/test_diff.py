@@ -18,10 +18,22 @@ YEAR = "data/kota-contoh/dinas-contoh/2025/kepala-dinas.yml"
 
 
 def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "Uji", "GIT_AUTHOR_EMAIL": "uji@example.org",
-           "GIT_COMMITTER_NAME": "Uji", "GIT_COMMITTER_EMAIL": "uji@example.org"}
-    r = subprocess.run(["git", "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null", *args],
-                       cwd=repo, env=env, capture_output=True, text=True, check=True)
+    env = {
+        **os.environ,
+        "GIT_CONFIG_NOSYSTEM": "1",
+        "GIT_AUTHOR_NAME": "Uji",
+        "GIT_AUTHOR_EMAIL": "uji@example.org",
+        "GIT_COMMITTER_NAME": "Uji",
+        "GIT_COMMITTER_EMAIL": "uji@example.org",
+    }
+    r = subprocess.run(
+        ["git", "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null", *args],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return r.stdout.strip()
 
 
@@ -51,19 +63,26 @@ def repo(tmp_path: Path) -> Path:
     shutil.copytree(MINIMAL, repo / "data")
     git(repo, "add", "-A")
     git(repo, "commit", "-qm", "data awal")
-    edit(repo, YEAR,
-         ("      ikm: 95,14\n", "      ikm: 96\n"),  # TW IV realisation
-         ("anggaran:", NEW_INDICATOR),
-         ("      tpak: {na: dirilis BPS tahun berikutnya}\n    anggaran:\n      program-a: {target: 1.000.000.000",
-          "      tpak: {na: dirilis BPS tahun berikutnya}\n      pelatihan: 12\n    anggaran:\n      program-a: {target: 1.000.000.000"),
-         ("tahun: 2025\n", "tahun: 2025\nkebijakan:\n  data_tidak_tersedia: skor_100\n"))
+    edit(
+        repo,
+        YEAR,
+        ("      ikm: 95,14\n", "      ikm: 96\n"),  # TW IV realisation
+        ("anggaran:", NEW_INDICATOR),
+        (
+            "      tpak: {na: dirilis BPS tahun berikutnya}\n    anggaran:\n      program-a: {target: 1.000.000.000",
+            "      tpak: {na: dirilis BPS tahun berikutnya}\n      pelatihan: 12\n    anggaran:\n      program-a: {target: 1.000.000.000",
+        ),
+        ("tahun: 2025\n", "tahun: 2025\nkebijakan:\n  data_tidak_tersedia: skor_100\n"),
+    )
     git(repo, "commit", "-qam", "realisasi TW IV, indikator baru, kebijakan")
     return repo
 
 
 def run_cli(repo: Path, *args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "generator", "diff", *args], cwd=repo, env=env, capture_output=True, text=True, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "generator", "diff", *args], cwd=repo, env=env, capture_output=True, text=True, timeout=120
+    )
 
 
 def test_summary_of_changed_realisation_new_indicator_and_policy(repo):
@@ -73,7 +92,7 @@ def test_summary_of_changed_realisation_new_indicator_and_policy(repo):
     assert md.startswith(kdiff.MARKER + "\n")
     assert "❌" not in md  # no errors on either side
     assert "### Kota Contoh › Dinas Contoh" in md and "#### Kepala Dinas Contoh" in md
-    tw4 = md[md.index("**Laporan 2025 triwulan IV**"):]
+    tw4 = md[md.index("**Laporan 2025 triwulan IV**") :]
     # 95,14 → 96 against 87,62: capaian 108,58 → 109,56; predikat stays
     assert "| Indeks kepuasan masyarakat | 87,62 indeks | 95,14 → 96 | 108,58% → 109,56% | Sangat Tinggi |" in tw4
     # the new indicator, 12 of 10 kali
@@ -87,12 +106,14 @@ def test_summary_of_changed_realisation_new_indicator_and_policy(repo):
     assert "⚠️ Selisih baru — capaian indikator Indeks kepuasan masyarakat: tercetak 108,58, hasil hitung 109,56" in tw4
     assert "⚠️ Selisih baru — rata-rata capaian kinerja: tercetak 164,07, hasil hitung 137,28" in tw4
     # TW II changes through the policy and the new indicator, without its realisation
-    tw2 = md[md.index("**Laporan 2025 triwulan II**"):md.index("**Laporan 2025 triwulan IV**")]
+    tw2 = md[md.index("**Laporan 2025 triwulan II**") : md.index("**Laporan 2025 triwulan IV**")]
     assert "| Jumlah pelatihan berbasis kompetensi *(baru)* | 10 kali | belum diisi | – | – |" in tw2
-    assert ("**Singkatnya:** 1 indikator baru · 2 laporan berubah · 2 realisasi berubah · 2 laporan dengan kebijakan perhitungan berubah"
-            " · 2 selisih baru antara angka tercetak dan hasil hitung.") in md
+    assert (
+        "**Singkatnya:** 1 indikator baru · 2 laporan berubah · 2 realisasi berubah · 2 laporan dengan kebijakan perhitungan berubah"
+        " · 2 selisih baru antara angka tercetak dan hasil hitung."
+    ) in md
     # the agreement itself: the new indicator and its target, once
-    pk = md[md.index("**Perjanjian kinerja 2025: indikator dan target yang berubah**"):md.index("**Laporan 2025 triwulan II**")]
+    pk = md[md.index("**Perjanjian kinerja 2025: indikator dan target yang berubah**") : md.index("**Laporan 2025 triwulan II**")]
     assert "| Jumlah pelatihan berbasis kompetensi *(baru)* | 10 kali | – |" in pk
     assert f"- `{YEAR}` (diubah)" in md
 
@@ -116,7 +137,9 @@ def test_removed_report_and_new_position(repo):
     end = text.index("  - triwulan: 4\n")
     (repo / YEAR).write_text(text[:start] + text[end:], encoding="utf-8")
     jab = repo / "data/kota-contoh/dinas-contoh/jabatan/kepala-subbagian-umum.yml"
-    jab.write_text("jabatan: Kepala Subbagian Umum\njenis: struktural\nunit: subbag-umum\natasan: kepala-dinas\n", encoding="utf-8")
+    jab.write_text(
+        "jabatan: Kepala Subbagian Umum\njenis: struktural\nunit: subbag-umum\natasan: kepala-dinas\n", encoding="utf-8"
+    )
     md = kdiff.diff(repo / "data", "HEAD", None)
     assert "**Laporan dihapus: 2025 triwulan II**" in md
     assert "Jabatan baru (1):\n\n- Kepala Subbagian Umum\n" in md
@@ -125,8 +148,14 @@ def test_removed_report_and_new_position(repo):
 
 
 def test_data_text_is_escaped(repo):
-    edit(repo, YEAR, ("indikator: Jumlah pelatihan berbasis kompetensi",
-                      'indikator: "Pelatihan | *tebal* [tautan](http://x) <b>x</b> @budi #12 `kode`"'))
+    edit(
+        repo,
+        YEAR,
+        (
+            "indikator: Jumlah pelatihan berbasis kompetensi",
+            'indikator: "Pelatihan | *tebal* [tautan](http://x) <b>x</b> @budi #12 `kode`"',
+        ),
+    )
     md = kdiff.diff(repo / "data", "HEAD~1", None)
     rows = [ln for ln in md.splitlines() if "Pelatihan" in ln and ln.startswith("|")]
     # the pipe in the name does not split a row: 3 cells in the agreement table, 5 in a report table
@@ -174,10 +203,12 @@ def test_new_year_agreement_and_changed_target(repo):
     new_tahun(repo / YEAR, None)  # the 2026 PK, as staff start it
     edit(repo, YEAR, ("        target: 87,62\n", "        target: 88\n"))
     md = kdiff.diff(repo / "data", "HEAD", None)
-    new_pk = md[md.index("**Perjanjian kinerja 2026 (baru)**"):]
+    new_pk = md[md.index("**Perjanjian kinerja 2026 (baru)**") :]
     assert "| Indeks kepuasan masyarakat *(baru)* | 87,62 indeks | – |" in new_pk
     assert "| Jumlah pencari kerja ditempatkan *(baru)* | 700 orang | TW II: 300, TW IV: 700 |" in new_pk
-    changed = md[md.index("**Perjanjian kinerja 2025: indikator dan target yang berubah**"):md.index("**Laporan 2025 triwulan II**")]
+    changed = md[
+        md.index("**Perjanjian kinerja 2025: indikator dan target yang berubah**") : md.index("**Laporan 2025 triwulan II**")
+    ]
     assert "| Indeks kepuasan masyarakat | 87,62 → 88 indeks | – |" in changed
     assert "| Indeks kepuasan masyarakat | 87,62 → 88 indeks | 96 | 109,56% → 109,09% | Sangat Tinggi |" in md
     assert md.count("*(baru)*") == 4  # the four indicators of 2026, and nothing else is new

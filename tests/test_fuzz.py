@@ -15,16 +15,49 @@ from generator.validate.schema import validate_schema
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal"
 YEAR = "kota-contoh/dinas-contoh/2025/kepala-dinas.yml"
 MODELS = [Situs, Wilayah, PerangkatDaerah, Jabatan, Tahunan]
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
+SETTINGS = settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow]
+)
 
-yaml_chars = st.lists(st.sampled_from(list("abc:-{}[],'\"#&*!|>%@`\t\n 0123456789.") + ["ikm", "realisasi", "nilai", "na: ", "\u00a0", "é", "\n  ", "- "]),
-                      max_size=80).map("".join)
+yaml_chars = st.lists(
+    st.sampled_from(
+        list("abc:-{}[],'\"#&*!|>%@`\t\n 0123456789.") + ["ikm", "realisasi", "nilai", "na: ", "\u00a0", "é", "\n  ", "- "]
+    ),
+    max_size=80,
+).map("".join)
 
-scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=20),
-                    st.sampled_from(["87,62", "1.537", "5.084.795.000", "n/a", "2026-01-02", "1,537,000", "no", "~"]))
-keys = st.one_of(st.text(max_size=12), st.sampled_from(["jabatan", "tahun", "laporan", "realisasi", "triwulan", "indikator", "id",
-                                                        "target", "anggaran", "pagu", "perjanjian_kinerja", "versi", "tercetak", "kebijakan"]))
-trees = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=5)), max_leaves=25)
+scalars = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=True),
+    st.text(max_size=20),
+    st.sampled_from(["87,62", "1.537", "5.084.795.000", "n/a", "2026-01-02", "1,537,000", "no", "~"]),
+)
+keys = st.one_of(
+    st.text(max_size=12),
+    st.sampled_from(
+        [
+            "jabatan",
+            "tahun",
+            "laporan",
+            "realisasi",
+            "triwulan",
+            "indikator",
+            "id",
+            "target",
+            "anggaran",
+            "pagu",
+            "perjanjian_kinerja",
+            "versi",
+            "tercetak",
+            "kebijakan",
+        ]
+    ),
+)
+trees = st.recursive(
+    scalars, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(keys, inner, max_size=5)), max_leaves=25
+)
 
 
 def _assert_diagnostics_are_located(diags):
@@ -62,8 +95,22 @@ def test_mutated_real_file_through_whole_check(tmp_path_factory, data):
     shutil.copytree(FIXTURE, root)
     lines = (FIXTURE / YEAR).read_text(encoding="utf-8").splitlines()
     i = data.draw(st.integers(0, len(lines) - 1))
-    junk = data.draw(st.one_of(yaml_chars, st.sampled_from(["      ikm: 1.537", "    realiasi:", "  - triwulan: 9", "\t", "laporan: 5",
-                                                            "      pencari-kerja: {na: }", "    kebijakan: {efisiensi: bogus}"])))
+    junk = data.draw(
+        st.one_of(
+            yaml_chars,
+            st.sampled_from(
+                [
+                    "      ikm: 1.537",
+                    "    realiasi:",
+                    "  - triwulan: 9",
+                    "\t",
+                    "laporan: 5",
+                    "      pencari-kerja: {na: }",
+                    "    kebijakan: {efisiensi: bogus}",
+                ]
+            ),
+        )
+    )
     lines[i] = junk if data.draw(st.booleans()) else lines[i] + junk
     (root / YEAR).write_text("\n".join(lines), encoding="utf-8")
     result = check(root)
@@ -73,7 +120,7 @@ def test_mutated_real_file_through_whole_check(tmp_path_factory, data):
 def test_billion_laughs_is_refused(tmp_path):
     lines = ['a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol"]']
     for i in range(1, 9):
-        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i-1}"] * 9) + "]")
+        lines.append(f"a{i}: &a{i} [" + ",".join([f"*a{i - 1}"] * 9) + "]")
     path = tmp_path / "x.yml"
     path.write_text("\n".join(lines), encoding="utf-8")
     doc, problems = load_yaml(path)

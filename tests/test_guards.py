@@ -13,7 +13,7 @@ from decimal import Decimal
 import xlsxwriter
 
 from generator.opendata import xlsxfile
-from generator.opendata.tables import Column
+from generator.opendata.columns import Column
 from generator.opendata.xlsxfile import Sheet, xlsx_bytes
 from generator.site import search
 

@@ -47,6 +47,7 @@ def by_name(indicators, name):
 
 # --------------------------------------------------------------------------- sheet counts
 
+
 def test_one_position_and_one_iki_per_sheet(prob, gresik):
     # 52 sheets "INDIKATOR KINERJA INDIVIDU" in the Probolinggo file (L19 … L1950), 30 in Gresik (L9 … L575).
     assert len(prob.positions) == 52
@@ -84,10 +85,12 @@ def test_indicator_totals(prob, gresik):
 
 # --------------------------------------------------------------------------- Probolinggo cases
 
+
 def test_L38_misspelt_denominator_corrected_raw_kept(prob):
     # L38: "…}{\sum \text{Pencari Kerja yang Teredaftar}} \times 100\%$"
-    ind = by_name(iki(prob, "kepala-dinas", 2023).indikator,
-                  "Persentase pencari kerja yang ditempatkan pada sektor formal dan informal")
+    ind = by_name(
+        iki(prob, "kepala-dinas", 2023).indikator, "Persentase pencari kerja yang ditempatkan pada sektor formal dan informal"
+    )
     f = ind.formula
     assert f.jenis == "rasio_x100" and f.pengali == Decimal(100)
     assert "Terdaftar" in f.penyebut and "Teredaftar" not in f.penyebut
@@ -115,8 +118,13 @@ def test_L39_L40_inherited_sasaran_difference_formula_stated_polarity(prob):
 
 def test_only_L40_states_lower_is_better(prob, gresik):
     # "penurunan" appears in exactly one indicator name in both documents (L40).
-    turun = [(p, i.indikator) for ag, t in ((prob, 2023), (gresik, 2017)) for p in ag.positions
-             for i in iki(ag, p, t).indikator if i.polaritas == "turun" or i.polaritas_dinyatakan]
+    turun = [
+        (p, i.indikator)
+        for ag, t in ((prob, 2023), (gresik, 2017))
+        for p in ag.positions
+        for i in iki(ag, p, t).indikator
+        if i.polaritas == "turun" or i.polaritas_dinyatakan
+    ]
     assert turun == [("kepala-dinas", "Persentase penurunan kasus perselisihan hubungan industrial")]
 
 
@@ -232,6 +240,7 @@ def test_inferred_units_and_superiors_say_why(prob, gresik):
 
 # --------------------------------------------------------------------------- Gresik cases
 
+
 def test_gresik_L24_L29_penanggung_jawab_and_repeated_header(result, gresik):
     doc = iki(gresik, "kepala-dinas", 2017)
     assert doc.nomor_keputusan == "560/67/437.58/2017"  # L4 "NOMOR : 560/ 67 /437.58/2017"
@@ -255,7 +264,11 @@ def test_gresik_L24_L29_penanggung_jawab_and_repeated_header(result, gresik):
     l26 = inds[2].formula
     assert l26.jenis == "rasio" and l26.pengali is None
     assert l26.pembilang == "Jumlah Kasus yang diselesaikan" and l26.penyebut == "Jumlah Kasus yang terdaftar"
-    warned = [d for d in result.warnings if d.code == "PERCENT_NO_100" and d.path.endswith("kabupaten-gresik/disnaker/2017/kepala-dinas.yml")]
+    warned = [
+        d
+        for d in result.warnings
+        if d.code == "PERCENT_NO_100" and d.path.endswith("kabupaten-gresik/disnaker/2017/kepala-dinas.yml")
+    ]
     assert len(warned) == 1
 
 
@@ -289,6 +302,7 @@ def test_gresik_presentase_is_corrected_with_text_kept(gresik):
 
 # --------------------------------------------------------------------------- comparison groups
 
+
 def test_every_position_has_a_comparison_group(result):
     for region in result.dataset.regions.values():
         for ag in region.agencies.values():
@@ -303,8 +317,15 @@ def test_comparison_groups_span_regions(result):
             for pos in ag.positions.values():
                 groups.setdefault(pos.model.kelompok_pembanding, set()).add(region.id)
     three = {"kota-pekalongan", "kota-probolinggo", "kabupaten-gresik"}
-    for g in ("kepala-dinas", "sekretaris", "kepala-bidang-hubungan-industrial", "kepala-subbagian-keuangan-program",
-              "kepala-subbagian-umum-kepegawaian", "kepala-bidang-penempatan-pelatihan", "penelaah-teknis-kebijakan"):
+    for g in (
+        "kepala-dinas",
+        "sekretaris",
+        "kepala-bidang-hubungan-industrial",
+        "kepala-subbagian-keuangan-program",
+        "kepala-subbagian-umum-kepegawaian",
+        "kepala-bidang-penempatan-pelatihan",
+        "penelaah-teknis-kebijakan",
+    ):
         assert groups[g] == three, g
     assert groups["mediator-hubungan-industrial"] == {"kota-pekalongan", "kota-probolinggo"}
     assert groups["pengantar-kerja"] == {"kota-pekalongan", "kota-probolinggo"}

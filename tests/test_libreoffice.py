@@ -26,9 +26,23 @@ def _soffice() -> str:
 
 
 def _convert(src, out_dir, tmp_path) -> openpyxl.worksheet.worksheet.Worksheet:
-    subprocess.run([_soffice(), "--headless", "--norestore", f"-env:UserInstallation=file://{tmp_path}/profil",
-                    f"--infilter={CSV_IMPORT}", "--convert-to", "xlsx", "--outdir", str(out_dir), str(src)],
-                   check=True, capture_output=True, timeout=300)
+    subprocess.run(
+        [
+            _soffice(),
+            "--headless",
+            "--norestore",
+            f"-env:UserInstallation=file://{tmp_path}/profil",
+            f"--infilter={CSV_IMPORT}",
+            "--convert-to",
+            "xlsx",
+            "--outdir",
+            str(out_dir),
+            str(src),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=300,
+    )
     return openpyxl.load_workbook(out_dir / (src.stem + ".xlsx")).active
 
 
@@ -53,13 +67,22 @@ def test_whole_dataset_csv_survives_libreoffice(bundled_site, tmp_path):
     ws = _convert(src, tmp_path / "xlsx", tmp_path)
     cells = [[c.value for c in r] for r in ws.iter_rows()]
     assert len(cells) == len(rows)
-    wrong = [(i, rows[0][j], text, cell) for i, (row, got) in enumerate(zip(rows, cells))
-             for j, (text, cell) in enumerate(zip(row, got + [None] * (len(row) - len(got)))) if not _same(text, cell)]
+    wrong = [
+        (i, rows[0][j], text, cell)
+        for i, (row, got) in enumerate(zip(rows, cells))
+        for j, (text, cell) in enumerate(zip(row, got + [None] * (len(row) - len(got))))
+        if not _same(text, cell)
+    ]
     assert not wrong, wrong[:10]
     # the figures are numbers in Calc, not text: Kepala Dinas Pekalongan 2025 TW IV
     header = rows[0]
     col = {h: i for i, h in enumerate(header)}
-    kd = [r for r in cells[1:] if r[col["jabatan_id"]] == "kepala-dinas" and r[col["wilayah_id"]] == "kota-pekalongan"
-          and r[col["indikator_id"]] is not None]
+    kd = [
+        r
+        for r in cells[1:]
+        if r[col["jabatan_id"]] == "kepala-dinas"
+        and r[col["wilayah_id"]] == "kota-pekalongan"
+        and r[col["indikator_id"]] is not None
+    ]
     assert kd and all(isinstance(r[col["target"]], (int, float)) for r in kd)
     assert 108.58 in [r[col["capaian"]] for r in kd]

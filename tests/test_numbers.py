@@ -9,10 +9,20 @@ from hypothesis import strategies as st
 from generator.core.numbers import NumberError, format_id, parse_angka, round_to
 
 
-@pytest.mark.parametrize("raw, expected", [
-    ("87,62", "87.62"), ("5.084.795.000", "5084795000"), ("1.234.567,89", "1234567.89"),
-    ("100", "100"), ("0", "0"), ("1.537", "1537"), ("-2,5", "-2.5"), ("95.14", "95.14"), ("12.565.548.704", "12565548704"),
-])
+@pytest.mark.parametrize(
+    "raw, expected",
+    [
+        ("87,62", "87.62"),
+        ("5.084.795.000", "5084795000"),
+        ("1.234.567,89", "1234567.89"),
+        ("100", "100"),
+        ("0", "0"),
+        ("1.537", "1537"),
+        ("-2,5", "-2.5"),
+        ("95.14", "95.14"),
+        ("12.565.548.704", "12565548704"),
+    ],
+)
 def test_indonesian_strings(raw, expected):
     assert parse_angka(raw) == Decimal(expected)
 
@@ -22,11 +32,19 @@ def test_yaml_numbers_use_yaml_rules(raw, expected):
     assert parse_angka(raw, yaml_number=True) == Decimal(expected)
 
 
-@pytest.mark.parametrize("raw, code", [
-    ("13. 273.572.000", "NUMBER_FORMAT"), ("7.825.0000", "NUMBER_FORMAT"), ("62.805.000,-", "NUMBER_FORMAT"),
-    ("97,47 %", "NUMBER_FORMAT"), ("1,537,000", "COMMA_DECIMAL"),
-    ("n/a", "NUMBER_FORMAT"), ("", "TYPE"), ("1,2,3", "COMMA_DECIMAL"),
-])
+@pytest.mark.parametrize(
+    "raw, code",
+    [
+        ("13. 273.572.000", "NUMBER_FORMAT"),
+        ("7.825.0000", "NUMBER_FORMAT"),
+        ("62.805.000,-", "NUMBER_FORMAT"),
+        ("97,47 %", "NUMBER_FORMAT"),
+        ("1,537,000", "COMMA_DECIMAL"),
+        ("n/a", "NUMBER_FORMAT"),
+        ("", "TYPE"),
+        ("1,2,3", "COMMA_DECIMAL"),
+    ],
+)
 def test_mistakes_have_codes_and_hints(raw, code):
     with pytest.raises(NumberError) as e:
         parse_angka(raw)

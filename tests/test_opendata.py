@@ -25,7 +25,7 @@ from generator.compute.engine import walk_indicators
 from generator.core import addresses
 from generator.core.addresses import download_links
 from generator.opendata import open_data_files
-from generator.opendata.tables import TABLES
+from generator.opendata.columns import TABLES
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -47,9 +47,14 @@ print(json.dumps({p: hashlib.sha256(b).hexdigest() for p, b in files.items()}))
 
 @pytest.fixture(scope="module")
 def second_run():
-    proc = subprocess.Popen([sys.executable, "-c", SECOND_RUN, str(DATA), COMMIT, SITE], cwd=ROOT,
-                            env={**os.environ, "PYTHONHASHSEED": "4242"}, stdout=subprocess.PIPE,
-                            stderr=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", SECOND_RUN, str(DATA), COMMIT, SITE],
+        cwd=ROOT,
+        env={**os.environ, "PYTHONHASHSEED": "4242"},
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     yield proc
     if proc.poll() is None:
         proc.kill()
@@ -120,6 +125,7 @@ def sheet(wb, title: str, table: str) -> list[dict]:
 
 # --------------------------------------------------------------------------- every format, budget position
 
+
 def test_budget_position_every_format_matches_engine(result, out, files):
     res = engine(result, "kepala-dinas")
     assert (res.rata_rata, res.anggaran_total, res.efisiensi) == (Decimal("101.72"), Decimal("94.67"), Decimal("5.33"))
@@ -129,8 +135,9 @@ def test_budget_position_every_format_matches_engine(result, out, files):
     # one period: its JSON is the API report; CSV and XLSX are the position's (all periods)
     whole = download_links("jabatan", REGION, AGENCY, "kepala-dinas", files=files)
     assert links["json"] == links["api"] == f"api/v1/laporan/{REGION}/{AGENCY}/kepala-dinas/2025-tw4.json"
-    assert {k: links[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "xlsx")} == \
-        {k: whole[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "xlsx")}
+    assert {k: links[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "xlsx")} == {
+        k: whole[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "xlsx")
+    }
     assert whole["json"] != links["json"] and whole["json"] in files
 
     # CSV: one summary row, one row per indicator, one row per budget line of this period
@@ -152,8 +159,12 @@ def test_budget_position_every_format_matches_engine(result, out, files):
         assert dec(row["capaian"]) == r.capaian, r.id
         assert dec(row["capaian_tanpa_pembulatan"]) == full6(r.capaian_penuh), r.id
         assert dec(row["target"]) == r.target and dec(row["realisasi"]) == r.realisasi, r.id
-        assert (row["status"], row["predikat"] or None, row["satuan"] or None, row["polaritas"]) == \
-            (r.status, r.predikat, r.satuan, r.polaritas)
+        assert (row["status"], row["predikat"] or None, row["satuan"] or None, row["polaritas"]) == (
+            r.status,
+            r.predikat,
+            r.satuan,
+            r.polaritas,
+        )
         assert row["dihitung_dalam_rata_rata"] == ("true" if r.dihitung else "false")
     assert rows["tpak"]["status"] == "na" and "data_tidak_tersedia=skor_100" in rows["tpak"]["kebijakan"]
     assert rows["indeks-kepuasan-masyarakat"]["capaian"] == "108.58"
@@ -185,8 +196,14 @@ def test_budget_position_every_format_matches_engine(result, out, files):
     for b in res.budget:
         assert ang[b.id]["realisasi"] == int(b.realisasi) and num(ang[b.id]["persen"]) == b.persen
     notes = "\n".join(str(c) for row in wb["Catatan"].iter_rows(values_only=True) for c in row if c)
-    for text in ("Cara mengutip", "CC BY 4.0", COMMIT, "31 Januari 2026", "Laporan Kinerja Triwulan IV Tahun 2025",
-                 "Dinas Perindustrian dan Tenaga Kerja Kota Pekalongan (2026)"):
+    for text in (
+        "Cara mengutip",
+        "CC BY 4.0",
+        COMMIT,
+        "31 Januari 2026",
+        "Laporan Kinerja Triwulan IV Tahun 2025",
+        "Dinas Perindustrian dan Tenaga Kerja Kota Pekalongan (2026)",
+    ):
         assert text in notes
 
     # JSON: the API document of this report (kinerja compute --json shape + provenance)
@@ -212,6 +229,7 @@ def test_budget_position_every_format_matches_engine(result, out, files):
 
 # --------------------------------------------------------------------------- every format, staff position
 
+
 def test_staff_position_without_budget_every_format(result, out, files):
     res = engine(result, "pengadministrasi-perkantoran")
     assert not res.budget
@@ -224,16 +242,18 @@ def test_staff_position_without_budget_every_format(result, out, files):
     assert dec(summary["rata_rata_capaian"]) == res.rata_rata
     assert summary["capaian_anggaran"] == summary["efisiensi"] == summary["anggaran_pagu"] == ""
     rows = [r for r in read_csv(out / links["csv"]) if r["laporan_id"] == laporan_id]
-    assert [(r["indikator_id"], dec(r["target"]), dec(r["realisasi"]), dec(r["capaian"])) for r in rows] == \
-        [(r.id, r.target, r.realisasi, r.capaian) for r in res.rows]
+    assert [(r["indikator_id"], dec(r["target"]), dec(r["realisasi"]), dec(r["capaian"])) for r in rows] == [
+        (r.id, r.target, r.realisasi, r.capaian) for r in res.rows
+    ]
     assert rows[0]["unit"] == "Subbagian Perencanaan, Evaluasi dan Keuangan"
 
     wb = openpyxl.load_workbook(out / links["xlsx"])
     assert wb.sheetnames == ["Ringkasan", "Indikator", "Catatan"]
     (s,) = [r for r in sheet(wb, "Ringkasan", "ringkasan") if r["laporan_id"] == laporan_id]
     assert num(s["rata_rata_capaian"]) == res.rata_rata and s["efisiensi"] is None
-    assert [num(r["capaian"]) for r in sheet(wb, "Indikator", "indikator") if r["laporan_id"] == laporan_id] == \
-        [r.capaian for r in res.rows]
+    assert [num(r["capaian"]) for r in sheet(wb, "Indikator", "indikator") if r["laporan_id"] == laporan_id] == [
+        r.capaian for r in res.rows
+    ]
 
     doc = json.loads((out / links["json"]).read_text(encoding="utf-8"))
     assert doc["anggaran"] is None and doc["efisiensi"] is None
@@ -277,10 +297,15 @@ def test_position_with_only_iki_definitions_gets_downloads(tmp_path):
     assert {"csv", "csv_ringkasan", "xlsx", "json", "api"} <= set(links)
 
     rows = list(csv.DictReader(io.StringIO(files[links["csv"]].decode("utf-8-sig"))))
-    assert [(r["indikator_id"], r["periode"], r["status"], r["sumber_indikator"]) for r in rows] == \
-        [("penempatan", "2025", "belum_ada", "iki"), ("pelatihan", "2025", "belum_ada", "iki")]
-    assert (rows[0]["formula_jenis"], rows[0]["formula_pembilang"], rows[0]["formula_pengali"]) == \
-        ("rasio_x100", "Σ pencari kerja yang ditempatkan", "100")
+    assert [(r["indikator_id"], r["periode"], r["status"], r["sumber_indikator"]) for r in rows] == [
+        ("penempatan", "2025", "belum_ada", "iki"),
+        ("pelatihan", "2025", "belum_ada", "iki"),
+    ]
+    assert (rows[0]["formula_jenis"], rows[0]["formula_pembilang"], rows[0]["formula_pengali"]) == (
+        "rasio_x100",
+        "Σ pencari kerja yang ditempatkan",
+        "100",
+    )
     assert rows[1]["formula_tertulis"] == "=Jumlah pelatihan berbasis kompetensi"
     assert rows[0]["sumber_dokumen"] == "Laporan Kinerja 2025" and rows[0]["laporan_id"] == "" and rows[0]["commit"] == ""
 
@@ -302,8 +327,9 @@ def test_position_with_only_iki_definitions_gets_downloads(tmp_path):
     tw2 = download_links("jabatan", "kota-contoh", "dinas-contoh", "kepala-dinas", 2025, 2, files=files)
     tw4 = download_links("jabatan", "kota-contoh", "dinas-contoh", "kepala-dinas", 2025, 4, files=files)
     for period in (tw2, tw4):
-        assert {k: period[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "xlsx")} == \
-            {k: kd[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "xlsx")}
+        assert {k: period[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "xlsx")} == {
+            k: kd[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "xlsx")
+        }
     assert kd["xlsx"].endswith("kota-contoh_dinas-contoh_kepala-dinas.xlsx")
     assert (tw2["json"], tw4["json"]) == (tw2["api"], tw4["api"]) and tw2["json"].endswith("/kepala-dinas/2025-tw2.json")
     wb2 = openpyxl.load_workbook(io.BytesIO(files[tw2["xlsx"]]))
@@ -328,7 +354,9 @@ def test_bundled_iki_positions_list_their_indicators(result, out, files):
         links = download_links("jabatan", region.id, agency.id, position.id, files=files)
         rows = [r for r in read_csv(out / links["csv"]) if r["tahun"] == str(year.tahun)]
         assert [r["indikator_id"] for r in rows] == [i.id for i, _, _ in walk_indicators(year.model.iki.indikator)]
-        assert all(r["status"] == "belum_ada" and r["sumber_indikator"] == "iki" and r["periode"] == str(year.tahun) for r in rows)
+        assert all(
+            r["status"] == "belum_ada" and r["sumber_indikator"] == "iki" and r["periode"] == str(year.tahun) for r in rows
+        )
         seen += bool(rows)
     # 52 Probolinggo + 30 Gresik IKI sheets, less one Probolinggo sheet printed without a table (L1487-1505)
     assert seen == 81
@@ -336,8 +364,10 @@ def test_bundled_iki_positions_list_their_indicators(result, out, files):
 
 # --------------------------------------------------------------------------- whole dataset
 
+
 def test_datapackage_validates_with_frictionless(out, files):
     import frictionless
+
     pkg = json.loads(files["unduh/datapackage.json"])
     assert {r["name"] for r in pkg["resources"]} == {"jabatan", "ringkasan", "indikator", "anggaran"}
     assert all(r["schema"]["primaryKey"] for r in pkg["resources"])
@@ -358,8 +388,14 @@ def test_zip_holds_everything_with_fixed_times(files):
         assert "Cara mengutip" in z.read("BACA-SAYA.txt").decode("utf-8")
         # the whole dataset's CSVs, XLSX and Data Package, and all of the API (the JSON of every report)
         assert [n for n in names if not n.startswith("api/")] == [
-            "BACA-SAYA.txt", "datapackage.json", "kinerja.csv", "kinerja.xlsx", "kinerja_anggaran.csv",
-            "kinerja_jabatan.csv", "kinerja_ringkasan.csv"]
+            "BACA-SAYA.txt",
+            "datapackage.json",
+            "kinerja.csv",
+            "kinerja.xlsx",
+            "kinerja_anggaran.csv",
+            "kinerja_jabatan.csv",
+            "kinerja_ringkasan.csv",
+        ]
         api = sorted(p for p in files if p.startswith("api/v1/"))
         assert [n for n in names if n.startswith("api/")] == api
         assert all(z.read(p) == files[p] for p in api)
@@ -389,13 +425,17 @@ def test_one_set_of_files_per_scope_and_none_per_period(result, files):
     downloads = [p for p in files if p.startswith("unduh/")]
     assert {p for p in downloads if p.endswith(".xlsx")} == {s + ".xlsx" for s in stems}
     assert {p for p in downloads if p.endswith(".json")} == {s + ".json" for s in positions} | {"unduh/datapackage.json"}
-    assert {p for p in downloads if p.endswith(".csv") and not p.endswith(("_ringkasan.csv", "_anggaran.csv"))} == \
-        {s + ".csv" for s in stems} | {"unduh/kinerja_jabatan.csv"}
+    assert {p for p in downloads if p.endswith(".csv") and not p.endswith(("_ringkasan.csv", "_anggaran.csv"))} == {
+        s + ".csv" for s in stems
+    } | {"unduh/kinerja_jabatan.csv"}
     assert {p for p in downloads if p.endswith("_ringkasan.csv")} == {s + "_ringkasan.csv" for s in stems}
-    assert {p[:-len("_anggaran.csv")] for p in downloads if p.endswith("_anggaran.csv")} <= stems
+    assert {p[: -len("_anggaran.csv")] for p in downloads if p.endswith("_anggaran.csv")} <= stems
     assert not [p for p in downloads if re.search(r"_\d{4}-tw\d", p)]
-    assert set(downloads) <= {s + x for s in stems for x in (".csv", "_ringkasan.csv", "_anggaran.csv", ".xlsx", ".json")} | \
-        {"unduh/kinerja_jabatan.csv", "unduh/datapackage.json", "unduh/kinerja.zip"}
+    assert set(downloads) <= {s + x for s in stems for x in (".csv", "_ringkasan.csv", "_anggaran.csv", ".xlsx", ".json")} | {
+        "unduh/kinerja_jabatan.csv",
+        "unduh/datapackage.json",
+        "unduh/kinerja.zip",
+    }
     # every report has its own API document: the JSON of one period
     for a, p, _, _, res in result.reports:
         links = download_links("jabatan", a.region_id, a.id, p.id, res.tahun, res.triwulan, files=files)
@@ -407,16 +447,18 @@ def test_region_and_whole_dataset_workbooks_hold_the_summary_only(result, out, f
     where the indicator and budget rows are; agency, unit and position workbooks keep every sheet."""
     ds = result.dataset
     whole = download_links("semua", files=files)
-    scopes = [(whole, ["Ringkasan", "Jabatan", "Catatan"])] + \
-        [(download_links("wilayah", r, files=files), ["Ringkasan", "Catatan"]) for r in ds.regions]
+    scopes = [(whole, ["Ringkasan", "Jabatan", "Catatan"])] + [
+        (download_links("wilayah", r, files=files), ["Ringkasan", "Catatan"]) for r in ds.regions
+    ]
     assert len(scopes) == 4
     for links, sheets in scopes:
         wb = openpyxl.load_workbook(out / links["xlsx"])
         assert wb.sheetnames == sheets, links["xlsx"]
         ringkasan = sheet(wb, "Ringkasan", "ringkasan")
         assert [r["laporan_id"] for r in ringkasan] == [r["laporan_id"] for r in read_csv(out / links["csv_ringkasan"])]
-        assert [num(r["rata_rata_capaian"]) for r in ringkasan] == \
-            [dec(r["rata_rata_capaian"]) for r in read_csv(out / links["csv_ringkasan"])]
+        assert [num(r["rata_rata_capaian"]) for r in ringkasan] == [
+            dec(r["rata_rata_capaian"]) for r in read_csv(out / links["csv_ringkasan"])
+        ]
         notes = {row[0]: row[1] for row in wb["Catatan"].iter_rows(values_only=True) if row and row[0]}
         text = notes["Baris indikator dan anggaran"]
         assert text.startswith("Lembar kerja ini hanya memuat satu baris per laporan (lembar Ringkasan)")
@@ -444,7 +486,12 @@ def notes_of(path: Path) -> str:
 def test_csv_numbers_are_plain_decimals(out):
     columns = {name: {c.name: c.type for c in cols} for name, cols in TABLES.items()}
     whole = download_links("semua")
-    for table, key in (("ringkasan", "csv_ringkasan"), ("indikator", "csv"), ("anggaran", "csv_anggaran"), ("jabatan", "csv_jabatan")):
+    for table, key in (
+        ("ringkasan", "csv_ringkasan"),
+        ("indikator", "csv"),
+        ("anggaran", "csv_anggaran"),
+        ("jabatan", "csv_jabatan"),
+    ):
         for row in read_csv(out / whole[key]):
             for name, value in row.items():
                 kind = columns[table][name]
@@ -458,8 +505,13 @@ def test_no_nip_in_any_download(result, files):
     ds = result.dataset
     nips = {p.nip for _, a, pos, _ in ds.years() for p in pos.model.pemangku if p.nip}
     nips |= {n for a in ds.agencies() for pos in a.positions.values() for p in pos.model.pemangku if p.nip for n in [p.nip]}
-    nips |= {s.nip for *_, lap, _ in result.reports if lap.penandatangan
-             for s in (lap.penandatangan.pembuat, lap.penandatangan.mengetahui) if s and s.nip}
+    nips |= {
+        s.nip
+        for *_, lap, _ in result.reports
+        if lap.penandatangan
+        for s in (lap.penandatangan.pembuat, lap.penandatangan.mengetahui)
+        if s and s.nip
+    }
     assert nips
     for path, data in files.items():
         if path.endswith((".csv", ".json")):
@@ -468,6 +520,7 @@ def test_no_nip_in_any_download(result, files):
 
 
 # --------------------------------------------------------------------------- API
+
 
 def _links(doc, found: list[str]) -> list[str]:
     if isinstance(doc, dict):
@@ -566,8 +619,9 @@ def test_download_links_for_every_page(result, files):
         links = download_links("jabatan", a.region_id, a.id, p.id, res.tahun, res.triwulan, files=files)
         whole = download_links("jabatan", a.region_id, a.id, p.id, files=files)
         assert need <= set(links) and links["json"] == links["api"]
-        assert {k: v for k, v in links.items() if k not in ("json", "api")} == \
-            {k: v for k, v in whole.items() if k not in ("json", "api")}
+        assert {k: v for k, v in links.items() if k not in ("json", "api")} == {
+            k: v for k, v in whole.items() if k not in ("json", "api")
+        }
     with pytest.raises(ValueError):
         download_links("halaman", REGION)
 
@@ -581,6 +635,7 @@ def test_api_page_examples_point_at_real_files(files):
 
 
 # --------------------------------------------------------------------------- determinism
+
 
 def test_same_bytes_in_a_second_process(files, second_run):
     stdout, stderr = second_run.communicate(timeout=300)

@@ -12,8 +12,18 @@ from generator.compute import workdays
 D = dt.date
 # 2025: Idul Fitri 31 Mar–1 Apr, cuti bersama 28 Mar and 2–7 Apr; Natal 25 Dec, cuti bersama 26 Dec;
 # 2026: Tahun Baru 1 Jan.
-HOLIDAYS = {D(2025, 3, 28), D(2025, 3, 31), D(2025, 4, 1), D(2025, 4, 2), D(2025, 4, 3), D(2025, 4, 4), D(2025, 4, 7),
-            D(2025, 12, 25), D(2025, 12, 26), D(2026, 1, 1)}
+HOLIDAYS = {
+    D(2025, 3, 28),
+    D(2025, 3, 31),
+    D(2025, 4, 1),
+    D(2025, 4, 2),
+    D(2025, 4, 3),
+    D(2025, 4, 4),
+    D(2025, 4, 7),
+    D(2025, 12, 25),
+    D(2025, 12, 26),
+    D(2026, 1, 1),
+}
 
 
 def test_weekend_is_skipped():
@@ -40,17 +50,25 @@ def _register(minimal_data: Path, body: str, holidays: str = "") -> Path:
     (ppid / "permohonan-2025.yml").write_text("tahun: 2025\ncontoh: true\npermohonan:\n" + body, encoding="utf-8")
     cal = minimal_data / "hari-libur"
     cal.mkdir(exist_ok=True)
-    (cal / "2025.yml").write_text("tahun: 2025\nhari:\n" + (holidays or "  - {tanggal: 2025-12-25, nama: Natal}\n"), encoding="utf-8")
+    (cal / "2025.yml").write_text(
+        "tahun: 2025\nhari:\n" + (holidays or "  - {tanggal: 2025-12-25, nama: Natal}\n"), encoding="utf-8"
+    )
     return ppid / "permohonan-2025.yml"
 
 
 def _request(received: str, answered: str, extra: str = "") -> str:
-    return (f"  - nomor: '1'\n    tanggal_diterima: {received}\n    kanal: email\n    kategori_pemohon: media\n"
-            f"    informasi_diminta: Laporan kinerja\n    keputusan: diberikan\n    tanggal_dijawab: {answered}\n{extra}")
+    return (
+        f"  - nomor: '1'\n    tanggal_diterima: {received}\n    kanal: email\n    kategori_pemohon: media\n"
+        f"    informasi_diminta: Laporan kinerja\n    keputusan: diberikan\n    tanggal_dijawab: {answered}\n{extra}"
+    )
 
 
 def _codes(data: Path) -> list[str]:
-    return [d.code for d in check(data).diagnostics if d.code in {"LATE_ANSWER", "LATE_OBJECTION", "PERSONAL_DATA", "HOLIDAYS_MISSING"}]
+    return [
+        d.code
+        for d in check(data).diagnostics
+        if d.code in {"LATE_ANSWER", "LATE_OBJECTION", "PERSONAL_DATA", "HOLIDAYS_MISSING"}
+    ]
 
 
 @pytest.mark.parametrize("answered, late", [("2025-11-17", False), ("2025-11-18", True)])
@@ -84,12 +102,20 @@ def test_holiday_moves_the_deadline(minimal_data):
 @pytest.mark.parametrize("answered, late", [("2025-12-15", False), ("2025-12-16", True)])
 def test_objection_deadline_30_working_days(minimal_data, answered, late):
     # objection Mon 3 Nov 2025 + 30 working days = Mon 15 Dec
-    _register(minimal_data, _request("2025-10-20", "2025-10-27",
-                                     f"    keberatan: {{tanggal_diajukan: 2025-11-03, tanggal_dijawab: {answered}, hasil: ditolak}}\n"))
+    _register(
+        minimal_data,
+        _request(
+            "2025-10-20",
+            "2025-10-27",
+            f"    keberatan: {{tanggal_diajukan: 2025-11-03, tanggal_dijawab: {answered}, hasil: ditolak}}\n",
+        ),
+    )
     assert _codes(minimal_data) == (["LATE_OBJECTION"] if late else [])
 
 
-@pytest.mark.parametrize("field", ["nama: Budi Santoso", "nik: '3375010101010001'", "email: budi@example.org", "telepon: '081234567890'"])
+@pytest.mark.parametrize(
+    "field", ["nama: Budi Santoso", "nik: '3375010101010001'", "email: budi@example.org", "telepon: '081234567890'"]
+)
 def test_personal_data_field_fails_check(minimal_data, field):
     path = _register(minimal_data, _request("2025-11-03", "2025-11-05", f"    {field}\n"))
     result = check(minimal_data)
@@ -127,7 +153,15 @@ def test_dip_lists_every_generated_document_with_seven_fields():
     assert sum(e.jenis == "anggaran" for e in entries) == 7
     assert len({e.nomor for e in entries}) == len(entries)
     for e in entries:
-        for f in ("nomor", "ringkasan_isi", "pejabat_unit", "penanggung_jawab", "waktu_tempat", "bentuk_informasi", "jangka_waktu_penyimpanan"):
+        for f in (
+            "nomor",
+            "ringkasan_isi",
+            "pejabat_unit",
+            "penanggung_jawab",
+            "waktu_tempat",
+            "bentuk_informasi",
+            "jangka_waktu_penyimpanan",
+        ):
             assert getattr(e, f), (e.nomor, f)
         assert e.klasifikasi in {"berkala", "serta_merta", "setiap_saat", "dikecualikan"}
         assert e.tautan and e.tautan.endswith(".md")
@@ -148,13 +182,24 @@ def test_dip_workbook_keeps_formula_like_text_as_text():
 
     from openpyxl import load_workbook
 
-    from generator.ppid.pages import XLSX_HEADERS, dip_xlsx
+    from generator.ppid.dipfiles import XLSX_HEADERS, dip_xlsx
 
     result = check(Path(__file__).resolve().parent.parent / "data")
     region = result.dataset.regions["kota-pekalongan"]
     agency = region.agencies["dinperinaker"]
-    keys = ["nomor", "klasifikasi_label", "jenis_label", "ringkasan_isi", "pejabat_unit", "penanggung_jawab",
-            "waktu_tempat", "bentuk_informasi", "jangka_waktu_penyimpanan", "alamat_dokumen", "permalink"]
+    keys = [
+        "nomor",
+        "klasifikasi_label",
+        "jenis_label",
+        "ringkasan_isi",
+        "pejabat_unit",
+        "penanggung_jawab",
+        "waktu_tempat",
+        "bentuk_informasi",
+        "jangka_waktu_penyimpanan",
+        "alamat_dokumen",
+        "permalink",
+    ]
     assert len(keys) == len(XLSX_HEADERS)
     record = {k: f"teks {k}" for k in keys} | {"ringkasan_isi": '=HYPERLINK("http://x","klik")', "pejabat_unit": "=1+1"}
     wb = load_workbook(io.BytesIO(dip_xlsx([record], agency, region, dt.date(2026, 1, 31))))

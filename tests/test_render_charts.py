@@ -15,9 +15,11 @@ SCALE = ([D(90), D(75), D(65), D(50)], ["Sangat Tinggi", "Tinggi", "Sedang", "Re
 
 
 def _bars(value=D("108.58")):
-    return [Bar("Indeks kepuasan masyarakat", value, 0, "Sangat Tinggi"),
-            Bar("Tingkat Partisipasi Angkatan Kerja", None, note="n/a, tidak dihitung"),
-            Bar("Jumlah pencari kerja", D("55.2"), 3, "Rendah")]
+    return [
+        Bar("Indeks kepuasan masyarakat", value, 0, "Sangat Tinggi"),
+        Bar("Tingkat Partisipasi Angkatan Kerja", None, note="n/a, tidak dihitung"),
+        Bar("Jumlah pencari kerja", D("55.2"), 3, "Rendah"),
+    ]
 
 
 def test_same_input_same_bytes():

@@ -40,14 +40,19 @@ def _flat(node) -> str:
 
 # --------------------------------------------------------------------------- LaTeX → linear text
 
+
 def test_latex_as_written_becomes_linear_text():
     assert linear(r"$\frac{\text{jumlah A}}{\text{jumlah B}} \times 100 \%$") == "(jumlah A) / (jumlah B) × 100 %"
-    assert linear(r"$\text{Laporan TNA} = \frac{\sum \text{DUDI}}{\sum \text{Instruktur}}$") == "Laporan TNA = (Σ DUDI) / (Σ Instruktur)"
+    assert (
+        linear(r"$\text{Laporan TNA} = \frac{\sum \text{DUDI}}{\sum \text{Instruktur}}$")
+        == "Laporan TNA = (Σ DUDI) / (Σ Instruktur)"
+    )
     assert linear(r"$f(x) = \Sigma$ dokumen SPP") == "f(x) = Σ dokumen SPP"
     assert linear("Jumlah A / Jumlah B X 100%") == "Jumlah A / Jumlah B X 100%"  # no LaTeX: unchanged
 
 
 # --------------------------------------------------------------------------- tiny dataset: every kind
+
 
 @pytest.fixture(scope="module")
 def tiny(tmp_path_factory):
@@ -61,25 +66,66 @@ def tiny(tmp_path_factory):
     (agency / "jabatan" / "kepala-bidang-a.yml").write_text(yaml.safe_dump(kabid, allow_unicode=True), encoding="utf-8")
     sasaran = "Meningkatnya perlindungan tenaga kerja"
     inds = [
-        {"id": "rasio-seratus", "nomor": "1", "sasaran": sasaran, "indikator": "Persentase perusahaan tertib",
-         "formula": {"jenis": "rasio_x100", "pembilang": NASTY_ATAS, "penyebut": NASTY_BAWAH, "pengali": 100,
-                     "tertulis": r"$\frac{\text{jumlah perusahaan tertib}}{\text{jumlah perusahaan}} \times 100\%$"},
-         "penjelasan": "Perusahaan adalah perusahaan menengah ke atas"},
-        {"id": "penurunan-kasus", "sasaran": sasaran, "sasaran_diwarisi": True,
-         "indikator": "Persentase penurunan kasus perselisihan", "polaritas": "turun", "polaritas_dinyatakan": True,
-         "formula": {"jenis": "selisih_tahunan", "pembilang": "Σ kasus tahun n - Σ kasus tahun n-1",
-                     "penyebut": "Σ kasus tahun n-1", "pengali": 100}},
-        {"id": "jumlah-dokumen", "kelompok": "Kegiatan", "sasaran": sasaran, "sasaran_diwarisi": True,
-         "indikator": "Jumlah dokumen laporan", "formula": {"jenis": "jumlah", "tertulis": "Jumlah dokumen laporan bulanan"}},
-        {"id": "uraian-penilaian", "kelompok": "Kegiatan", "sasaran": "Terlaksananya penilaian",
-         "indikator": "Nilai kinerja pegawai", "formula": {"jenis": "uraian", "tertulis": "Berdasarkan arahan tim penilai"}},
-        {"id": "alokasi-paket", "kelompok": "Kegiatan", "sasaran": "Terlaksananya penilaian",
-         "indikator": "Menyusun program pelatihan",
-         "formula": {"jenis": "alokasi_target", "pembilang": "Σ rencana paket", "penyebut": "Σ instruktur",
-                     "tertulis": r"$\text{Program} = \frac{\sum \text{Rencana Paket}}{\sum \text{Instruktur}}$"}},
+        {
+            "id": "rasio-seratus",
+            "nomor": "1",
+            "sasaran": sasaran,
+            "indikator": "Persentase perusahaan tertib",
+            "formula": {
+                "jenis": "rasio_x100",
+                "pembilang": NASTY_ATAS,
+                "penyebut": NASTY_BAWAH,
+                "pengali": 100,
+                "tertulis": r"$\frac{\text{jumlah perusahaan tertib}}{\text{jumlah perusahaan}} \times 100\%$",
+            },
+            "penjelasan": "Perusahaan adalah perusahaan menengah ke atas",
+        },
+        {
+            "id": "penurunan-kasus",
+            "sasaran": sasaran,
+            "sasaran_diwarisi": True,
+            "indikator": "Persentase penurunan kasus perselisihan",
+            "polaritas": "turun",
+            "polaritas_dinyatakan": True,
+            "formula": {
+                "jenis": "selisih_tahunan",
+                "pembilang": "Σ kasus tahun n - Σ kasus tahun n-1",
+                "penyebut": "Σ kasus tahun n-1",
+                "pengali": 100,
+            },
+        },
+        {
+            "id": "jumlah-dokumen",
+            "kelompok": "Kegiatan",
+            "sasaran": sasaran,
+            "sasaran_diwarisi": True,
+            "indikator": "Jumlah dokumen laporan",
+            "formula": {"jenis": "jumlah", "tertulis": "Jumlah dokumen laporan bulanan"},
+        },
+        {
+            "id": "uraian-penilaian",
+            "kelompok": "Kegiatan",
+            "sasaran": "Terlaksananya penilaian",
+            "indikator": "Nilai kinerja pegawai",
+            "formula": {"jenis": "uraian", "tertulis": "Berdasarkan arahan tim penilai"},
+        },
+        {
+            "id": "alokasi-paket",
+            "kelompok": "Kegiatan",
+            "sasaran": "Terlaksananya penilaian",
+            "indikator": "Menyusun program pelatihan",
+            "formula": {
+                "jenis": "alokasi_target",
+                "pembilang": "Σ rencana paket",
+                "penyebut": "Σ instruktur",
+                "tertulis": r"$\text{Program} = \frac{\sum \text{Rencana Paket}}{\sum \text{Instruktur}}$",
+            },
+        },
     ]
-    (agency / "2025" / "kepala-bidang-a.yml").write_text(yaml.safe_dump(
-        {"jabatan": "kepala-bidang-a", "tahun": 2025, "iki": {"indikator": inds}}, allow_unicode=True), encoding="utf-8")
+    (agency / "2025" / "kepala-bidang-a.yml").write_text(
+        yaml.safe_dump({"jabatan": "kepala-bidang-a", "tahun": 2025, "iki": {"indikator": inds}}, allow_unicode=True),
+        encoding="utf-8",
+    )
     return build(data, tmp)
 
 
@@ -123,7 +169,8 @@ def test_year_over_year_difference(tiny):
     assert rumus.find("span", class_="kj-penyebut").text() == "Σ kasus tahun n-1"
     assert rumus.find("span", class_="kj-pengali").text() == "× 100%"
     assert rumus.find("span", class_="kj-sr").text() == (
-        "Rumus: Σ kasus tahun n dikurangi Σ kasus tahun n-1, dibagi Σ kasus tahun n-1, dikali 100 persen.")
+        "Rumus: Σ kasus tahun n dikurangi Σ kasus tahun n-1, dibagi Σ kasus tahun n-1, dikali 100 persen."
+    )
 
 
 def test_count_prose_and_allocation_say_what_they_are(tiny):
@@ -187,6 +234,7 @@ def test_inferred_placement_marked_on_tree_and_unit_page(tiny):
 
 # --------------------------------------------------------------------------- the bundled data
 
+
 def test_no_latex_on_any_bundled_page(bundled_site):
     for path in bundled_site.site.rglob("index.html"):
         html = path.read_text(encoding="utf-8")
@@ -212,7 +260,8 @@ def test_probolinggo_lower_is_better_indicator(bundled_site):
     rumus = row.find("div", class_="kj-rumus")
     assert _cls(rumus, "kj-rumus-selisih-tahunan")
     assert _flat(rumus.find("span", class_="kj-pembilang")) == (
-        "Σ (Kasus Perselisihan Hub Industrial tahun n) − Σ (Kasus Perselisihan Hub Industrial tahun n-1)")
+        "Σ (Kasus Perselisihan Hub Industrial tahun n) − Σ (Kasus Perselisihan Hub Industrial tahun n-1)"
+    )
     # the sasaran is inherited from the row above: one merged cell, and the table stays rectangular
     assert [c for c in row.children if not isinstance(c, str) and c.attrs.get("rowspan")] == []
     other = _rows_of(body, "Persentase perusahaan yang memenuhi persyaratan kerja")[0]
@@ -234,8 +283,9 @@ def test_every_bundled_indicator_table_is_rectangular_and_shows_direction(bundle
                 arah = cell.find("span", class_="kj-arah")
                 if pengukuran and arah is None:
                     continue  # higher is better: said where the indicator is defined (PK / IKI table)
-                assert arah is not None and re.fullmatch(r"[↑↓] makin (tinggi|rendah) makin baik \((dinyatakan dalam dokumen|diasumsikan)\)",
-                                                         _flat(arah)), path
+                assert arah is not None and re.fullmatch(
+                    r"[↑↓] makin (tinggi|rendah) makin baik \((dinyatakan dalam dokumen|diasumsikan)\)", _flat(arah)
+                ), path
                 assert pk or _flat(arah).startswith("↓"), path  # measurement tables flag lower-is-better only
                 checked += 1
     assert checked > 300

@@ -30,8 +30,18 @@ def _set_site_policy(data, **kebijakan) -> None:
 
 def test_default_page_states_every_active_policy(tmp_path):
     text = _metodologi(copy_minimal(tmp_path))
-    for name in ("polaritas_turun", "dasar_target", "data_tidak_tersedia", "target_nol", "rata_rata_dari",
-                 "anggaran_total", "efisiensi", "pembulatan_capaian", "pembulatan_rata_rata", "batas_capaian"):
+    for name in (
+        "polaritas_turun",
+        "dasar_target",
+        "data_tidak_tersedia",
+        "target_nol",
+        "rata_rata_dari",
+        "anggaran_total",
+        "efisiensi",
+        "pembulatan_capaian",
+        "pembulatan_rata_rata",
+        "batas_capaian",
+    ):
         assert nilai(name, getattr(DEFAULT, name)) in text, name
     assert DESCRIPTIONS["data_tidak_tersedia"]["kecualikan"] in text
     # the printed scale had gaps; the engine's bands are gap-free
@@ -43,8 +53,9 @@ def test_default_page_states_every_active_policy(tmp_path):
 def test_changing_a_policy_changes_the_page(tmp_path):
     data = copy_minimal(tmp_path)
     before = _metodologi(data)
-    _set_site_policy(data, data_tidak_tersedia="skor_100", efisiensi="selisih",
-                     pembulatan_rata_rata={"cara": "potong", "desimal": 2})
+    _set_site_policy(
+        data, data_tidak_tersedia="skor_100", efisiensi="selisih", pembulatan_rata_rata={"cara": "potong", "desimal": 2}
+    )
     after = _metodologi(data)
     assert DESCRIPTIONS["data_tidak_tersedia"]["skor_100"] in after
     assert DESCRIPTIONS["data_tidak_tersedia"]["skor_100"] not in before
@@ -65,8 +76,9 @@ def test_reports_with_their_own_policy_are_listed(tmp_path):
 
 def test_changed_scale_is_used(tmp_path):
     data = copy_minimal(tmp_path)
-    _set_site_policy(data, skala_predikat=[
-        {"di_atas": 100, "predikat": "Melampaui"}, {"di_atas": None, "predikat": "Belum tercapai"}])
+    _set_site_policy(
+        data, skala_predikat=[{"di_atas": 100, "predikat": "Melampaui"}, {"di_atas": None, "predikat": "Belum tercapai"}]
+    )
     text = _metodologi(data)
     assert "lebih dari 100 Melampaui" in text and "0 s.d. 100 Belum tercapai" in text
     assert "Skala diatur khusus" in text

@@ -14,6 +14,7 @@ from generator.site.compose import render_site
 
 NIP = "196902031998031004"
 
+
 def test_nip_formats():
     assert nip(NIP, "samar") == "19690203 ****** * ***"
     assert nip(NIP, "lengkap") == "19690203 199803 1 004"
@@ -21,11 +22,13 @@ def test_nip_formats():
     assert nip("19690203199803104", "samar") == "19690203 ****** * **"  # a 17-digit typo keeps its length
     assert nip(None, "samar") is None
 
+
 def test_nip_inside_free_text():
     text = "NIP tertulis 19840430200712004, lengkapnya 19840430 200701 2 004."
     assert samarkan_nip(text, "samar") == "NIP tertulis 19840430 ****** * **, lengkapnya 19840430 ****** * ***."
     assert "19840430" not in samarkan_nip(text, "sembunyi")
     assert samarkan_nip(text, "lengkap") == text
+
 
 def _render(tmp_path, tampilan: str | None) -> str:
     data = copy_minimal(tmp_path)
@@ -42,15 +45,18 @@ def _render(tmp_path, tampilan: str | None) -> str:
     files = render_site(result).files
     return "\n".join(html.unescape(v.decode("utf-8")) for k, v in files.items() if k.endswith((".md", ".json")))
 
+
 def test_default_is_masked(tmp_path):
     text = _render(tmp_path, None)
     assert "NIP 19690203 ****** * ***" in text
     assert "tertulis 19690203 ****** * *** di halaman 3" in text
     assert "199803" not in text and NIP not in text
 
+
 def test_lengkap_shows_the_full_nip(tmp_path):
     text = _render(tmp_path, "lengkap")
     assert "NIP 19690203 199803 1 004" in text
+
 
 def test_sembunyi_hides_it(tmp_path):
     text = _render(tmp_path, "sembunyi")

@@ -29,9 +29,18 @@ def _render(data):
 def test_position_page_sections(tmp_path):
     files = _render(copy_minimal(tmp_path))
     text = _text(files, KD)
-    for part in ("Profil jabatan", "Atasan langsung Walikota Contoh", "Tugas dan fungsi", "Perjanjian Kinerja 2025",
-                 "Versi Penetapan", "Pengukuran Kinerja Triwulan IV 2025", "Pengukuran Kinerja Triwulan II 2025",
-                 "Anggaran Triwulan IV 2025", "Penandatangan", "Perkembangan per triwulan 2025"):
+    for part in (
+        "Profil jabatan",
+        "Atasan langsung Walikota Contoh",
+        "Tugas dan fungsi",
+        "Perjanjian Kinerja 2025",
+        "Versi Penetapan",
+        "Pengukuran Kinerja Triwulan IV 2025",
+        "Pengukuran Kinerja Triwulan II 2025",
+        "Anggaran Triwulan IV 2025",
+        "Penandatangan",
+        "Perkembangan per triwulan 2025",
+    ):
         assert part in text, part
     # n/a row shows its reason; the printed-vs-computed note names the policy that reproduces it
     assert "n/a dirilis BPS tahun berikutnya" in text
@@ -64,7 +73,11 @@ def test_position_page_links_its_downloads(tmp_path):
         assert f"Unduh data anggaran {period}: CSV anggaran (semua periode) · XLSX (semua periode) " in text, period
     assert "Unduh data jabatan ini (semua periode): CSV · CSV ringkasan · CSV anggaran · XLSX · JSON · API (" in text
     periods = re.findall(r'<a href="([^"]+)"(?: title="[^"]*")? download>JSON</a>', md)
-    assert [h.rsplit("/", 1)[-1] for h in periods] == ["kota-contoh_dinas-contoh_kepala-dinas.json", "2025-tw4.json", "2025-tw2.json"]
+    assert [h.rsplit("/", 1)[-1] for h in periods] == [
+        "kota-contoh_dinas-contoh_kepala-dinas.json",
+        "2025-tw4.json",
+        "2025-tw2.json",
+    ]
     assert "api/v1/laporan/kota-contoh/dinas-contoh/kepala-dinas/2025-tw4.json" in periods[1]
     for href in periods:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(KD), "kepala-dinas", href))
@@ -91,9 +104,14 @@ def test_position_without_any_year(tmp_path):
 def test_agency_tree_and_unit_pages(tmp_path):
     files = _render(copy_minimal(tmp_path))
     agency = files["kota-contoh/dinas-contoh/index.md"].decode()
-    tree = agency[agency.index('<ul class="kj-pohon">'):]
-    for href in ('href="jabatan/kepala-dinas/"', 'href="unit/sekretariat/"', 'href="unit/subbag-umum/"',
-                 'href="unit/bidang-a/"', 'href="jabatan/kepala-bidang-a/"'):
+    tree = agency[agency.index('<ul class="kj-pohon">') :]
+    for href in (
+        'href="jabatan/kepala-dinas/"',
+        'href="unit/sekretariat/"',
+        'href="unit/subbag-umum/"',
+        'href="unit/bidang-a/"',
+        'href="jabatan/kepala-bidang-a/"',
+    ):
         assert href in tree, href
     # nested lists: Subbagian Umum sits inside Sekretariat
     sek = tree.index('href="unit/sekretariat/"')
@@ -115,14 +133,34 @@ def test_front_matter_is_yaml_with_escaped_title(tmp_path):
 def test_iki_sheet_without_realisation(tmp_path):
     data = copy_minimal(tmp_path)
     year = data / "kota-contoh" / "dinas-contoh" / "2025" / "kepala-bidang-a.yml"
-    year.write_text(yaml.safe_dump({
-        "jabatan": "kepala-bidang-a", "tahun": 2025,
-        "iki": {"nomor_keputusan": "800/1/2025", "indikator": [
-            {"id": "tenaga-bersertifikat", "nomor": "1", "sasaran": "Meningkatnya daya saing",
-             "indikator": "Persentase tenaga kerja bersertifikat",
-             "formula": {"jenis": "rasio_x100", "pembilang": "tenaga kerja bersertifikat", "penyebut": "peserta pelatihan"},
-             "sumber_data": "Data pelatihan", "penanggung_jawab": "Bidang A"}]},
-    }, allow_unicode=True), encoding="utf-8")
+    year.write_text(
+        yaml.safe_dump(
+            {
+                "jabatan": "kepala-bidang-a",
+                "tahun": 2025,
+                "iki": {
+                    "nomor_keputusan": "800/1/2025",
+                    "indikator": [
+                        {
+                            "id": "tenaga-bersertifikat",
+                            "nomor": "1",
+                            "sasaran": "Meningkatnya daya saing",
+                            "indikator": "Persentase tenaga kerja bersertifikat",
+                            "formula": {
+                                "jenis": "rasio_x100",
+                                "pembilang": "tenaga kerja bersertifikat",
+                                "penyebut": "peserta pelatihan",
+                            },
+                            "sumber_data": "Data pelatihan",
+                            "penanggung_jawab": "Bidang A",
+                        }
+                    ],
+                },
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
     text = _text(_render(data), "kota-contoh/dinas-contoh/jabatan/kepala-bidang-a.md")
     assert "Indikator Kinerja Individu 2025" in text and "Ditetapkan dengan 800/1/2025" in text
     md = _render(data)["kota-contoh/dinas-contoh/jabatan/kepala-bidang-a.md"].decode()

@@ -41,8 +41,9 @@ def _json_keys(value):
     return value
 
 
-_Yaml12ish.yaml_implicit_resolvers = {k: [(t, r) for t, r in v if t != "tag:yaml.org,2002:timestamp"]
-                                      for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+_Yaml12ish.yaml_implicit_resolvers = {
+    k: [(t, r) for t, r in v if t != "tag:yaml.org,2002:timestamp"] for k, v in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
 
 
 def new(*args: str, data: Path | None = None) -> int:
@@ -53,8 +54,11 @@ def test_new_site_for_another_region(tmp_path, capsys):
     site = tmp_path / "batang"
     assert new("situs", str(site), "--wilayah", "Kabupaten Batang", "--tahun", "2026") == 0
     data = site / "data"
-    assert (data / "kabupaten-batang/wilayah.yml").read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=../../schemas/wilayah.schema.json\n# Wilayah")
+    assert (
+        (data / "kabupaten-batang/wilayah.yml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=../../schemas/wilayah.schema.json\n# Wilayah")
+    )
     assert schema.stale(site / "schemas") == []  # a new site is editor-ready from the start
     wilayah = yaml.safe_load((data / "kabupaten-batang/wilayah.yml").read_text(encoding="utf-8"))
     assert wilayah == {"nama": "Kabupaten Batang", "jenis": "kabupaten", "kepala_daerah": {"jabatan": "Bupati Batang"}}
@@ -75,11 +79,44 @@ def test_wilayah_agency_position_year_and_quarters(tmp_path, capsys):
     data = tmp_path / "data"
     shutil.copytree(MINIMAL, data)
     assert new("wilayah", "kabupaten-batang", "--nama", "Kabupaten Batang", "--jenis", "kabupaten", data=data) == 0
-    assert new("perangkat-daerah", "kabupaten-batang/disnaker", "--nama", "Dinas Tenaga Kerja", "--singkatan", "Disnaker", data=data) == 0
-    assert new("jabatan", "kabupaten-batang/disnaker/kepala-dinas", "--nama", "Kepala Dinas Tenaga Kerja", "--jenis", "struktural",
-               "--atasan-luar", "Bupati Batang", "--pemangku", "SITI: AMINAH, S.E.", "--nip", "197501012000032001", data=data) == 0
-    assert new("jabatan", "kabupaten-batang/disnaker/kasubbag-umum", "--nama", "Kepala Subbagian Umum dan Kepegawaian",
-               "--jenis", "struktural", "--unit", "subbagian-umum-kepegawaian", "--atasan", "kepala-dinas", data=data) == 0
+    assert (
+        new("perangkat-daerah", "kabupaten-batang/disnaker", "--nama", "Dinas Tenaga Kerja", "--singkatan", "Disnaker", data=data)
+        == 0
+    )
+    assert (
+        new(
+            "jabatan",
+            "kabupaten-batang/disnaker/kepala-dinas",
+            "--nama",
+            "Kepala Dinas Tenaga Kerja",
+            "--jenis",
+            "struktural",
+            "--atasan-luar",
+            "Bupati Batang",
+            "--pemangku",
+            "SITI: AMINAH, S.E.",
+            "--nip",
+            "197501012000032001",
+            data=data,
+        )
+        == 0
+    )
+    assert (
+        new(
+            "jabatan",
+            "kabupaten-batang/disnaker/kasubbag-umum",
+            "--nama",
+            "Kepala Subbagian Umum dan Kepegawaian",
+            "--jenis",
+            "struktural",
+            "--unit",
+            "subbagian-umum-kepegawaian",
+            "--atasan",
+            "kepala-dinas",
+            data=data,
+        )
+        == 0
+    )
     assert_clean(data)
     agency = data / "kabupaten-batang/disnaker"
     # a PK without a previous year, from the position file
@@ -92,7 +129,11 @@ def test_wilayah_agency_position_year_and_quarters(tmp_path, capsys):
     target = data / "kota-contoh/dinas-contoh/2026/kepala-dinas.yml"
     text = target.read_text(encoding="utf-8")
     loaded = yaml.safe_load(text)
-    assert loaded["laporan"] == [] and [i["id"] for i in loaded["perjanjian_kinerja"][0]["indikator"]] == ["ikm", "pencari-kerja", "tpak"]
+    assert loaded["laporan"] == [] and [i["id"] for i in loaded["perjanjian_kinerja"][0]["indikator"]] == [
+        "ikm",
+        "pencari-kerja",
+        "tpak",
+    ]
     assert "target: 87,62  # target 2025: ganti dengan target tahun ini" in text
     assert "pagu: 1.000.000.000  # pagu 2025" in text
     assert_clean(data)
@@ -120,8 +161,14 @@ def test_quarter_prefilled_from_the_previous_one_and_fillable(tmp_path, capsys):
     # inserted between TW II and TW IV, the previous period beside each line
     assert text.index("- triwulan: 2") < text.index("- triwulan: 3") < text.index("- triwulan: 4")
     assert "    #   ikm:  # Indeks kepuasan masyarakat — target s.d. TW III: 87,62 indeks; s.d. TW II: 90\n" in text
-    assert "    #   tpak:  # Tingkat Partisipasi Angkatan Kerja — target s.d. TW III: 74,49 %; s.d. TW II: n/a (dirilis BPS tahun berikutnya)\n" in text
-    assert "    #   program-a: {target: 500.000.000, realisasi: }  # Program A — pagu 1.000.000.000; realisasi s.d. TW II: 450.000.000\n" in text
+    assert (
+        "    #   tpak:  # Tingkat Partisipasi Angkatan Kerja — target s.d. TW III: 74,49 %; s.d. TW II: n/a (dirilis BPS tahun berikutnya)\n"
+        in text
+    )
+    assert (
+        "    #   program-a: {target: 500.000.000, realisasi: }  # Program A — pagu 1.000.000.000; realisasi s.d. TW II: 450.000.000\n"
+        in text
+    )
     assert_clean(data)
     # staff fill in by removing "# " and writing the value: the result is valid
     filled = text.replace("    # realisasi:\n", "    realisasi:\n")
@@ -129,7 +176,11 @@ def test_quarter_prefilled_from_the_previous_one_and_fillable(tmp_path, capsys):
     filled = re.sub(r"    #   pencari-kerja:  # .*\n", "      pencari-kerja: 500\n", filled)
     filled = re.sub(r"    #   tpak:  # .*\n", "      tpak: {na: dirilis BPS tahun berikutnya}\n", filled)
     filled = filled.replace("    # anggaran:\n", "    anggaran:\n")
-    filled = re.sub(r"    #   program-a: \{target: 500.000.000, realisasi: \}.*\n", "      program-a: {target: 750.000.000, realisasi: 700.000.000}\n", filled)
+    filled = re.sub(
+        r"    #   program-a: \{target: 500.000.000, realisasi: \}.*\n",
+        "      program-a: {target: 750.000.000, realisasi: 700.000.000}\n",
+        filled,
+    )
     year.write_text(filled, encoding="utf-8")
     result = check(data)
     assert result.errors == [], [d.format() for d in result.errors]
@@ -146,7 +197,12 @@ def test_bundled_positions_roll_over_to_the_next_year(tmp_path):
     shutil.copy(ROOT / "data" / "site.yml", data / "site.yml")
     shutil.copytree(PEKALONGAN, data / "kota-pekalongan")
     agency = data / "kota-pekalongan/dinperinaker"
-    for position in ("kepala-dinas", "kabid-hubungan-industrial-jaminan-sosial", "kasubbag-umum-kepegawaian", "penata-layanan-operasional-3"):
+    for position in (
+        "kepala-dinas",
+        "kabid-hubungan-industrial-jaminan-sosial",
+        "kasubbag-umum-kepegawaian",
+        "penata-layanan-operasional-3",
+    ):
         assert new("tahun", str(agency / f"2025/{position}.yml")) == 0
         assert new("triwulan", str(agency / f"2026/{position}.yml")) == 0
     result = check(data)
@@ -162,7 +218,20 @@ def test_bundled_positions_roll_over_to_the_next_year(tmp_path):
 def test_position_with_unknown_unit_is_refused(tmp_path, capsys):
     data = tmp_path / "data"
     shutil.copytree(MINIMAL, data)
-    assert new("jabatan", "kota-contoh/dinas-contoh/kasi-x", "--nama", "Kepala Seksi X", "--jenis", "struktural", "--unit", "bidang-z", data=data) == 1
+    assert (
+        new(
+            "jabatan",
+            "kota-contoh/dinas-contoh/kasi-x",
+            "--nama",
+            "Kepala Seksi X",
+            "--jenis",
+            "struktural",
+            "--unit",
+            "bidang-z",
+            data=data,
+        )
+        == 1
+    )
     out = capsys.readouterr().out
     assert "unit 'bidang-z' tidak ada" in out and "bidang-a" in out
     assert not (data / "kota-contoh/dinas-contoh/jabatan/kasi-x.yml").exists()
@@ -170,7 +239,25 @@ def test_position_with_unknown_unit_is_refused(tmp_path, capsys):
     assert "tidak sah" in capsys.readouterr().out
 
 
-@pytest.mark.parametrize("text", ["no", "yes", "1", "87,62", "1.537", "a: b", "#x", "@x", "- x", "2025-01-01", "x #y", "Teks biasa, dengan koma", " spasi", ""])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "no",
+        "yes",
+        "1",
+        "87,62",
+        "1.537",
+        "a: b",
+        "#x",
+        "@x",
+        "- x",
+        "2025-01-01",
+        "x #y",
+        "Teks biasa, dengan koma",
+        " spasi",
+        "",
+    ],
+)
 def test_scalars_read_back_unchanged(text):
     assert yaml.safe_load(f"k: {scalar(text)}")["k"] == text
 
@@ -180,7 +267,11 @@ def test_files_start_with_their_schema_reference_when_the_repository_has_schemas
     shutil.copytree(MINIMAL, data)
     source = data / "kota-contoh/dinas-contoh/2025/kepala-dinas.yml"
     assert new("tahun", str(source)) == 0  # no schemas/ yet: no header
-    assert not (data / "kota-contoh/dinas-contoh/2026/kepala-dinas.yml").read_text(encoding="utf-8").startswith("# yaml-language-server")
+    assert (
+        not (data / "kota-contoh/dinas-contoh/2026/kepala-dinas.yml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server")
+    )
     schema.write_all(tmp_path / "schemas")
     assert new("tahun", str(source), "--tahun", "2027") == 0
     first = (data / "kota-contoh/dinas-contoh/2027/kepala-dinas.yml").read_text(encoding="utf-8").splitlines()[0]

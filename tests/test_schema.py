@@ -39,7 +39,9 @@ def editor_view(value):
 
 @pytest.fixture(scope="module")
 def validators():
-    return {kind: validator(json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))) for kind in schema.FILE_TYPES}
+    return {
+        kind: validator(json.loads((SCHEMAS / f"{kind}.schema.json").read_text(encoding="utf-8"))) for kind in schema.FILE_TYPES
+    }
 
 
 def validator(s: dict):
@@ -102,7 +104,10 @@ def test_schema_catches_what_the_editor_should_underline(tmp_path, validators):
         errs = errors_of(year, "tahunan", validators)
         assert any(expected in e for e in errs), (expected, errs)
     # numbers as YAML numbers or as Indonesian text, the short and long realisation forms
-    year.write_text(good.replace("ikm: 95,14", "ikm: {nilai: \"95,14\", catatan: survei}").replace("target: 700", "target: \"700\""), encoding="utf-8")
+    year.write_text(
+        good.replace("ikm: 95,14", 'ikm: {nilai: "95,14", catatan: survei}').replace("target: 700", 'target: "700"'),
+        encoding="utf-8",
+    )
     assert errors_of(year, "tahunan", validators) == []
 
 
@@ -148,8 +153,11 @@ def test_headers_reference_the_schema_and_change_nothing_else(tmp_path):
             assert first.endswith("\r") and rest.encode() == before[wilayah].replace(b"\n", b"\r\n")
         else:
             assert rest.encode() == _body(before[path]), path
-    assert (data / "kota-pekalongan/dinperinaker/2025/kepala-dinas.yml").read_text(encoding="utf-8").startswith(
-        "# yaml-language-server: $schema=../../../../schemas/tahunan.schema.json\n# Kepala Dinas")
+    assert (
+        (data / "kota-pekalongan/dinperinaker/2025/kepala-dinas.yml")
+        .read_text(encoding="utf-8")
+        .startswith("# yaml-language-server: $schema=../../../../schemas/tahunan.schema.json\n# Kepala Dinas")
+    )
     # idempotent
     snapshot = {p: p.read_bytes() for p, _ in schema.data_files(data)}
     assert schema.add_headers(data, out) == []

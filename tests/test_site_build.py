@@ -82,8 +82,10 @@ def test_build_time_and_page_size(bundled_site, capsys):
     pages = sorted(bundled_site.site.glob("*/*/jabatan/*/index.html"), key=lambda p: p.stat().st_size)
     largest = pages[-1]
     with capsys.disabled():
-        print(f"\n[site] bundled build {bundled_site.seconds:.1f} s; {len(pages)} position pages; "
-              f"largest {largest.parent.name} {largest.stat().st_size / 1024:.1f} KB")
+        print(
+            f"\n[site] bundled build {bundled_site.seconds:.1f} s; {len(pages)} position pages; "
+            f"largest {largest.parent.name} {largest.stat().st_size / 1024:.1f} KB"
+        )
     assert bundled_site.seconds < MAX_SECONDS
     assert largest.stat().st_size < MAX_POSITION_PAGE_BYTES
 
@@ -143,8 +145,20 @@ def test_cli_build_errors_print_diagnostics_without_traceback(tmp_path, capsys):
 
 def test_cli_build_succeeds(tmp_path, capsys):
     data = copy_minimal(tmp_path)
-    code = main(["build", "--data", str(data), "--out", str(tmp_path / "site"), "--build-dir", str(tmp_path / "build"),
-                 "--config", str(ROOT / "mkdocs.yml"), "-q"])
+    code = main(
+        [
+            "build",
+            "--data",
+            str(data),
+            "--out",
+            str(tmp_path / "site"),
+            "--build-dir",
+            str(tmp_path / "build"),
+            "--config",
+            str(ROOT / "mkdocs.yml"),
+            "-q",
+        ]
+    )
     assert code == 0, capsys.readouterr().err
     assert "Situs selesai" in capsys.readouterr().out
     assert (tmp_path / "site" / "kota-contoh" / "dinas-contoh" / "jabatan" / "kepala-dinas" / "index.html").is_file()
@@ -158,8 +172,13 @@ def test_strict_mkdocs_config_with_a_warning_fails_the_build_plainly(tmp_path):
     BuildError naming the warning (not an INTERNAL error), and the old site stays."""
     data = copy_minimal(tmp_path)
     config = tmp_path / "mkdocs.yml"
-    config.write_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8").replace("strict: false", "strict: true")
-                      .replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}"), encoding="utf-8")
+    config.write_text(
+        (ROOT / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("strict: false", "strict: true")
+        .replace("custom_dir: theme", f"custom_dir: {ROOT / 'theme'}"),
+        encoding="utf-8",
+    )
     (tmp_path / "content").mkdir()
     (tmp_path / "content" / "tentang.md").write_text("# Tentang\n\n[hilang](tidak-ada.md)\n", encoding="utf-8")
     out = tmp_path / "site"

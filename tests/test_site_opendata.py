@@ -19,7 +19,9 @@ from site_fixtures import DATA, content, page, parse, resolve
 @pytest.fixture(scope="module")
 def site_files(bundled_site) -> tuple[Path, dict[str, bytes]]:
     root = bundled_site.site
-    files = {p.relative_to(root).as_posix(): p.read_bytes() for sub in ("unduh", "api") for p in (root / sub).rglob("*") if p.is_file()}
+    files = {
+        p.relative_to(root).as_posix(): p.read_bytes() for sub in ("unduh", "api") for p in (root / sub).rglob("*") if p.is_file()
+    }
     assert files, "the build produced no downloads"
     return root, files
 
@@ -60,6 +62,7 @@ def test_datapackage_in_site_validates(site_files):
 
 # --------------------------------------------------------------------------- "Unduh data" on the pages
 
+
 def _download_blocks(doc) -> list[tuple[str, dict[str, str]]]:
     """Every "Unduh data" line of a page: (label, {format label: href})."""
     blocks = []
@@ -79,9 +82,18 @@ def _marked_all_periods(doc) -> list[set[str]]:
         if not ("kj-unduh" in (p.attrs.get("class") or "").split() and p.find("span", class_="kj-unduh-label")):
             continue
         kids = [c for c in p.children if not (isinstance(c, str) and not c.strip())]
-        out.append({a.text() for a, nxt in zip(kids, kids[1:])
-                    if not isinstance(a, str) and a.tag == "a" and "download" in a.attrs
-                    and not isinstance(nxt, str) and nxt.tag == "span" and nxt.text() == "(semua periode)"})
+        out.append(
+            {
+                a.text()
+                for a, nxt in zip(kids, kids[1:])
+                if not isinstance(a, str)
+                and a.tag == "a"
+                and "download" in a.attrs
+                and not isinstance(nxt, str)
+                and nxt.tag == "span"
+                and nxt.text() == "(semua periode)"
+            }
+        )
     return out
 
 
@@ -131,8 +143,11 @@ def test_every_page_links_its_downloads_and_every_link_resolves(bundled_site):
 
 def _download_lines(doc) -> list[str]:
     """Every "Unduh data" line of a page as read: "label: JSON · CSV (semua periode) · …"."""
-    return [" ".join(p.text().split()) for p in content(doc).iter("p")
-            if "kj-unduh" in (p.attrs.get("class") or "").split() and p.find("span", class_="kj-unduh-label")]
+    return [
+        " ".join(p.text().split())
+        for p in content(doc).iter("p")
+        if "kj-unduh" in (p.attrs.get("class") or "").split() and p.find("span", class_="kj-unduh-label")
+    ]
 
 
 def _period_rows(path: Path, tahun: str, triwulan: str) -> list[dict[str, str]]:

@@ -62,7 +62,11 @@ def test_a_page_for_every_group_with_two_or_more_positions(bundled_site, groups)
 
 def test_index_counts_members_per_region(bundled_site, groups):
     index = content(page(bundled_site.site, "perbandingan"))
-    row = next(tr for tr in index.iter("tr") if tr.find("a") is not None and tr.find("a").attrs["href"] == "mediator-hubungan-industrial/")
+    row = next(
+        tr
+        for tr in index.iter("tr")
+        if tr.find("a") is not None and tr.find("a").attrs["href"] == "mediator-hubungan-industrial/"
+    )
     cells = [" ".join(c.text().split()) for c in row.children if not isinstance(c, str)]
     header = next(t for t in index.iter("table") if row in list(t.iter("tr"))).find("thead")
     names = [" ".join(th.text().split()) for th in header.iter("th")]
@@ -79,10 +83,15 @@ def test_index_counts_members_per_region(bundled_site, groups):
 def test_perbandingan_is_in_the_top_level_nav(bundled_site):
     for url in ("", "kota-probolinggo/disperinaker/jabatan/kepala-dinas"):
         nav = page(bundled_site.site, url).find("nav", class_="md-nav--primary")
-        assert any(" ".join(a.text().split()) == "Perbandingan" and a.attrs.get("href", "").rstrip("/").endswith("perbandingan")
-                   for a in nav.iter("a")), url
-        assert not any("perbandingan/" in a.attrs.get("href", "").rstrip("/") + "/" and a.attrs["href"].rstrip("/").split("/")[-1] != "perbandingan"
-                       for a in nav.iter("a")), url  # group pages are reached from the index, not the nav
+        assert any(
+            " ".join(a.text().split()) == "Perbandingan" and a.attrs.get("href", "").rstrip("/").endswith("perbandingan")
+            for a in nav.iter("a")
+        ), url
+        assert not any(
+            "perbandingan/" in a.attrs.get("href", "").rstrip("/") + "/"
+            and a.attrs["href"].rstrip("/").split("/")[-1] != "perbandingan"
+            for a in nav.iter("a")
+        ), url  # group pages are reached from the index, not the nav
 
 
 def test_hubungan_industrial_across_three_regions(bundled_site, groups):
@@ -100,7 +109,8 @@ def test_hubungan_industrial_across_three_regions(bundled_site, groups):
         for t in model.jabatan_tertulis:  # the title as printed
             assert t in card.text()
     assert {"Kota Pekalongan", "Kota Probolinggo", "Kabupaten Gresik"} <= {
-        c.find("p", class_="kj-kartu-wilayah").text().split(" · ")[0] for c in cards}
+        c.find("p", class_="kj-kartu-wilayah").text().split(" · ")[0] for c in cards
+    }
     # document type and year of each member; the LKj member has its capaian and predikat
     assert "Laporan Kinerja Triwulan IV 2025" in text and "Indikator Kinerja Individu 2023" in text
     assert "Indikator Kinerja Individu 2017" in text
@@ -155,8 +165,9 @@ def test_position_pages_link_to_their_group(bundled_site, groups):
                 continue
             assert link.attrs["href"] == f"../../../../perbandingan/{gid}/", pos_id
             elsewhere = any(r != region_id for r, *_ in members)
-            assert link.text() == ("Bandingkan dengan jabatan sejenis di daerah lain" if elsewhere
-                                   else "Bandingkan dengan jabatan sejenis"), pos_id
+            assert link.text() == (
+                "Bandingkan dengan jabatan sejenis di daerah lain" if elsewhere else "Bandingkan dengan jabatan sejenis"
+            ), pos_id
 
 
 def test_group_labels():
@@ -167,6 +178,7 @@ def test_group_labels():
 
 
 # --------------------------------------------------------------------------- tiny dataset
+
 
 def _write(path, doc) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -190,13 +202,39 @@ def tiny(tmp_path_factory):
     other = data / "kabupaten-lain"
     _write(other / "wilayah.yml", {"nama": "Kabupaten Lain", "jenis": "kabupaten"})
     _write(other / "disnaker" / "perangkat-daerah.yml", {"nama": "Dinas Tenaga Kerja Lain", "singkatan": "Disnaker"})
-    _write(other / "disnaker" / "jabatan" / "kepala-dinas.yml", {
-        "jabatan": "Kepala Dinas Tenaga Kerja", "jabatan_tertulis": ["KEPALA DINAS TENAGA KERJA"], "jenis": "struktural",
-        "kelompok_pembanding": "kepala-dinas", "atasan_luar": "Bupati Lain",
-        "pemangku": [{"nama": "ANI LESTARI", "nip": "197001011995032001"}]})
-    _write(other / "disnaker" / "2023" / "kepala-dinas.yml", {"jabatan": "kepala-dinas", "tahun": 2023, "iki": {"indikator": [
-        {"id": "tpak", "sasaran": "Meningkatnya partisipasi kerja", "indikator": "Tingkat partisipasi angkatan kerja",
-         "formula": {"jenis": "rasio_x100", "pembilang": "angkatan kerja", "penyebut": "penduduk usia kerja", "pengali": 100}}]}})
+    _write(
+        other / "disnaker" / "jabatan" / "kepala-dinas.yml",
+        {
+            "jabatan": "Kepala Dinas Tenaga Kerja",
+            "jabatan_tertulis": ["KEPALA DINAS TENAGA KERJA"],
+            "jenis": "struktural",
+            "kelompok_pembanding": "kepala-dinas",
+            "atasan_luar": "Bupati Lain",
+            "pemangku": [{"nama": "ANI LESTARI", "nip": "197001011995032001"}],
+        },
+    )
+    _write(
+        other / "disnaker" / "2023" / "kepala-dinas.yml",
+        {
+            "jabatan": "kepala-dinas",
+            "tahun": 2023,
+            "iki": {
+                "indikator": [
+                    {
+                        "id": "tpak",
+                        "sasaran": "Meningkatnya partisipasi kerja",
+                        "indikator": "Tingkat partisipasi angkatan kerja",
+                        "formula": {
+                            "jenis": "rasio_x100",
+                            "pembilang": "angkatan kerja",
+                            "penyebut": "penduduk usia kerja",
+                            "pengali": 100,
+                        },
+                    }
+                ]
+            },
+        },
+    )
     return build(data, tmp)
 
 
@@ -216,7 +254,9 @@ def test_tiny_group_page_with_capaian(tiny):
     kd = content(page(tiny.site, "kota-contoh/dinas-contoh/jabatan/kepala-dinas"))
     link = next(a for a in kd.iter("a") if "kj-banding-tautan" in (a.attrs.get("class") or ""))
     assert link.text() == "Bandingkan dengan jabatan sejenis di daerah lain"
-    assert "kj-banding-tautan" not in (tiny.site / "kota-contoh/dinas-contoh/jabatan/kepala-bidang-a/index.html").read_text(encoding="utf-8")
+    assert "kj-banding-tautan" not in (tiny.site / "kota-contoh/dinas-contoh/jabatan/kepala-bidang-a/index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_no_comparison_pages_without_groups(tmp_path):

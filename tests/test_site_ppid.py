@@ -32,6 +32,7 @@ PPID = f"{AGENCY}/ppid"
 
 # --------------------------------------------------------------------------- helpers
 
+
 def _dataset():
     result = check(DATA)
     assert not result.errors
@@ -94,6 +95,7 @@ def _ajukan_hrefs(md: str) -> list[str]:
 
 # --------------------------------------------------------------------------- the DIP on the built site
 
+
 def test_dip_lists_every_document_with_seven_fields_and_working_links(bundled_site):
     site = bundled_site.site
     ds = _dataset()
@@ -116,8 +118,13 @@ def test_dip_lists_every_document_with_seven_fields_and_working_links(bundled_si
             nomor, isi, pejabat, pj, waktu, bentuk, simpan, kelas = (_text(c) for c in cells)
             assert nomor == e.nomor
             assert isi.startswith(e.ringkasan_isi)
-            for field, value in ((pejabat, e.pejabat_unit), (pj, e.penanggung_jawab), (waktu, e.waktu_tempat),
-                                 (bentuk, e.bentuk_informasi), (simpan, e.jangka_waktu_penyimpanan)):
+            for field, value in (
+                (pejabat, e.pejabat_unit),
+                (pj, e.penanggung_jawab),
+                (waktu, e.waktu_tempat),
+                (bentuk, e.bentuk_informasi),
+                (simpan, e.jangka_waktu_penyimpanan),
+            ):
                 assert value and field == value
             assert kelas == KELAS[e.klasifikasi]
             links = {_text(a): a.attrs["href"] for a in tr.iter("a")}
@@ -169,16 +176,33 @@ def test_dip_downloads_hold_the_same_entries(bundled_site):
         assert frag in _ids(path)
         path, frag = resolve(site, "", r["alamat_dokumen"])
         assert path.is_file() and frag in _ids(path)
-        assert all(r[k] for k in ("ringkasan_isi", "pejabat_unit", "penanggung_jawab", "waktu_tempat",
-                                  "bentuk_informasi", "jangka_waktu_penyimpanan", "klasifikasi"))
+        assert all(
+            r[k]
+            for k in (
+                "ringkasan_isi",
+                "pejabat_unit",
+                "penanggung_jawab",
+                "waktu_tempat",
+                "bentuk_informasi",
+                "jangka_waktu_penyimpanan",
+                "klasifikasi",
+            )
+        )
     wb = openpyxl.load_workbook(xlsx_path)
     sheet = wb["DIP"]
     table = list(sheet.iter_rows(values_only=True))
     assert table[0][0] == "Nomor" and len(table) == len(records) + 1
     for r, x in zip(records, table[1:]):
         assert (x[0], x[3], x[4], x[5], x[6], x[7], x[8], x[10]) == (
-            r["nomor"], r["ringkasan_isi"], r["pejabat_unit"], r["penanggung_jawab"], r["waktu_tempat"],
-            r["bentuk_informasi"], r["jangka_waktu_penyimpanan"], r["permalink"])
+            r["nomor"],
+            r["ringkasan_isi"],
+            r["pejabat_unit"],
+            r["penanggung_jawab"],
+            r["waktu_tempat"],
+            r["bentuk_informasi"],
+            r["jangka_waktu_penyimpanan"],
+            r["permalink"],
+        )
     assert "Keterangan" in wb.sheetnames
 
 
@@ -193,15 +217,27 @@ def test_dip_files_are_reproducible(tmp_path):
 
 # --------------------------------------------------------------------------- statistics and annual report
 
+
 def _figures(doc: Node) -> list[Node]:
     return [f for f in content(doc).iter("figure") if "kj-grafik" in (f.attrs.get("class") or "")]
 
 
 def test_statistics_page_and_annual_report_with_charts(bundled_site):
     site = bundled_site.site
-    for url, must in ((f"{PPID}/statistik/", ["9", "8 dari 9", "8 hari kerja", "paling lama 15 hari kerja"]),
-                      (f"{PPID}/laporan-2025/", ["31 Maret 2026", "tiga bulan setelah tahun berakhir", "005/PPID/2025",
-                                                  "Pasal 17 huruf b dan h", "terlambat 3 hari kerja", "Keberatan kepada Atasan PPID"])):
+    for url, must in (
+        (f"{PPID}/statistik/", ["9", "8 dari 9", "8 hari kerja", "paling lama 15 hari kerja"]),
+        (
+            f"{PPID}/laporan-2025/",
+            [
+                "31 Maret 2026",
+                "tiga bulan setelah tahun berakhir",
+                "005/PPID/2025",
+                "Pasal 17 huruf b dan h",
+                "terlambat 3 hari kerja",
+                "Keberatan kepada Atasan PPID",
+            ],
+        ),
+    ):
         doc = page(site, url)
         text = _text(content(doc))
         for part in must:
@@ -237,6 +273,7 @@ def test_ppid_charts_are_deterministic():
 
 # --------------------------------------------------------------------------- example data
 
+
 def test_every_page_with_register_data_says_data_contoh(bundled_site):
     """Every register bundled in data/ is an example (`contoh: true`), so every built page
     that shows register figures (marked kj-register) or a request number must carry the label."""
@@ -245,7 +282,7 @@ def test_every_page_with_register_data_says_data_contoh(bundled_site):
     with_register = []
     for path in sorted(site.rglob("*.html")):
         text = path.read_text(encoding="utf-8")
-        has_register = 'kj-register' in text or re.search(r"\d{3}/PPID/\d{4}", text)
+        has_register = "kj-register" in text or re.search(r"\d{3}/PPID/\d{4}", text)
         if not has_register:
             continue
         with_register.append(path.relative_to(site).parent.as_posix())
@@ -261,14 +298,18 @@ def test_every_page_with_register_data_says_data_contoh(bundled_site):
 
 # --------------------------------------------------------------------------- request links and contact
 
+
 def test_position_page_request_box_carries_the_dip_number(bundled_site):
     site = bundled_site.site
     url = f"{AGENCY}/jabatan/kepala-dinas/"
     box = content(page(site, url)).find("aside", class_="kj-ajukan")
     assert box is not None
     numbers = [_text(a) for a in box.iter("a") if "kj-ajukan-nomor" in a.attrs.get("class", "")]
-    assert numbers == ["DINPERINAKER/PK/2025/kepala-dinas", "DINPERINAKER/LKJ/2025/TW4/kepala-dinas",
-                       "DINPERINAKER/ANGGARAN/2025/TW4/kepala-dinas"]
+    assert numbers == [
+        "DINPERINAKER/PK/2025/kepala-dinas",
+        "DINPERINAKER/LKJ/2025/TW4/kepala-dinas",
+        "DINPERINAKER/ANGGARAN/2025/TW4/kepala-dinas",
+    ]
     requests = [a.attrs["href"] for a in box.iter("a") if "kj-ajukan-tautan" in a.attrs.get("class", "")]
     assert len(requests) == 3
     for nomor, href in zip(numbers, requests):
@@ -306,8 +347,15 @@ def test_missing_contact_is_said_plainly(bundled_site):
 def test_request_channel_from_the_contact(tmp_path):
     data = copy_minimal(tmp_path)
     # a web form: the DIP number goes into the query string
-    _set_ppid(data, {"formulir_url": "https://ppid.contoh.go.id/permohonan?layanan=1", "email": "ppid@contoh.go.id",
-                     "telepon": "(0285) 123456", "atasan_ppid": "Sekretaris Daerah Kota Contoh"})
+    _set_ppid(
+        data,
+        {
+            "formulir_url": "https://ppid.contoh.go.id/permohonan?layanan=1",
+            "email": "ppid@contoh.go.id",
+            "telepon": "(0285) 123456",
+            "atasan_ppid": "Sekretaris Daerah Kota Contoh",
+        },
+    )
     files = _render(data)
     hrefs = _ajukan_hrefs(files[MIN_KD].decode())
     assert hrefs and all(h.startswith("https://ppid.contoh.go.id/permohonan?layanan=1&dip=") for h in hrefs)
@@ -334,13 +382,35 @@ def test_extra_dip_entries_and_nasty_text(tmp_path):
     data = copy_minimal(tmp_path)
     ppid = data / "kota-contoh" / "dinas-contoh" / "ppid"
     ppid.mkdir()
-    (ppid / "dip.yml").write_text(yaml.safe_dump({"entri": [
-        {"id": "renstra", "ringkasan_isi": "Rencana Strategis <script>alert(1)</script>", "pejabat_unit": "Sekretariat",
-         "penanggung_jawab": "Sekretaris", "waktu_tempat": "Kota Contoh, 2021", "jangka_waktu_penyimpanan": "5 tahun",
-         "klasifikasi": "berkala", "tautan": "https://contoh.go.id/renstra.pdf"},
-        {"id": "sop-rahasia", "ringkasan_isi": "Dokumen pengamanan", "pejabat_unit": "Sekretariat",
-         "penanggung_jawab": "Sekretaris", "waktu_tempat": "Kota Contoh, 2024", "jangka_waktu_penyimpanan": "5 tahun",
-         "klasifikasi": "dikecualikan"}]}, allow_unicode=True), encoding="utf-8")
+    (ppid / "dip.yml").write_text(
+        yaml.safe_dump(
+            {
+                "entri": [
+                    {
+                        "id": "renstra",
+                        "ringkasan_isi": "Rencana Strategis <script>alert(1)</script>",
+                        "pejabat_unit": "Sekretariat",
+                        "penanggung_jawab": "Sekretaris",
+                        "waktu_tempat": "Kota Contoh, 2021",
+                        "jangka_waktu_penyimpanan": "5 tahun",
+                        "klasifikasi": "berkala",
+                        "tautan": "https://contoh.go.id/renstra.pdf",
+                    },
+                    {
+                        "id": "sop-rahasia",
+                        "ringkasan_isi": "Dokumen pengamanan",
+                        "pejabat_unit": "Sekretariat",
+                        "penanggung_jawab": "Sekretaris",
+                        "waktu_tempat": "Kota Contoh, 2024",
+                        "jangka_waktu_penyimpanan": "5 tahun",
+                        "klasifikasi": "dikecualikan",
+                    },
+                ]
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
     files = _render(data)
     md = files[MIN_PPID + "dip.md"].decode()
     assert "<script>alert(1)" not in md
@@ -356,10 +426,28 @@ def test_extra_dip_entries_and_nasty_text(tmp_path):
 def _register(data: Path, contoh: bool) -> None:
     ppid = data / "kota-contoh" / "dinas-contoh" / "ppid"
     ppid.mkdir(exist_ok=True)
-    (ppid / "permohonan-2025.yml").write_text(yaml.safe_dump({"tahun": 2025, "contoh": contoh, "permohonan": [
-        {"nomor": "01/PPID/2025", "tanggal_diterima": "2025-11-03", "kanal": "surat", "kategori_pemohon": "media",
-         "informasi_diminta": "Perjanjian kinerja Kepala Dinas 2025", "dip": ["DISCON/PK/2025/kepala-dinas"],
-         "keputusan": "diberikan", "tanggal_dijawab": "2025-11-18"}]}, allow_unicode=True), encoding="utf-8")
+    (ppid / "permohonan-2025.yml").write_text(
+        yaml.safe_dump(
+            {
+                "tahun": 2025,
+                "contoh": contoh,
+                "permohonan": [
+                    {
+                        "nomor": "01/PPID/2025",
+                        "tanggal_diterima": "2025-11-03",
+                        "kanal": "surat",
+                        "kategori_pemohon": "media",
+                        "informasi_diminta": "Perjanjian kinerja Kepala Dinas 2025",
+                        "dip": ["DISCON/PK/2025/kepala-dinas"],
+                        "keputusan": "diberikan",
+                        "tanggal_dijawab": "2025-11-18",
+                    }
+                ],
+            },
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )
     cal = data / "hari-libur"
     cal.mkdir(exist_ok=True)
     (cal / "2025.yml").write_text("tahun: 2025\nhari:\n  - {tanggal: 2025-12-25, nama: Natal}\n", encoding="utf-8")
@@ -394,6 +482,7 @@ def test_no_register_means_no_statistics_pages(tmp_path):
 
 
 # --------------------------------------------------------------------------- in the browser
+
 
 @pytest.fixture(scope="module")
 def site_url(bundled_site):
@@ -458,8 +547,11 @@ def test_dip_without_javascript_shows_every_row_grouped(browser, site_url):
     assert not pg.locator("form[data-dip-saring]").is_visible()
     assert pg.locator(".kj-dip tr[data-kelas]:visible").count() == 91
     groups = pg.locator(".kj-dip tr.kj-kelompok").all_inner_texts()
-    assert [g.split(" (")[0] for g in groups] == ["Informasi berkala: Perjanjian Kinerja", "Informasi berkala: Laporan Kinerja",
-                                                  "Informasi berkala: Realisasi anggaran"]
+    assert [g.split(" (")[0] for g in groups] == [
+        "Informasi berkala: Perjanjian Kinerja",
+        "Informasi berkala: Laporan Kinerja",
+        "Informasi berkala: Realisasi anggaran",
+    ]
     context.close()
 
 
@@ -481,7 +573,9 @@ def test_statistics_and_report_in_the_browser(browser, site_url):
 
 
 def test_form_takes_the_dip_number_and_prints_blank(browser, site_url):
-    context, pg, errors, requests = _visit(browser, site_url + PPID + "/formulir-permohonan/?dip=DINPERINAKER%2FPK%2F2025%2Fkepala-dinas")
+    context, pg, errors, requests = _visit(
+        browser, site_url + PPID + "/formulir-permohonan/?dip=DINPERINAKER%2FPK%2F2025%2Fkepala-dinas"
+    )
     assert pg.inner_text("[data-dip-isi]") == "DINPERINAKER/PK/2025/kepala-dinas"
     assert pg.locator("[data-cetak]").is_visible()
     pg.emulate_media(media="print")

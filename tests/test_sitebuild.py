@@ -36,11 +36,14 @@ def test_forked_build_writes_the_bytes_of_a_plain_mkdocs_build(bundled_site, tmp
 
 
 def test_minify_keeps_pre_and_line_structure():
-    html = (b"<div>\n    <p>a   b</p>\n\n  <pre>  x\n\n    y  </pre>\n<textarea>  t  \n\n</textarea>"
-            b"<script>var a=1\n\n    var b=2</script>  </div>")
+    html = (
+        b"<div>\n    <p>a   b</p>\n\n  <pre>  x\n\n    y  </pre>\n<textarea>  t  \n\n</textarea>"
+        b"<script>var a=1\n\n    var b=2</script>  </div>"
+    )
     out = minify(html)
-    assert out == (b"<div>\n<p>a b</p>\n<pre>  x\n\n    y  </pre>\n<textarea>  t  \n\n</textarea>"
-                   b"<script>var a=1\nvar b=2</script> </div>")
+    assert out == (
+        b"<div>\n<p>a b</p>\n<pre>  x\n\n    y  </pre>\n<textarea>  t  \n\n</textarea><script>var a=1\nvar b=2</script> </div>"
+    )
     assert minify(out) == out
 
 

@@ -54,8 +54,12 @@ def minimal(tmp_path) -> Path:
     shutil.copytree(MINIMAL, data)
     year = data / YEAR
     # comments of the kind staff write, which must survive an import
-    year.write_text(year.read_text(encoding="utf-8").replace("  - triwulan: 4\n", "  # Laporan akhir tahun.\n  - triwulan: 4\n")
-                    .replace("      ikm: 95,14\n", "      ikm: 95,14  # rata-rata semester I dan II\n"), encoding="utf-8")
+    year.write_text(
+        year.read_text(encoding="utf-8")
+        .replace("  - triwulan: 4\n", "  # Laporan akhir tahun.\n  - triwulan: 4\n")
+        .replace("      ikm: 95,14\n", "      ikm: 95,14  # rata-rata semester I dan II\n"),
+        encoding="utf-8",
+    )
     return data
 
 
@@ -76,7 +80,14 @@ def test_workbook_layout(minimal, tmp_path):
     assert wb["_kinerja"].sheet_state == "veryHidden"
     ws = wb["Realisasi"]
     col = cells(ws)
-    assert {"Id (jangan diubah)", "Satuan", "Polaritas", "Target tahunan", "Realisasi s.d. TW IV", "Alasan bila data belum tersedia (n/a)"} <= set(col)
+    assert {
+        "Id (jangan diubah)",
+        "Satuan",
+        "Polaritas",
+        "Target tahunan",
+        "Realisasi s.d. TW IV",
+        "Alasan bila data belum tersedia (n/a)",
+    } <= set(col)
     assert ws.protection.sheet
     r = row_of(ws, "ikm")
     assert ws[f"{col['Id (jangan diubah)']}{r}"].protection.locked
@@ -111,9 +122,12 @@ def test_edits_change_only_their_values_and_keep_comments(minimal, tmp_path):
     assert plan.problems == []
     removed = [ln[1:] for ln in plan.diff().splitlines() if ln.startswith("-") and not ln.startswith("---")]
     added = [ln[1:] for ln in plan.diff().splitlines() if ln.startswith("+") and not ln.startswith("+++")]
-    assert removed == ["      ikm: 95,14  # rata-rata semester I dan II", "      pencari-kerja: 1537",
-                       "      tpak: {na: dirilis BPS tahun berikutnya}",
-                       "      kegiatan-a1: {target: 1.000.000.000, realisasi: 946.700.000}"]
+    assert removed == [
+        "      ikm: 95,14  # rata-rata semester I dan II",
+        "      pencari-kerja: 1537",
+        "      tpak: {na: dirilis BPS tahun berikutnya}",
+        "      kegiatan-a1: {target: 1.000.000.000, realisasi: 946.700.000}",
+    ]
     assert "      pencari-kerja: 1600" in added and "      tpak: {na: menunggu rilis BPS}" in added
     assert "      kegiatan-a1: {target: 1.000.000.000, realisasi: 950.000.000}" in added
     assert "        nilai: 96,5" in added and "        catatan: Survei semester II" in added

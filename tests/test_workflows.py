@@ -38,6 +38,7 @@ def steps(workflow: dict) -> list[dict]:
 
 # --------------------------------------------------------------------------- lint
 
+
 def check_jsonschema(*args: str) -> tuple[int, str]:
     """check-jsonschema's command, in-process (an interpreter start per file type is slow)."""
     cli = pytest.importorskip("check_jsonschema.cli", reason="pip install check-jsonschema")
@@ -114,6 +115,7 @@ def test_every_kinerja_command_in_ci_exists():
 
 # --------------------------------------------------------------------------- what the workflows do
 
+
 def test_pull_request_workflow():
     wf = load(PR_WORKFLOW)
     assert "pull_request" in wf["on"] and "pull_request_target" not in wf["on"]  # forks run without secrets
@@ -154,12 +156,13 @@ def test_gitlab_equivalent():
 
 # --------------------------------------------------------------------------- annotations
 
+
 def parse_workflow_command(line: str) -> tuple[str, dict[str, str], str]:
     """The GitHub runner's parser (ActionCommand.TryParseV2): `::name k=v,k=v::data`,
     properties and data unescaped as the runner does."""
     assert line.startswith("::")
     end = line.index("::", 2)
-    info, data = line[2:end], line[end + 2:]
+    info, data = line[2:end], line[end + 2 :]
     name, _, props_text = info.partition(" ")
     props = {}
     for prop in props_text.split(","):
@@ -220,9 +223,13 @@ def test_annotation_file_property_is_escaped(tmp_path, monkeypatch, capsys):
 
 # --------------------------------------------------------------------------- people
 
+
 def test_codeowners_covers_every_agency():
-    lines = [ln.split() for ln in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
-             if ln.strip() and not ln.lstrip().startswith("#")]
+    lines = [
+        ln.split()
+        for ln in (ROOT / ".github" / "CODEOWNERS").read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.lstrip().startswith("#")
+    ]
     for parts in lines:
         assert len(parts) >= 2 and all(re.fullmatch(r"@[\w.-]+(/[\w.-]+)?|[^@\s]+@[^@\s]+", o) for o in parts[1:]), parts
     patterns = [p[0] for p in lines]
@@ -230,7 +237,9 @@ def test_codeowners_covers_every_agency():
     assert agencies
     for agency in agencies:
         rel = "/" + agency.relative_to(ROOT).as_posix() + "/"
-        assert any(rel.startswith(p) and p != "*" and p.startswith("/data/") for p in patterns), f"CODEOWNERS: no reviewers for {rel}"
+        assert any(rel.startswith(p) and p != "*" and p.startswith("/data/") for p in patterns), (
+            f"CODEOWNERS: no reviewers for {rel}"
+        )
 
 
 def test_pull_request_template():
@@ -242,9 +251,18 @@ def test_pull_request_template():
 def test_contributor_guide():
     text = GUIDE.read_text(encoding="utf-8")
     assert text.startswith("---\ntitle: Panduan Kontributor\n---\n")
-    for step in ("Commit changes", "Create a new branch for this commit and start a pull request", "Propose changes",
-                 "Create pull request", "Files changed", "Ringkasan perubahan data kinerja", "Commit directly to",
-                 "kinerja spreadsheet export", "kinerja spreadsheet import", "yaml-language-server"):
+    for step in (
+        "Commit changes",
+        "Create a new branch for this commit and start a pull request",
+        "Propose changes",
+        "Create pull request",
+        "Files changed",
+        "Ringkasan perubahan data kinerja",
+        "Commit directly to",
+        "kinerja spreadsheet export",
+        "kinerja spreadsheet import",
+        "yaml-language-server",
+    ):
         assert step in text, step
     codes = set(re.findall(r"\| `([A-Z_]+)`(?:, `([A-Z_]+)`)? \|", text))
     mentioned = {c for pair in codes for c in pair if c}

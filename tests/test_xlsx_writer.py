@@ -11,7 +11,7 @@ from decimal import Decimal
 
 import openpyxl
 
-from generator.opendata.tables import Column
+from generator.opendata.columns import Column
 from generator.opendata.xlsxfile import Sheet, xlsx_bytes
 
 WHEN = dt.date(2026, 1, 31)
@@ -25,15 +25,36 @@ COLUMNS = [
     Column("dihitung", "Dihitung", "boolean", "ya/tidak"),
     Column("tanggal", "Tanggal laporan", "date", "tanggal"),
 ]
-UNTRUSTED = ["=1+1", "-2", "+3", "1.5", "=HYPERLINK(\"http://x\")", "https://example.com", "@SUM(A1)", " spasi "]
+UNTRUSTED = ["=1+1", "-2", "+3", "1.5", '=HYPERLINK("http://x")', "https://example.com", "@SUM(A1)", " spasi "]
 PROVENANCE = [("Isi berkas", "Uji coba"), ("Sumber", "=2*3 bukan rumus")]
 
 
 def _rows() -> list[dict]:
-    rows = [{"id": "x", "nama": text, "capaian": Decimal("101.7"), "target": Decimal("2.50"), "pagu": 1234567,
-             "tahun": 2025, "dihitung": True, "tanggal": dt.date(2026, 1, 15)} for text in UNTRUSTED]
-    rows.append({"id": "y", "nama": None, "capaian": Decimal("99.125"), "target": 7, "pagu": Decimal("1000"),
-                 "tahun": None, "dihitung": False, "tanggal": None})
+    rows = [
+        {
+            "id": "x",
+            "nama": text,
+            "capaian": Decimal("101.7"),
+            "target": Decimal("2.50"),
+            "pagu": 1234567,
+            "tahun": 2025,
+            "dihitung": True,
+            "tanggal": dt.date(2026, 1, 15),
+        }
+        for text in UNTRUSTED
+    ]
+    rows.append(
+        {
+            "id": "y",
+            "nama": None,
+            "capaian": Decimal("99.125"),
+            "target": 7,
+            "pagu": Decimal("1000"),
+            "tahun": None,
+            "dihitung": False,
+            "tanggal": None,
+        }
+    )
     return rows
 
 

@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from generator.compute import engine as compute
+from generator.compute import printed
 from generator.compute.policy import resolve
 from generator.compute.serialize import report_id
 from generator.core.diagnostics import Diagnostic, msg
@@ -67,9 +68,11 @@ def check(data_dir: Path, load: FileReader = read_file) -> CheckResult:
         if year.doc.rel in file_errors:
             continue
         for li, lap in enumerate(year.model.laporan):
-            policy = resolve(dataset.situs.kebijakan, region.model.kebijakan, agency.model.kebijakan, year.model.kebijakan, lap.kebijakan)
+            policy = resolve(
+                dataset.situs.kebijakan, region.model.kebijakan, agency.model.kebijakan, year.model.kebijakan, lap.kebijakan
+            )
             res = compute.compute_report(year.model, lap, policy)
-            res.discrepancies = compute.compare_printed(year.model, lap, res)
+            res.discrepancies = printed.compare_printed(year.model, lap, res)
             result.reports.append((agency, position, year, lap, res))
             for disc in res.discrepancies:
                 out.append(_discrepancy_diagnostic(year.doc, li, disc))
@@ -79,7 +82,11 @@ def check(data_dir: Path, load: FileReader = read_file) -> CheckResult:
 
 def _fmt(value: Any) -> str:
     if isinstance(value, Decimal):
-        return format(value.normalize(), "f").replace(".", ",") if value == value.to_integral_value() else format(value, "f").replace(".", ",")
+        return (
+            format(value.normalize(), "f").replace(".", ",")
+            if value == value.to_integral_value()
+            else format(value, "f").replace(".", ",")
+        )
     return "–" if value is None else str(value)
 
 
@@ -97,15 +104,28 @@ def _discrepancy_diagnostic(doc: Document, li: int, d: compute.Discrepancy) -> D
     line, col = doc.where(loc)
     if d.direproduksi_oleh:
         options = "; ".join(", ".join(f"{k}: {_policy_text(v)}" for k, v in alt.items()) for alt in d.direproduksi_oleh[:4])
-        hint = msg(f"nilai tercetak dapat dihasilkan dengan kebijakan → {options}. Bila memang itu cara laporan ini menghitung, tulis di `kebijakan` beserta komentar alasannya",
-                   f"the printed value is reproduced by policy → {options}. If that is how the report computed it, set it under `kebijakan` with a comment")
+        hint = msg(
+            f"nilai tercetak dapat dihasilkan dengan kebijakan → {options}. Bila memang itu cara laporan ini menghitung, tulis di `kebijakan` beserta komentar alasannya",
+            f"the printed value is reproduced by policy → {options}. If that is how the report computed it, set it under `kebijakan` with a comment",
+        )
     else:
-        hint = msg("tidak ada kebijakan yang menghasilkan nilai tercetak: kemungkinan salah hitung atau salah cetak di dokumen sumber; angka tercetak tetap disimpan dan selisihnya ditampilkan",
-                   "no policy reproduces the printed value: likely an arithmetic or printing error in the source; the printed figure is kept and the difference is shown")
-    return Diagnostic(doc.rel, line, col, "PRINTED_DIFFERS",
-                      msg(f"{d.label}: tercetak {_fmt(d.tercetak)}, hasil hitung {_fmt(d.dihitung)}",
-                          f"{d.label}: printed {_fmt(d.tercetak)}, computed {_fmt(d.dihitung)}"),
-                      hint, severity="warning", extra={"angka": d.angka})
+        hint = msg(
+            "tidak ada kebijakan yang menghasilkan nilai tercetak: kemungkinan salah hitung atau salah cetak di dokumen sumber; angka tercetak tetap disimpan dan selisihnya ditampilkan",
+            "no policy reproduces the printed value: likely an arithmetic or printing error in the source; the printed figure is kept and the difference is shown",
+        )
+    return Diagnostic(
+        doc.rel,
+        line,
+        col,
+        "PRINTED_DIFFERS",
+        msg(
+            f"{d.label}: tercetak {_fmt(d.tercetak)}, hasil hitung {_fmt(d.dihitung)}",
+            f"{d.label}: printed {_fmt(d.tercetak)}, computed {_fmt(d.dihitung)}",
+        ),
+        hint,
+        severity="warning",
+        extra={"angka": d.angka},
+    )
 
 
 def _policy_text(value: Any) -> str:

@@ -10,7 +10,20 @@ from dataclasses import dataclass, field
 from generator.compute import workdays
 from generator.model.ppid import RegisterPermohonan
 
-BULAN = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"]
+BULAN = [
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+]
 
 
 @dataclass
@@ -43,7 +56,9 @@ class RegisterStats:
 def register_stats(register: RegisterPermohonan, holidays: set[dt.date]) -> RegisterStats:
     months = Counter(p.tanggal_diterima.month for p in register.permohonan)
     s = RegisterStats(
-        tahun=register.tahun, contoh=register.contoh, jumlah=len(register.permohonan),
+        tahun=register.tahun,
+        contoh=register.contoh,
+        jumlah=len(register.permohonan),
         per_bulan=[(BULAN[m - 1], months.get(m, 0)) for m in range(1, 13)],
         per_kanal=Counter(p.kanal for p in register.permohonan),
         per_kategori=Counter(p.kategori_pemohon for p in register.permohonan),
@@ -51,7 +66,10 @@ def register_stats(register: RegisterPermohonan, holidays: set[dt.date]) -> Regi
     )
     for p in register.permohonan:
         limit = workdays.JAWAB
-        if p.perpanjangan and workdays.workdays_between(p.tanggal_diterima, p.perpanjangan.tanggal_pemberitahuan, holidays) <= workdays.JAWAB:
+        if (
+            p.perpanjangan
+            and workdays.workdays_between(p.tanggal_diterima, p.perpanjangan.tanggal_pemberitahuan, holidays) <= workdays.JAWAB
+        ):
             limit += workdays.PERPANJANGAN
         used = workdays.workdays_between(p.tanggal_diterima, p.tanggal_dijawab, holidays) if p.tanggal_dijawab else None
         on_time = None if used is None else used <= limit
@@ -63,7 +81,10 @@ def register_stats(register: RegisterPermohonan, holidays: set[dt.date]) -> Regi
         if p.keberatan:
             s.keberatan += 1
             k = p.keberatan
-            if k.tanggal_dijawab and workdays.workdays_between(k.tanggal_diajukan, k.tanggal_dijawab, holidays) <= workdays.KEBERATAN:
+            if (
+                k.tanggal_dijawab
+                and workdays.workdays_between(k.tanggal_diajukan, k.tanggal_dijawab, holidays) <= workdays.KEBERATAN
+            ):
                 s.keberatan_tepat_waktu += 1
         if p.sengketa:
             s.sengketa += 1

@@ -86,12 +86,21 @@ def report_dict(region: str, agency: str, position: str, res: ReportResult) -> d
             "predikat": res.predikat.predikat if res.predikat else None,
             "kategori": res.predikat.kategori if res.predikat else None,
         },
-        "anggaran": None if not res.budget else {
+        "anggaran": None
+        if not res.budget
+        else {
             "pos": [
                 {
-                    "id": b.id, "jenis": b.jenis, "nomor": b.nomor, "nama": b.nama, "induk": b.induk,
-                    "pagu": number(b.pagu), "target": number(b.target), "realisasi": number(b.realisasi),
-                    "persen": number(b.persen), "persen_tanpa_pembulatan": number(b.persen_penuh, 6),
+                    "id": b.id,
+                    "jenis": b.jenis,
+                    "nomor": b.nomor,
+                    "nama": b.nama,
+                    "induk": b.induk,
+                    "pagu": number(b.pagu),
+                    "target": number(b.target),
+                    "realisasi": number(b.realisasi),
+                    "persen": number(b.persen),
+                    "persen_tanpa_pembulatan": number(b.persen_penuh, 6),
                     "persen_tercetak": number(b.tercetak),
                 }
                 for b in res.budget

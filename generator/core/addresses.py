@@ -134,6 +134,7 @@ def period_slug(tahun: int, triwulan: int) -> str:
 
 # --------------------------------------------------------------------------- API documents
 
+
 def api_index() -> str:
     return f"{API}/index.json"
 
@@ -162,8 +163,14 @@ def api_report(r: str, a: str, p: str, tahun: int, triwulan: int) -> str:
     return f"{API}/laporan/{r}/{a}/{p}/{period_slug(tahun, triwulan)}.json"
 
 
-def api_doc(kind: str, region: str | None = None, agency: str | None = None, id: str | None = None,
-            tahun: int | None = None, triwulan: int | None = None) -> str:
+def api_doc(
+    kind: str,
+    region: str | None = None,
+    agency: str | None = None,
+    id: str | None = None,
+    tahun: int | None = None,
+    triwulan: int | None = None,
+) -> str:
     if kind == "semua":
         return api_index()
     r = _given(region, "region", kind)
@@ -209,8 +216,16 @@ def base(kind: str, region: str | None = None, agency: str | None = None, id: st
     return f"{UNDUH}/{region}/{agency}/jabatan/{region}_{agency}_{id}"
 
 
-def download_links(kind: str, region: str | None = None, agency: str | None = None, id: str | None = None,
-                   tahun: int | None = None, triwulan: int | None = None, *, files: Container[str] | None = None) -> dict[str, str]:
+def download_links(
+    kind: str,
+    region: str | None = None,
+    agency: str | None = None,
+    id: str | None = None,
+    tahun: int | None = None,
+    triwulan: int | None = None,
+    *,
+    files: Container[str] | None = None,
+) -> dict[str, str]:
     """Docs-relative paths of the downloads of one scope, by format.
 
     kind: ``semua`` (whole dataset), ``wilayah`` (region), ``perangkat_daerah`` (agency),

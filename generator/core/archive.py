@@ -20,8 +20,13 @@ class StableZipFile(zipfile.ZipFile):
         super().__init__(file, "w", zipfile.ZIP_DEFLATED)
         self.stamp = (max(when.year, 1980), when.month, when.day, 0, 0, 0)
 
-    def writestr(self, zinfo_or_arcname: str | zipfile.ZipInfo, data: SizedBuffer | str,
-                 compress_type: int | None = None, compresslevel: int | None = None) -> None:
+    def writestr(
+        self,
+        zinfo_or_arcname: str | zipfile.ZipInfo,
+        data: SizedBuffer | str,
+        compress_type: int | None = None,
+        compresslevel: int | None = None,
+    ) -> None:
         name = zinfo_or_arcname.filename if isinstance(zinfo_or_arcname, zipfile.ZipInfo) else zinfo_or_arcname
         info = zipfile.ZipInfo(name, date_time=self.stamp)
         info.compress_type = zipfile.ZIP_DEFLATED
@@ -33,6 +38,6 @@ class StableZipFile(zipfile.ZipFile):
 def stable_zip(entries: list[tuple[str, bytes]], when: dt.date, *, sort: bool = True) -> bytes:
     buf = io.BytesIO()
     with StableZipFile(buf, when) as z:
-        for name, data in (sorted(entries) if sort else entries):
+        for name, data in sorted(entries) if sort else entries:
             z.writestr(name, data)
     return buf.getvalue()

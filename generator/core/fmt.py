@@ -12,8 +12,20 @@ from decimal import Decimal
 
 from generator.core.numbers import format_id
 
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus",
-         "September", "Oktober", "November", "Desember")
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 ROMAWI = {1: "I", 2: "II", 3: "III", 4: "IV"}
 
 
@@ -51,7 +63,7 @@ def _group(digits: str) -> list[str]:
     for size in _NIP_GROUPS:
         if i >= len(digits):
             break
-        parts.append(digits[i:i + size])
+        parts.append(digits[i : i + size])
         i += size
     if i < len(digits):
         parts.append(digits[i:])

@@ -20,8 +20,21 @@ from pathlib import Path
 SITE_FILE = "site.yml"
 HOLIDAYS_DIR = "hari-libur"
 # Site-level addresses a region folder must not take (the pages and files would collide).
-RESERVED_REGION_IDS = {"api", "unduh", "perbandingan", "ppid", "assets", "search", "pagefind", "metodologi", "tentang",
-                       "cara-membaca", "panduan-kontributor", "api-dan-data", "index"}
+RESERVED_REGION_IDS = {
+    "api",
+    "unduh",
+    "perbandingan",
+    "ppid",
+    "assets",
+    "search",
+    "pagefind",
+    "metodologi",
+    "tentang",
+    "cara-membaca",
+    "panduan-kontributor",
+    "api-dan-data",
+    "index",
+}
 PPID_DIR = "ppid"
 REGION_FILE = "wilayah.yml"
 AGENCY_FILE = "perangkat-daerah.yml"

@@ -72,8 +72,14 @@ def parse_angka(value: object, *, yaml_number: bool = False) -> Decimal:
 
     raw = value.strip()
     if not raw:
-        raise NumberError("TYPE", ("angka kosong", "empty number"),
-                          ("isi angkanya, atau tulis `na: <alasan>` bila data belum tersedia", "fill in the number, or `na: <reason>` when not available"))
+        raise NumberError(
+            "TYPE",
+            ("angka kosong", "empty number"),
+            (
+                "isi angkanya, atau tulis `na: <alasan>` bila data belum tersedia",
+                "fill in the number, or `na: <reason>` when not available",
+            ),
+        )
     text = raw.replace("\u00a0", " ")
     if yaml_number:
         try:
@@ -83,8 +89,12 @@ def parse_angka(value: object, *, yaml_number: bool = False) -> Decimal:
 
     if re.search(r"\s", text) and re.fullmatch(r"-?[\d.,\s]+", text):
         compact = re.sub(r"\s+", "", text)
-        raise NumberError("NUMBER_FORMAT", (f"'{raw}' berisi spasi di tengah angka", f"'{raw}' has a space inside the number"),
-                          (f"hapus spasinya: {compact}", f"remove the space: {compact}"), compact)
+        raise NumberError(
+            "NUMBER_FORMAT",
+            (f"'{raw}' berisi spasi di tengah angka", f"'{raw}' has a space inside the number"),
+            (f"hapus spasinya: {compact}", f"remove the space: {compact}"),
+            compact,
+        )
     if _PLAIN_INT.match(text):
         return Decimal(text)
     if _ID_PLAIN.match(text):
@@ -96,25 +106,54 @@ def parse_angka(value: object, *, yaml_number: bool = False) -> Decimal:
         return Decimal(text)
     if _EN_GROUPED.match(text):
         fixed = text.replace(",", "")
-        raise NumberError("COMMA_DECIMAL", (f"'{raw}' memakai koma sebagai pemisah ribuan (gaya Inggris)", f"'{raw}' uses commas as thousands separators"),
-                          (f"tulis {fixed} tanpa pemisah, atau dengan titik ribuan gaya Indonesia", f"write {fixed} without separators"), fixed)
+        raise NumberError(
+            "COMMA_DECIMAL",
+            (f"'{raw}' memakai koma sebagai pemisah ribuan (gaya Inggris)", f"'{raw}' uses commas as thousands separators"),
+            (f"tulis {fixed} tanpa pemisah, atau dengan titik ribuan gaya Indonesia", f"write {fixed} without separators"),
+            fixed,
+        )
     if re.fullmatch(r"-?[\d.]*,[\d.]*,[\d.,]*", text):
-        raise NumberError("COMMA_DECIMAL", (f"'{raw}' berisi lebih dari satu koma", f"'{raw}' has more than one comma"),
-                          ("satu angka hanya boleh punya satu koma desimal", "a number has at most one decimal comma"))
+        raise NumberError(
+            "COMMA_DECIMAL",
+            (f"'{raw}' berisi lebih dari satu koma", f"'{raw}' has more than one comma"),
+            ("satu angka hanya boleh punya satu koma desimal", "a number has at most one decimal comma"),
+        )
     if re.fullmatch(r"-?\d+(\.\d+){1,}(,\d+)?", text):
-        raise NumberError("NUMBER_FORMAT", (f"'{raw}': titik pemisah ribuan harus memisahkan tepat tiga angka", f"'{raw}': thousands groups must have three digits"),
-                          ("periksa jumlah digit di antara titik, mis. 7.825.000", "check the digits between the dots, e.g. 7.825.000"))
+        raise NumberError(
+            "NUMBER_FORMAT",
+            (
+                f"'{raw}': titik pemisah ribuan harus memisahkan tepat tiga angka",
+                f"'{raw}': thousands groups must have three digits",
+            ),
+            ("periksa jumlah digit di antara titik, mis. 7.825.000", "check the digits between the dots, e.g. 7.825.000"),
+        )
     stripped = re.sub(r"^(Rp\.?\s*)|(\s*%)$|(,-|-)$", "", text).strip()
     if stripped != text:
-        raise NumberError("NUMBER_FORMAT", (f"'{raw}' berisi satuan atau hiasan (Rp, %, ,-)", f"'{raw}' contains a unit or decoration (Rp, %, ,-)"),
-                          (f"tulis angkanya saja: {stripped}; satuan ditulis di `satuan`", f"write the number only: {stripped}; the unit goes in `satuan`"), stripped)
+        raise NumberError(
+            "NUMBER_FORMAT",
+            (f"'{raw}' berisi satuan atau hiasan (Rp, %, ,-)", f"'{raw}' contains a unit or decoration (Rp, %, ,-)"),
+            (
+                f"tulis angkanya saja: {stripped}; satuan ditulis di `satuan`",
+                f"write the number only: {stripped}; the unit goes in `satuan`",
+            ),
+            stripped,
+        )
     m = re.fullmatch(r"(-?[\d.,]+)\s+(\S.*)", text)
     if m:
-        raise NumberError("NUMBER_FORMAT", (f"'{raw}' berisi angka dan satuan sekaligus", f"'{raw}' holds a number and a unit"),
-                          (f"tulis `{m.group(1)}` di sini dan `satuan: {m.group(2)}` terpisah; teks aslinya boleh disimpan di `target_tertulis`",
-                           f"write `{m.group(1)}` here and `satuan: {m.group(2)}` separately"), m.group(1))
-    raise NumberError("NUMBER_FORMAT", (f"'{raw}' bukan angka", f"'{raw}' is not a number"),
-                      ("tulis angka, atau `na: <alasan>` bila data belum tersedia", "write a number, or `na: <reason>` when not available"))
+        raise NumberError(
+            "NUMBER_FORMAT",
+            (f"'{raw}' berisi angka dan satuan sekaligus", f"'{raw}' holds a number and a unit"),
+            (
+                f"tulis `{m.group(1)}` di sini dan `satuan: {m.group(2)}` terpisah; teks aslinya boleh disimpan di `target_tertulis`",
+                f"write `{m.group(1)}` here and `satuan: {m.group(2)}` separately",
+            ),
+            m.group(1),
+        )
+    raise NumberError(
+        "NUMBER_FORMAT",
+        (f"'{raw}' bukan angka", f"'{raw}' is not a number"),
+        ("tulis angka, atau `na: <alasan>` bila data belum tersedia", "write a number, or `na: <reason>` when not available"),
+    )
 
 
 _MODES = {"setengah_ke_atas": ROUND_HALF_UP, "potong": ROUND_DOWN}

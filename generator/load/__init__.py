@@ -80,30 +80,46 @@ class _Builder:
             for key_node, value_node in node.value:
                 if node.flow_style and previous is not None and _split_decimal(previous, key_node, value_node):
                     self._problem(
-                        key_node, "COMMA_DECIMAL",
-                        msg(f"angka desimal '{previous.value},{key_node.value}' di dalam {{...}} dipisah YAML menjadi dua nilai",
-                            f"the decimal '{previous.value},{key_node.value}' inside {{...}} is split by YAML into two values"),
-                        msg(f"beri tanda kutip: \"{previous.value},{key_node.value}\", atau tulis setiap kunci pada barisnya sendiri",
-                            f"quote it: \"{previous.value},{key_node.value}\", or write each key on its own line"),
+                        key_node,
+                        "COMMA_DECIMAL",
+                        msg(
+                            f"angka desimal '{previous.value},{key_node.value}' di dalam {{...}} dipisah YAML menjadi dua nilai",
+                            f"the decimal '{previous.value},{key_node.value}' inside {{...}} is split by YAML into two values",
+                        ),
+                        msg(
+                            f'beri tanda kutip: "{previous.value},{key_node.value}", atau tulis setiap kunci pada barisnya sendiri',
+                            f'quote it: "{previous.value},{key_node.value}", or write each key on its own line',
+                        ),
                     )
                     previous = None
                     continue
                 previous = value_node
                 if not isinstance(key_node, yaml.ScalarNode):
-                    self._problem(key_node, "TYPE", msg("kunci harus berupa teks biasa", "keys must be plain text"),
-                                  msg("tulis kunci sebagai teks, mis. `realisasi:`", "write the key as text"))
+                    self._problem(
+                        key_node,
+                        "TYPE",
+                        msg("kunci harus berupa teks biasa", "keys must be plain text"),
+                        msg("tulis kunci sebagai teks, mis. `realisasi:`", "write the key as text"),
+                    )
                     continue
                 key = key_node.value
                 if key == "<<":
-                    self._problem(key_node, "TYPE", msg("penggabungan YAML (<<) tidak didukung", "YAML merge keys (<<) are not supported"),
-                                  msg("tulis isinya secara langsung", "write the values out"))
+                    self._problem(
+                        key_node,
+                        "TYPE",
+                        msg("penggabungan YAML (<<) tidak didukung", "YAML merge keys (<<) are not supported"),
+                        msg("tulis isinya secara langsung", "write the values out"),
+                    )
                     continue
                 if key in out:
                     first = self.doc.key_positions[loc + (key,)]
                     self._problem(
-                        key_node, "DUPLICATE_KEY",
-                        msg(f"kunci '{key}' ditulis dua kali (pertama di baris {first[0]}); YAML hanya menyimpan salah satunya",
-                            f"key '{key}' appears twice (first on line {first[0]}); YAML keeps only one of them"),
+                        key_node,
+                        "DUPLICATE_KEY",
+                        msg(
+                            f"kunci '{key}' ditulis dua kali (pertama di baris {first[0]}); YAML hanya menyimpan salah satunya",
+                            f"key '{key}' appears twice (first on line {first[0]}); YAML keeps only one of them",
+                        ),
                         msg("gabungkan kedua isian atau hapus salah satunya", "merge the two entries or delete one"),
                     )
                     continue
@@ -125,33 +141,42 @@ class _Builder:
         return text  # str, timestamps (pydantic parses ISO dates), anything else as written
 
     def _problem(self, node: yaml.Node, code: str, message: Msg, hint: Msg | None) -> None:
-        self.problems.append(
-            Diagnostic(self.doc.rel, node.start_mark.line + 1, node.start_mark.column + 1, code, message, hint)
-        )
+        self.problems.append(Diagnostic(self.doc.rel, node.start_mark.line + 1, node.start_mark.column + 1, code, message, hint))
 
 
 def _split_decimal(previous: yaml.Node | None, key_node: yaml.Node, value_node: yaml.Node) -> bool:
     """`{ikm: 108,58}`: in flow style the comma ends the value, leaving a key '58' with no value."""
     return (
-        isinstance(previous, yaml.ScalarNode) and previous.tag in _NUMBER_TAGS and not previous.style
-        and isinstance(key_node, yaml.ScalarNode) and key_node.value.isdigit()
-        and isinstance(value_node, yaml.ScalarNode) and value_node.tag == _NULL and value_node.value == ""
+        isinstance(previous, yaml.ScalarNode)
+        and previous.tag in _NUMBER_TAGS
+        and not previous.style
+        and isinstance(key_node, yaml.ScalarNode)
+        and key_node.value.isdigit()
+        and isinstance(value_node, yaml.ScalarNode)
+        and value_node.tag == _NULL
+        and value_node.value == ""
     )
 
 
 def _syntax_hint(problem: str) -> Msg:
     p = problem or ""
     if "could not find expected ':'" in p or "mapping values are not allowed" in p:
-        return msg("periksa titik dua setelah kunci dan indentasi (spasi, bukan tab); teks yang berisi ': ' perlu tanda kutip",
-                   "check the colon after each key and the indentation (spaces, not tabs); quote text that contains ': '")
+        return msg(
+            "periksa titik dua setelah kunci dan indentasi (spasi, bukan tab); teks yang berisi ': ' perlu tanda kutip",
+            "check the colon after each key and the indentation (spaces, not tabs); quote text that contains ': '",
+        )
     if "found character '\\t'" in p or "tab" in p:
         return msg("ganti karakter tab dengan spasi", "replace tab characters with spaces")
     if "found undefined alias" in p:
-        return msg("tanda * di awal teks dibaca sebagai alias; beri tanda kutip", "a leading * is read as an alias; quote the text")
+        return msg(
+            "tanda * di awal teks dibaca sebagai alias; beri tanda kutip", "a leading * is read as an alias; quote the text"
+        )
     if "expected <block end>" in p or "did not find expected" in p:
         return msg("indentasi baris ini tidak sejajar dengan baris di atasnya", "this line's indentation does not line up")
-    return msg("periksa tanda kutip, titik dua dan indentasi di sekitar baris ini",
-               "check quotes, colons and indentation around this line")
+    return msg(
+        "periksa tanda kutip, titik dua dan indentasi di sekitar baris ini",
+        "check quotes, colons and indentation around this line",
+    )
 
 
 def display_path(path: Path) -> str:
@@ -172,11 +197,23 @@ def load_yaml(path: Path, root: Path | None = None) -> tuple[Document, list[Diag
         raw = path.read_bytes()
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as e:
-        problems.append(Diagnostic(rel, 1, 1, "YAML_SYNTAX", msg(f"berkas bukan UTF-8 ({e.reason})", f"file is not UTF-8 ({e.reason})"),
-                                   msg("simpan ulang berkas dengan encoding UTF-8", "save the file as UTF-8")))
+        problems.append(
+            Diagnostic(
+                rel,
+                1,
+                1,
+                "YAML_SYNTAX",
+                msg(f"berkas bukan UTF-8 ({e.reason})", f"file is not UTF-8 ({e.reason})"),
+                msg("simpan ulang berkas dengan encoding UTF-8", "save the file as UTF-8"),
+            )
+        )
         return doc, problems
     except OSError as e:
-        problems.append(Diagnostic(rel, 1, 1, "YAML_SYNTAX", msg(f"berkas tidak dapat dibaca: {e.strerror}", f"cannot read file: {e.strerror}")))
+        problems.append(
+            Diagnostic(
+                rel, 1, 1, "YAML_SYNTAX", msg(f"berkas tidak dapat dibaca: {e.strerror}", f"cannot read file: {e.strerror}")
+            )
+        )
         return doc, problems
     try:
         nodes = list(yaml.compose_all(text, Loader=_Loader))
@@ -188,12 +225,21 @@ def load_yaml(path: Path, root: Path | None = None) -> tuple[Document, list[Diag
         what = e.problem or str(e)
         if e.context and "quoted scalar" in e.context:
             what = f"tanda kutip yang dibuka di sini tidak ditutup ({what})"
-        problems.append(Diagnostic(rel, line, col, "YAML_SYNTAX", msg(f"sintaks YAML salah: {what}", f"YAML syntax error: {what}"),
-                                   _syntax_hint(what)))
+        problems.append(
+            Diagnostic(
+                rel,
+                line,
+                col,
+                "YAML_SYNTAX",
+                msg(f"sintaks YAML salah: {what}", f"YAML syntax error: {what}"),
+                _syntax_hint(what),
+            )
+        )
         return doc, problems
     except yaml.YAMLError as e:  # e.g. a reader error on control characters
-        problems.append(Diagnostic(rel, 1, 1, "YAML_SYNTAX", msg(f"sintaks YAML salah: {e}", f"YAML syntax error: {e}"),
-                                   _syntax_hint(str(e))))
+        problems.append(
+            Diagnostic(rel, 1, 1, "YAML_SYNTAX", msg(f"sintaks YAML salah: {e}", f"YAML syntax error: {e}"), _syntax_hint(str(e)))
+        )
         return doc, problems
     except RecursionError:
         problems.append(Diagnostic(rel, 1, 1, "YAML_SYNTAX", msg("struktur YAML terlalu dalam", "YAML nesting too deep")))
@@ -201,17 +247,32 @@ def load_yaml(path: Path, root: Path | None = None) -> tuple[Document, list[Diag
     nodes = [n for n in nodes if n is not None]
     if len(nodes) > 1:
         second = nodes[1]
-        problems.append(Diagnostic(rel, second.start_mark.line + 1, 1, "YAML_SYNTAX",
-                                   msg("berkas berisi lebih dari satu dokumen YAML (---)", "file holds more than one YAML document (---)"),
-                                   msg("satu berkas hanya untuk satu dokumen; hapus '---' kedua", "one document per file; remove the second '---'")))
+        problems.append(
+            Diagnostic(
+                rel,
+                second.start_mark.line + 1,
+                1,
+                "YAML_SYNTAX",
+                msg("berkas berisi lebih dari satu dokumen YAML (---)", "file holds more than one YAML document (---)"),
+                msg("satu berkas hanya untuk satu dokumen; hapus '---' kedua", "one document per file; remove the second '---'"),
+            )
+        )
     if not nodes:
         doc.data = {}
         return doc, problems
     try:
         doc.data = _Builder(doc, problems).build(nodes[0], ())
     except _TooLarge:
-        problems.append(Diagnostic(rel, 1, 1, "YAML_SYNTAX", msg("berkas terlalu besar setelah alias (&/*) diuraikan", "file too large once aliases (&/*) are expanded"),
-                                   msg("jangan memakai alias YAML; tulis nilainya langsung", "do not use YAML aliases; write values out")))
+        problems.append(
+            Diagnostic(
+                rel,
+                1,
+                1,
+                "YAML_SYNTAX",
+                msg("berkas terlalu besar setelah alias (&/*) diuraikan", "file too large once aliases (&/*) are expanded"),
+                msg("jangan memakai alias YAML; tulis nilainya langsung", "do not use YAML aliases; write values out"),
+            )
+        )
         doc.data = None
     except RecursionError:
         problems.append(Diagnostic(rel, 1, 1, "YAML_SYNTAX", msg("struktur YAML terlalu dalam", "YAML nesting too deep")))

@@ -34,16 +34,22 @@ def _rupiah(value: Any) -> Decimal:
         raise PydanticCustomError(
             "AMBIGUOUS_NUMBER",
             f"Rupiah '{value}' terbaca YAML sebagai {value} (pecahan), hampir pasti maksudnya {plain}",
-            {"hint": f"tulis {plain} (tanpa titik), atau angka lengkap dengan titik ribuan dalam tanda kutip",
-             "en": f"Rupiah '{value}' is read by YAML as a fraction; it almost certainly means {plain}", "hint_en": f"write {plain}"},
+            {
+                "hint": f"tulis {plain} (tanpa titik), atau angka lengkap dengan titik ribuan dalam tanda kutip",
+                "en": f"Rupiah '{value}' is read by YAML as a fraction; it almost certainly means {plain}",
+                "hint_en": f"write {plain}",
+            },
         )
     d = _angka(value)
     if d != d.to_integral_value():
         raise PydanticCustomError(
             "RUPIAH_NOT_WHOLE",
             f"Rupiah harus bilangan bulat, tertulis {value}",
-            {"hint": "Rupiah tidak memakai sen; bulatkan, mis. 81.779.000 (bukan 81.779.000,50)",
-             "en": f"Rupiah must be whole, got {value}", "hint_en": "Rupiah have no cents; round the amount"},
+            {
+                "hint": "Rupiah tidak memakai sen; bulatkan, mis. 81.779.000 (bukan 81.779.000,50)",
+                "en": f"Rupiah must be whole, got {value}",
+                "hint_en": "Rupiah have no cents; round the amount",
+            },
         )
     return d
 
@@ -77,4 +83,3 @@ Triwulan = Annotated[Literal[1, 2, 3, 4], BeforeValidator(_int)]
 # reported, not ignored), and text is stripped of surrounding whitespace.
 class Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=False, str_strip_whitespace=True)
-

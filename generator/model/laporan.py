@@ -15,6 +15,7 @@ from generator.model.kebijakan import Kebijakan
 
 # --------------------------------------------------------------------------- indicators
 
+
 class Formula(Model):
     jenis: Literal["rasio_x100", "rasio", "selisih_tahunan", "jumlah", "uraian", "alokasi_target"]
     pembilang: Teks | None = None
@@ -81,11 +82,18 @@ class PosAnggaran(Model):
 
 # --------------------------------------------------------------------------- quarterly reports
 
+
 def _scalar_to_nilai(value: Any) -> Any:
     if value is None:
-        raise PydanticCustomError("MISSING_VALUE", "nilai kosong", {
-            "hint": "isi angkanya, atau `na: <alasan>` bila data belum tersedia", "en": "empty value",
-            "hint_en": "fill in the number, or `na: <reason>` when not available"})
+        raise PydanticCustomError(
+            "MISSING_VALUE",
+            "nilai kosong",
+            {
+                "hint": "isi angkanya, atau `na: <alasan>` bila data belum tersedia",
+                "en": "empty value",
+                "hint_en": "fill in the number, or `na: <reason>` when not available",
+            },
+        )
     if isinstance(value, dict):
         return value
     return {"nilai": value}
@@ -112,13 +120,19 @@ class Realisasi(Model):
     def nilai_or_na(self) -> Realisasi:
         if self.nilai is None and self.na is None:
             raise PydanticCustomError(
-                "MISSING_VALUE", "realisasi tanpa nilai", {"hint": "isi `nilai`, atau `na: <alasan>` bila data belum tersedia",
-                                                          "en": "realisation without a value", "hint_en": "set `nilai`, or `na: <reason>`"}
+                "MISSING_VALUE",
+                "realisasi tanpa nilai",
+                {
+                    "hint": "isi `nilai`, atau `na: <alasan>` bila data belum tersedia",
+                    "en": "realisation without a value",
+                    "hint_en": "set `nilai`, or `na: <reason>`",
+                },
             )
         if self.nilai is not None and self.na is not None:
             raise PydanticCustomError(
-                "TYPE", "realisasi berisi `nilai` dan `na` sekaligus", {"hint": "hapus salah satu", "en": "realisation has both `nilai` and `na`",
-                                                                        "hint_en": "remove one of them"}
+                "TYPE",
+                "realisasi berisi `nilai` dan `na` sekaligus",
+                {"hint": "hapus salah satu", "en": "realisation has both `nilai` and `na`", "hint_en": "remove one of them"},
             )
         return self
 

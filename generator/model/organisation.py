@@ -13,6 +13,7 @@ from generator.model.kebijakan import Kebijakan
 
 # --------------------------------------------------------------------------- site, region, agency
 
+
 class Situs(Model):
     judul: Teks
     deskripsi: Teks | None = None
@@ -81,6 +82,7 @@ class PerangkatDaerah(Model):
 
 
 # --------------------------------------------------------------------------- positions
+
 
 class Pemangku(Model):
     """A holder of the position for a period (``mulai``/``selesai`` inclusive, open ends allowed)."""

@@ -31,7 +31,9 @@ class HariLibur(Model):
 
 
 Kanal = Literal["langsung", "surat", "email", "situs_web", "telepon", "media_sosial", "lainnya"]
-KategoriPemohon = Literal["perorangan", "badan_hukum", "kelompok_masyarakat", "lsm", "media", "akademisi", "instansi_pemerintah", "lainnya"]
+KategoriPemohon = Literal[
+    "perorangan", "badan_hukum", "kelompok_masyarakat", "lsm", "media", "akademisi", "instansi_pemerintah", "lainnya"
+]
 Keputusan = Literal["diberikan", "diberikan_sebagian", "ditolak", "tidak_dikuasai", "belum_diputuskan"]
 
 

@@ -9,7 +9,7 @@ import datetime as dt
 import io
 from decimal import Decimal
 
-from generator.opendata.tables import Column
+from generator.opendata.columns import Column
 
 BOM = "\ufeff"
 

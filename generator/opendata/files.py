@@ -28,7 +28,7 @@ from generator.compute.engine import measured_indicators, walk_indicators
 from generator.compute.policy import DEFAULT
 from generator.compute.serialize import SCHEMA_VERSION, policy_dict, report_dict
 from generator.core import addresses
-from generator.opendata import package, tables
+from generator.opendata import columns, package, tables
 from generator.opendata.api import ApiBuilder, definition
 from generator.opendata.csvfile import csv_bytes
 from generator.opendata.provenance import Provenance
@@ -45,8 +45,11 @@ class _Rows:
     """Table rows per report and per definition year, made once and shared by the scopes
     of one pass (an agency's position, unit and agency files hold the same reports)."""
 
-    MAKE = {"ringkasan": tables.ringkasan_rows, "indikator": lambda es, c: tables.indikator_rows(es, [], c),
-            "anggaran": tables.anggaran_rows}
+    MAKE = {
+        "ringkasan": tables.ringkasan_rows,
+        "indikator": lambda es, c: tables.indikator_rows(es, [], c),
+        "anggaran": tables.anggaran_rows,
+    }
 
     def __init__(self, common: dict):
         self.common = common
@@ -64,8 +67,7 @@ class _Rows:
 
     def scope(self, s: Scope, table: str) -> tuple[list[dict], list[dict]]:
         """One table's rows of a scope: those of its reports, then those of its definitions."""
-        return ([r for e in s.entries for r in self._of(table, e)],
-                [r for d in s.definitions for r in self._of(table, d)])
+        return ([r for e in s.entries for r in self._of(table, e)], [r for d in s.definitions for r in self._of(table, d)])
 
 
 def _csv(columns, *parts: list[dict]) -> list[bytes]:
@@ -73,14 +75,23 @@ def _csv(columns, *parts: list[dict]) -> list[bytes]:
     csv_bytes(columns, all rows); apart, the agencies' bodies make the region's and the
     whole dataset's CSVs."""
     head = csv_bytes(columns, [])
-    return [head] + [csv_bytes(columns, rows)[len(head):] for rows in parts]
+    return [head] + [csv_bytes(columns, rows)[len(head) :] for rows in parts]
 
 
 def _provenance(ds, s: Scope, commit: str | None, site_url: str | None) -> Provenance:
     situs = ds.situs
-    return Provenance(judul=s.judul, pembuat=s.pembuat, penerbit=situs.judul, data_per=situs.data_per,
-                      lisensi=situs.lisensi, commit=commit, halaman=s.halaman, api=s.api, site_url=site_url,
-                      sumber=s.sources())
+    return Provenance(
+        judul=s.judul,
+        pembuat=s.pembuat,
+        penerbit=situs.judul,
+        data_per=situs.data_per,
+        lisensi=situs.lisensi,
+        commit=commit,
+        halaman=s.halaman,
+        api=s.api,
+        site_url=site_url,
+        sumber=s.sources(),
+    )
 
 
 def _bundle(s: Scope, prov: Provenance) -> dict:
@@ -88,15 +99,23 @@ def _bundle(s: Scope, prov: Provenance) -> dict:
     plus provenance and the indicator definitions of its years without a report. (Larger
     scopes link their API document instead; one period's JSON is its API report.)"""
     return {
-        "schema": SCHEMA_VERSION, "data_per": prov.data_per.isoformat(), "kebijakan_bawaan": policy_dict(DEFAULT),
+        "schema": SCHEMA_VERSION,
+        "data_per": prov.data_per.isoformat(),
+        "kebijakan_bawaan": policy_dict(DEFAULT),
         "cakupan": {"jenis": s.kind, "wilayah": s.region, "perangkat_daerah": s.agency, "id": s.id},
         "provenans": prov.as_dict(),
         "laporan": [report_dict(e.region.id, e.agency.id, e.position.id, e.res) for e in s.entries],
         "definisi_indikator": [
-            {"wilayah": d.region.id, "perangkat_daerah": d.agency.id, "jabatan": d.position.id, "tahun": d.year.tahun,
-             "sumber_indikator": tables.indicator_source(d.year),
-             "indikator": [definition(i, p) for i, p, _ in walk_indicators(measured_indicators(d.year.model))]}
-            for d in s.definitions],
+            {
+                "wilayah": d.region.id,
+                "perangkat_daerah": d.agency.id,
+                "jabatan": d.position.id,
+                "tahun": d.year.tahun,
+                "sumber_indikator": tables.indicator_source(d.year),
+                "indikator": [definition(i, p) for i, p, _ in walk_indicators(measured_indicators(d.year.model))],
+            }
+            for d in s.definitions
+        ],
     }
 
 
@@ -108,13 +127,19 @@ SUMMARY_ONLY = ("semua", "wilayah")
 def _csv_note(s: Scope, links: dict[str, str], budget: bool) -> str:
     """Notes-sheet text of a summary-only workbook: where its indicator and budget rows are."""
     name = lambda key: links[key].rsplit("/", 1)[-1]  # noqa: E731
-    held = "satu baris per laporan (lembar Ringkasan)" + (" dan satu baris per jabatan (lembar Jabatan)"
-                                                          if s.kind == "semua" else "")
-    where = (f"Baris per indikator ada di berkas CSV {name('csv')} dan baris per pos anggaran di berkas CSV "
-             f"{name('csv_anggaran')}; keduanya dapat diunduh dari halaman yang sama." if budget else
-             f"Baris per indikator ada di berkas CSV {name('csv')}, yang dapat diunduh dari halaman yang sama.")
-    return (f"Lembar kerja ini hanya memuat {held}. {where} Berkas XLSX setiap perangkat daerah, unit kerja, "
-            "dan jabatan memuat juga lembar Indikator dan, bila ada anggaran, lembar Anggaran.")
+    held = "satu baris per laporan (lembar Ringkasan)" + (
+        " dan satu baris per jabatan (lembar Jabatan)" if s.kind == "semua" else ""
+    )
+    where = (
+        f"Baris per indikator ada di berkas CSV {name('csv')} dan baris per pos anggaran di berkas CSV "
+        f"{name('csv_anggaran')}; keduanya dapat diunduh dari halaman yang sama."
+        if budget
+        else f"Baris per indikator ada di berkas CSV {name('csv')}, yang dapat diunduh dari halaman yang sama."
+    )
+    return (
+        f"Lembar kerja ini hanya memuat {held}. {where} Berkas XLSX setiap perangkat daerah, unit kerja, "
+        "dan jabatan memuat juga lembar Indikator dan, bila ada anggaran, lembar Anggaran."
+    )
 
 
 def xlsx_serial(jobs: list[tuple[list[Sheet], list[tuple[str, str]], object]]) -> list[bytes]:
@@ -144,8 +169,15 @@ class OpenData:
     build.DocsWriter, which writes each file to disk at once. Reads only the CheckResult and
     no clock."""
 
-    def __init__(self, result, *, commit: str | None = None, site_url: str | None = None, xlsx_many=xlsx_serial,
-                 files: MutableMapping[str, bytes] | None = None):
+    def __init__(
+        self,
+        result,
+        *,
+        commit: str | None = None,
+        site_url: str | None = None,
+        xlsx_many=xlsx_serial,
+        files: MutableMapping[str, bytes] | None = None,
+    ):
         self.ds, self.commit, self.site_url, self.xlsx_many = result.dataset, commit, site_url, xlsx_many
         self.files = {} if files is None else files
         self.common = {"data_per": self.ds.situs.data_per, "lisensi": self.ds.situs.lisensi, "commit": commit}
@@ -208,14 +240,16 @@ class OpenData:
             csvs = {}
             for name, (reports, defs) in t.items():
                 if reports or defs or name != "anggaran":
-                    head, body, tail = _csv(tables.TABLES[name], reports, defs)
+                    head, body, tail = _csv(columns.TABLES[name], reports, defs)
                     csvs[name] = head + body + tail
                     if name == "indikator" and s.kind == "perangkat_daerah":
                         definitions = len(tail)
-            sheets = [Sheet("Ringkasan", tables.RINGKASAN, t["ringkasan"][0]),
-                      Sheet("Indikator", tables.INDIKATOR, t["indikator"][0] + t["indikator"][1])]
+            sheets = [
+                Sheet("Ringkasan", columns.RINGKASAN, t["ringkasan"][0]),
+                Sheet("Indikator", columns.INDIKATOR, t["indikator"][0] + t["indikator"][1]),
+            ]
             if "anggaran" in csvs:
-                sheets.append(Sheet("Anggaran", tables.ANGGARAN, t["anggaran"][0]))
+                sheets.append(Sheet("Anggaran", columns.ANGGARAN, t["anggaran"][0]))
             jobs.append(self._scope(s, csvs, sheets))
         keys = self._workbooks(jobs)
         region = self.ds.regions[region_id]
@@ -235,22 +269,23 @@ class OpenData:
         reports first and those of definitions after, as in the scope. (Were the scope's
         rows not agency after agency, they are encoded again.)"""
         order = {a.key: i for i, a in enumerate(s.agencies)}
-        grouped = all(keys == sorted(keys) for keys in ([order[x.agency.key] for x in items]
-                                                        for items in (s.entries, s.definitions)))
+        grouped = all(
+            keys == sorted(keys) for keys in ([order[x.agency.key] for x in items] for items in (s.entries, s.definitions))
+        )
         csvs = {}
         for name, link in TABLE_LINK.items():
-            head = csv_bytes(tables.TABLES[name], [])
+            head = csv_bytes(columns.TABLES[name], [])
             if grouped:
                 reports, defs = [], []
                 for a in s.agencies:
                     path = addresses.download_links("perangkat_daerah", a.region_id, a.id)[link]
-                    body = self.files[path][len(head):] if path in self.files else b""
+                    body = self.files[path][len(head) :] if path in self.files else b""
                     cut = len(body) - (facts[(a.region_id, a.id)]["definisi"] if name == "indikator" else 0)
                     reports.append(body[:cut])
                     defs.append(body[cut:])
                 body = b"".join(reports + defs)
             else:
-                body = b"".join(_csv(tables.TABLES[name], *rows.scope(s, name))[1:])
+                body = b"".join(_csv(columns.TABLES[name], *rows.scope(s, name))[1:])
             if body or name != "anggaran":
                 csvs[name] = head + body
         return csvs
@@ -261,11 +296,11 @@ class OpenData:
         for s in self.scopes:
             if s.agency is not None:
                 continue
-            sheets = [Sheet("Ringkasan", tables.RINGKASAN, rows.scope(s, "ringkasan")[0])]
+            sheets = [Sheet("Ringkasan", columns.RINGKASAN, rows.scope(s, "ringkasan")[0])]
             if s.kind == "semua":
                 positions = [(r, a, p) for r in ds.regions.values() for a in r.agencies.values() for p in a.positions.values()]
                 counts = Counter(f"{e.agency.key}/{e.position.id}" for e in s.entries)
-                sheets.append(Sheet("Jabatan", tables.JABATAN, tables.jabatan_rows(positions, counts, ds.situs.data_per)))
+                sheets.append(Sheet("Jabatan", columns.JABATAN, tables.jabatan_rows(positions, counts, ds.situs.data_per)))
             out.append((s, sheets))
         return out
 
@@ -285,7 +320,7 @@ class OpenData:
         for s, sheets in self._summaries():
             csvs = self._joined(s, facts, rows)
             if s.kind == "semua":
-                csvs["jabatan"] = csv_bytes(tables.JABATAN, sheets[1].rows)
+                csvs["jabatan"] = csv_bytes(columns.JABATAN, sheets[1].rows)
             jobs.append(self._scope(s, csvs, sheets))
         keys = self._workbooks(jobs)
         out[addresses.api_index()] = _json(self.api.index())
@@ -301,8 +336,14 @@ class OpenData:
         return {"xlsx": keys}
 
 
-def open_data_files(result, *, commit: str | None = None, site_url: str | None = None,
-                    xlsx_many=xlsx_serial, files: MutableMapping[str, bytes] | None = None) -> MutableMapping[str, bytes]:
+def open_data_files(
+    result,
+    *,
+    commit: str | None = None,
+    site_url: str | None = None,
+    xlsx_many=xlsx_serial,
+    files: MutableMapping[str, bytes] | None = None,
+) -> MutableMapping[str, bytes]:
     """Every open-data file, docs-relative path → bytes: OpenData's two passes in this
     process (arguments as for OpenData)."""
     od = OpenData(result, commit=commit, site_url=site_url, xlsx_many=xlsx_many, files=files)

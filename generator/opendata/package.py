@@ -8,36 +8,54 @@ import json
 
 from generator.core import addresses
 from generator.core.archive import stable_zip
+from generator.opendata.columns import TABLES, TITLES, Column
 from generator.opendata.provenance import Provenance, licence_id, licence_url
-from generator.opendata.tables import TABLES, TITLES, Column
 
-FIELD_TYPES = {"string": "string", "integer": "integer", "number": "number", "persen": "number", "rupiah": "integer",
-               "boolean": "boolean", "date": "date"}
-ENUMS = {"status": ["terukur", "na", "target_nol", "tak_terhitung", "belum_ada"], "polaritas": ["naik", "turun"],
-         "sumber_indikator": ["pk", "iki"], "jenis_jabatan": ["struktural", "fungsional", "pelaksana"]}
+FIELD_TYPES = {
+    "string": "string",
+    "integer": "integer",
+    "number": "number",
+    "persen": "number",
+    "rupiah": "integer",
+    "boolean": "boolean",
+    "date": "date",
+}
+ENUMS = {
+    "status": ["terukur", "na", "target_nol", "tak_terhitung", "belum_ada"],
+    "polaritas": ["naik", "turun"],
+    "sumber_indikator": ["pk", "iki"],
+    "jenis_jabatan": ["struktural", "fungsional", "pelaksana"],
+}
 KEY = ["wilayah_id", "perangkat_daerah_id", "jabatan_id"]
 PRIMARY = {"jabatan": KEY, "ringkasan": ["laporan_id"], "indikator": ["id"], "anggaran": ["id"]}
 FOREIGN = {
     "ringkasan": [{"fields": KEY, "reference": {"resource": "jabatan", "fields": KEY}}],
-    "indikator": [{"fields": ["laporan_id"], "reference": {"resource": "ringkasan", "fields": ["laporan_id"]}},
-                  {"fields": KEY, "reference": {"resource": "jabatan", "fields": KEY}}],
+    "indikator": [
+        {"fields": ["laporan_id"], "reference": {"resource": "ringkasan", "fields": ["laporan_id"]}},
+        {"fields": KEY, "reference": {"resource": "jabatan", "fields": KEY}},
+    ],
     "anggaran": [{"fields": ["laporan_id"], "reference": {"resource": "ringkasan", "fields": ["laporan_id"]}}],
 }
 DESCRIPTIONS = {
     "jabatan": "Satu baris per jabatan: perangkat daerah, unit kerja, atasan, pemangku pada tanggal data.",
     "ringkasan": "Satu baris per laporan (jabatan × periode): rata-rata capaian, predikat, anggaran total, efisiensi, "
-                 "beserta angka tercetak di dokumen sumber.",
+    "beserta angka tercetak di dokumen sumber.",
     "indikator": "Satu baris per indikator per periode: target, realisasi, capaian, predikat, satuan, polaritas, kebijakan "
-                 "perhitungan, dan rumus indikator. Jabatan yang baru memiliki definisi indikator (mis. IKI) tampil dengan "
-                 "periode berupa tahun dan tanpa realisasi.",
+    "perhitungan, dan rumus indikator. Jabatan yang baru memiliki definisi indikator (mis. IKI) tampil dengan "
+    "periode berupa tahun dan tanpa realisasi.",
     "anggaran": "Satu baris per pos anggaran (program, kegiatan, sub kegiatan) per periode: pagu, target, realisasi, persentase.",
 }
+
 
 def resource_path(name: str) -> str:
     """Docs-relative path of one resource's CSV (the whole-dataset downloads)."""
     links = addresses.download_links("semua")
-    return {"jabatan": addresses.JABATAN_CSV, "ringkasan": links["csv_ringkasan"], "indikator": links["csv"],
-            "anggaran": links["csv_anggaran"]}[name]
+    return {
+        "jabatan": addresses.JABATAN_CSV,
+        "ringkasan": links["csv_ringkasan"],
+        "indikator": links["csv"],
+        "anggaran": links["csv_anggaran"],
+    }[name]
 
 
 def _field(c: Column) -> dict:
@@ -59,10 +77,19 @@ def _resource(name: str, prefix: str) -> dict:
     schema = {"fields": fields, "primaryKey": PRIMARY[name], "missingValues": [""]}
     if name in FOREIGN:
         schema["foreignKeys"] = FOREIGN[name]
-    path = resource_path(name)[len(prefix):]
-    return {"name": name, "title": TITLES[name], "description": DESCRIPTIONS[name], "path": path,
-            "profile": "tabular-data-resource", "format": "csv", "mediatype": "text/csv", "encoding": "utf-8",
-            "dialect": {"delimiter": ",", "quoteChar": "\"", "header": True}, "schema": schema}
+    path = resource_path(name)[len(prefix) :]
+    return {
+        "name": name,
+        "title": TITLES[name],
+        "description": DESCRIPTIONS[name],
+        "path": path,
+        "profile": "tabular-data-resource",
+        "format": "csv",
+        "mediatype": "text/csv",
+        "encoding": "utf-8",
+        "dialect": {"delimiter": ",", "quoteChar": '"', "header": True},
+        "schema": schema,
+    }
 
 
 def datapackage(prov: Provenance, description: str | None, names: list[str], site_url: str | None) -> dict:
@@ -75,9 +102,16 @@ def datapackage(prov: Provenance, description: str | None, names: list[str], sit
         "profile": "tabular-data-package",
         "name": "kinerja-perangkat-daerah",
         "title": prov.penerbit,
-        "description": " ".join(x for x in (description, "Capaian kinerja (Perjanjian Kinerja, realisasi, capaian, predikat) "
-                                            "dan realisasi anggaran, dihitung ulang dari dokumen sumber. "
-                                            f"Cara mengutip: {prov.sitasi}") if x),
+        "description": " ".join(
+            x
+            for x in (
+                description,
+                "Capaian kinerja (Perjanjian Kinerja, realisasi, capaian, predikat) "
+                "dan realisasi anggaran, dihitung ulang dari dokumen sumber. "
+                f"Cara mengutip: {prov.sitasi}",
+            )
+            if x
+        ),
         "keywords": ["SAKIP", "kinerja", "perjanjian kinerja", "IKI", "anggaran", "pemerintah daerah", "Indonesia"],
         "licenses": [lic],
         "sources": [{"title": s.judul} for s in prov.sumber],
@@ -98,16 +132,20 @@ def dumps(doc: dict) -> bytes:
 def readme(prov: Provenance, files: list[str]) -> bytes:
     lines = [prov.penerbit, "=" * len(prov.penerbit), ""]
     lines += [f"{label}: {text}" for label, text in prov.as_rows()]
-    lines += ["", "Isi arsip:"] + [f"- {f}" for f in files] + [
-        "",
-        "CSV: UTF-8 (dengan BOM), pemisah koma, angka desimal dengan titik (101.72), Rupiah bilangan bulat.",
-        "datapackage.json: deskripsi Frictionless Data Package (tipe kolom, kunci, keterangan).",
-        "kinerja.xlsx: lembar Ringkasan (satu baris per laporan) dan Jabatan, dengan lembar Catatan; sel berisi "
-        "bilangan, tampilan format Indonesia. Baris per indikator dan per pos anggaran ada di kinerja.csv dan "
-        "kinerja_anggaran.csv.",
-        "api/v1/: dokumen API statis (JSON) dan skemanya (JSON Schema 2020-12); satu dokumen per laporan di "
-        "api/v1/laporan/, berbentuk `kinerja compute --json` (kinerja-compute/1).",
-    ]
+    lines += (
+        ["", "Isi arsip:"]
+        + [f"- {f}" for f in files]
+        + [
+            "",
+            "CSV: UTF-8 (dengan BOM), pemisah koma, angka desimal dengan titik (101.72), Rupiah bilangan bulat.",
+            "datapackage.json: deskripsi Frictionless Data Package (tipe kolom, kunci, keterangan).",
+            "kinerja.xlsx: lembar Ringkasan (satu baris per laporan) dan Jabatan, dengan lembar Catatan; sel berisi "
+            "bilangan, tampilan format Indonesia. Baris per indikator dan per pos anggaran ada di kinerja.csv dan "
+            "kinerja_anggaran.csv.",
+            "api/v1/: dokumen API statis (JSON) dan skemanya (JSON Schema 2020-12); satu dokumen per laporan di "
+            "api/v1/laporan/, berbentuk `kinerja compute --json` (kinerja-compute/1).",
+        ]
+    )
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
@@ -117,7 +155,7 @@ def zip_all(files: dict[str, bytes], prov: Provenance) -> bytes:
     top = addresses.UNDUH + "/"
     whole = addresses.download_links("semua")
     wanted = [whole[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "csv_jabatan", "xlsx")] + [addresses.DATAPACKAGE]
-    entries = [(p[len(top):], files[p]) for p in wanted if p in files]
+    entries = [(p[len(top) :], files[p]) for p in wanted if p in files]
     entries += [(p, files[p]) for p in files if p.startswith(addresses.API + "/")]  # read only these (files may be on disk)
     names = sorted(n for n, _ in entries)
     entries.append(("BACA-SAYA.txt", readme(prov, names)))

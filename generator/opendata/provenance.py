@@ -9,8 +9,20 @@ from dataclasses import dataclass, field
 
 from generator.core.fmt import ROMAWI
 
-BULAN = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
-         "Oktober", "November", "Desember")
+BULAN = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 
 LICENCE_URLS = {
     "cc by 4.0": "https://creativecommons.org/licenses/by/4.0/deed.id",
@@ -22,8 +34,15 @@ LICENCE_URLS = {
     "odc-by": "https://opendatacommons.org/licenses/by/1-0/",
 }
 # Frictionless / CKAN licence ids for the same names.
-LICENCE_IDS = {"cc by 4.0": "CC-BY-4.0", "cc-by-4.0": "CC-BY-4.0", "cc by-sa 4.0": "CC-BY-SA-4.0",
-               "cc-by-sa-4.0": "CC-BY-SA-4.0", "cc0 1.0": "CC0-1.0", "cc0-1.0": "CC0-1.0", "odc-by": "ODC-BY-1.0"}
+LICENCE_IDS = {
+    "cc by 4.0": "CC-BY-4.0",
+    "cc-by-4.0": "CC-BY-4.0",
+    "cc by-sa 4.0": "CC-BY-SA-4.0",
+    "cc-by-sa-4.0": "CC-BY-SA-4.0",
+    "cc0 1.0": "CC0-1.0",
+    "cc0-1.0": "CC0-1.0",
+    "odc-by": "ODC-BY-1.0",
+}
 
 
 def tanggal(d: dt.date | None) -> str | None:
@@ -76,7 +95,9 @@ class Provenance:
     @property
     def sitasi(self) -> str:
         """Indonesian citation, author (year). title [data]. publisher, as-of date, version. address. licence."""
-        parts = [f"{self.pembuat} ({self.data_per.year}). {self.judul} [data]. {self.penerbit}, data per {tanggal(self.data_per)}"]
+        parts = [
+            f"{self.pembuat} ({self.data_per.year}). {self.judul} [data]. {self.penerbit}, data per {tanggal(self.data_per)}"
+        ]
         if self.commit:
             parts[0] += f", versi {self.commit[:12]}"
         where = self.absolute(self.halaman)

@@ -86,8 +86,17 @@ def build_scopes(result) -> list[Scope]:
     entries = entries_of(result)
     defs = definitions_of(ds, entries)
     every_agency = list(ds.agencies())
-    out = [Scope("semua", "Capaian kinerja dan realisasi anggaran seluruh perangkat daerah", ds.situs.judul,
-                 "api-dan-data/", entries, defs, agencies=every_agency)]
+    out = [
+        Scope(
+            "semua",
+            "Capaian kinerja dan realisasi anggaran seluruh perangkat daerah",
+            ds.situs.judul,
+            "api-dan-data/",
+            entries,
+            defs,
+            agencies=every_agency,
+        )
+    ]
     for region in ds.regions.values():
         out.append(_region_scope(region, entries, defs))
         for agency in region.agencies.values():
@@ -97,23 +106,51 @@ def build_scopes(result) -> list[Scope]:
 
 def _region_scope(region: RegionRecord, entries, defs) -> Scope:
     mine = lambda x: x.region.id == region.id  # noqa: E731
-    return Scope("wilayah", f"Capaian kinerja perangkat daerah {region.model.nama}", region.model.nama,
-                 addresses.url(addresses.region(region.id)), [e for e in entries if mine(e)], [d for d in defs if mine(d)],
-                 region=region.id, agencies=list(region.agencies.values()))
+    return Scope(
+        "wilayah",
+        f"Capaian kinerja perangkat daerah {region.model.nama}",
+        region.model.nama,
+        addresses.url(addresses.region(region.id)),
+        [e for e in entries if mine(e)],
+        [d for d in defs if mine(d)],
+        region=region.id,
+        agencies=list(region.agencies.values()),
+    )
 
 
 def _agency_scopes(region: RegionRecord, agency: AgencyRecord, entries, defs) -> list[Scope]:
     r, a, nama = region.id, agency.id, agency.model.nama
     ents = [e for e in entries if e.agency is agency]
     dfs = [d for d in defs if d.agency is agency]
-    out = [Scope("perangkat_daerah", f"Capaian kinerja {nama}", nama, addresses.url(addresses.agency(r, a)), ents, dfs,
-                 region=r, agency=a, agencies=[agency])]
+    out = [
+        Scope(
+            "perangkat_daerah",
+            f"Capaian kinerja {nama}",
+            nama,
+            addresses.url(addresses.agency(r, a)),
+            ents,
+            dfs,
+            region=r,
+            agency=a,
+            agencies=[agency],
+        )
+    ]
     for unit_id, unit in agency.units.items():
         inside = unit_members(agency, unit_id)
-        out.append(Scope("unit", f"Capaian kinerja {unit.nama}", nama, addresses.url(addresses.unit(r, a, unit_id)),
-                         [e for e in ents if e.position.model.unit in inside],
-                         [d for d in dfs if d.position.model.unit in inside],
-                         region=r, agency=a, id=unit_id, agencies=[agency]))
+        out.append(
+            Scope(
+                "unit",
+                f"Capaian kinerja {unit.nama}",
+                nama,
+                addresses.url(addresses.unit(r, a, unit_id)),
+                [e for e in ents if e.position.model.unit in inside],
+                [d for d in dfs if d.position.model.unit in inside],
+                region=r,
+                agency=a,
+                id=unit_id,
+                agencies=[agency],
+            )
+        )
     for pos in agency.positions.values():
         out.extend(_position_scopes(r, a, nama, pos, ents, dfs, agency))
     return out
@@ -123,10 +160,35 @@ def _position_scopes(r: str, a: str, nama: str, pos: PositionRecord, ents, dfs, 
     page = addresses.url(addresses.position(r, a, pos.id))
     mine = [e for e in ents if e.position is pos]
     jab = pos.model.jabatan
-    out = [Scope("jabatan", f"Capaian kinerja {jab}", nama, page, mine, [d for d in dfs if d.position is pos],
-                 region=r, agency=a, id=pos.id, agencies=[agency])]
+    out = [
+        Scope(
+            "jabatan",
+            f"Capaian kinerja {jab}",
+            nama,
+            page,
+            mine,
+            [d for d in dfs if d.position is pos],
+            region=r,
+            agency=a,
+            id=pos.id,
+            agencies=[agency],
+        )
+    ]
     for e in mine:
-        out.append(Scope("jabatan", f"Capaian kinerja {jab}, {periode(e.res.tahun, e.res.triwulan)}", nama, page,
-                         [e], [], region=r, agency=a, id=pos.id, tahun=e.res.tahun, triwulan=e.res.triwulan,
-                         agencies=[agency]))
+        out.append(
+            Scope(
+                "jabatan",
+                f"Capaian kinerja {jab}, {periode(e.res.tahun, e.res.triwulan)}",
+                nama,
+                page,
+                [e],
+                [],
+                region=r,
+                agency=a,
+                id=pos.id,
+                tahun=e.res.tahun,
+                triwulan=e.res.triwulan,
+                agencies=[agency],
+            )
+        )
     return out

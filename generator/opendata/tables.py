@@ -17,17 +17,8 @@ from generator.compute.engine import measured_indicators, walk_indicators
 from generator.compute.policy import DEFAULT, Policy, Rounding
 from generator.core import addresses
 from generator.model import Indikator
+from generator.opendata.columns import FULL_PLACES
 from generator.validate.dataset import AgencyRecord, PositionRecord, RegionRecord, YearRecord
-
-FULL_PLACES = 6  # the unrounded figures, as in `kinerja compute --json`
-
-
-@dataclass(frozen=True)
-class Column:
-    name: str  # machine name: CSV header, JSON key, Data Package field
-    title: str  # spreadsheet header
-    type: str  # string | integer | number | persen | rupiah | boolean | date
-    description: str
 
 
 @dataclass
@@ -40,137 +31,8 @@ class Definitions:
     year: YearRecord
 
 
-def _c(name, title, type_, description):
-    return Column(name, title, type_, description)
-
-
-CONTEXT = [
-    _c("wilayah_id", "ID wilayah", "string", "Id pemerintah daerah (nama folder di data/)"),
-    _c("wilayah", "Wilayah", "string", "Nama pemerintah daerah"),
-    _c("perangkat_daerah_id", "ID perangkat daerah", "string", "Id perangkat daerah dalam wilayahnya"),
-    _c("perangkat_daerah", "Perangkat daerah", "string", "Nama perangkat daerah (OPD)"),
-    _c("unit_id", "ID unit", "string", "Id unit kerja jabatan; kosong bila langsung di bawah pimpinan"),
-    _c("unit", "Unit kerja", "string", "Nama unit kerja"),
-    _c("jabatan_id", "ID jabatan", "string", "Id jabatan dalam perangkat daerahnya"),
-    _c("jabatan", "Jabatan", "string", "Nama jabatan"),
-]
-PERIOD = [
-    _c("tahun", "Tahun", "integer", "Tahun perjanjian kinerja"),
-    _c("triwulan", "Triwulan", "integer", "Triwulan laporan (1-4); kosong untuk definisi indikator tanpa laporan"),
-    _c("periode", "Periode", "string", "Periode, mis. 2025-TW4; hanya tahun untuk definisi indikator tanpa laporan"),
-]
-PROVENANCE = [
-    _c("sumber_dokumen", "Dokumen sumber", "string", "Judul dokumen sumber angka (sumber_dokumen perangkat daerah)"),
-    _c("data_per", "Data per", "date", "Tanggal data situs (data_per)"),
-    _c("lisensi", "Lisensi", "string", "Lisensi data"),
-    _c("commit", "Versi data (commit)", "string", "Commit git tempat situs dibangun"),
-]
-
-RINGKASAN = [
-    _c("laporan_id", "ID laporan", "string", "Id laporan: wilayah/perangkat-daerah/jabatan/tahun-twN"),
-    *CONTEXT,
-    _c("jenis_jabatan", "Jenis jabatan", "string", "struktural, fungsional, atau pelaksana"),
-    _c("pemangku", "Pemangku", "string", "Nama pemangku jabatan pada tanggal data"),
-    *PERIOD,
-    _c("tanggal_laporan", "Tanggal laporan", "date", "Tanggal laporan ditandatangani"),
-    _c("jumlah_indikator", "Jumlah indikator", "integer", "Jumlah baris indikator (termasuk rincian)"),
-    _c("jumlah_indikator_dihitung", "Indikator dihitung", "integer", "Jumlah indikator yang masuk rata-rata"),
-    _c("rata_rata_capaian", "Rata-rata capaian (%)", "persen", "Rata-rata capaian kinerja hasil hitung ulang"),
-    _c("rata_rata_capaian_tanpa_pembulatan", "Rata-rata tanpa pembulatan (%)", "number", "Rata-rata capaian sebelum dibulatkan (6 desimal)"),
-    _c("predikat", "Predikat", "string", "Predikat rata-rata capaian pada skala ordinal"),
-    _c("kategori", "Kategori", "string", "Label kedua predikat, mis. Sangat Berhasil"),
-    _c("rata_rata_capaian_tercetak", "Rata-rata tercetak (%)", "persen", "Rata-rata capaian seperti tercetak di dokumen sumber"),
-    _c("anggaran_pagu", "Pagu (Rp)", "rupiah", "Jumlah pagu pos anggaran teratas"),
-    _c("anggaran_target", "Target anggaran (Rp)", "rupiah", "Jumlah target anggaran s.d. triwulan"),
-    _c("anggaran_realisasi", "Realisasi anggaran (Rp)", "rupiah", "Jumlah realisasi anggaran s.d. triwulan"),
-    _c("capaian_anggaran", "Capaian anggaran (%)", "persen", "Capaian (serapan) anggaran total hasil hitung ulang"),
-    _c("capaian_anggaran_tercetak", "Capaian anggaran tercetak (%)", "persen", "Capaian anggaran total seperti tercetak"),
-    _c("efisiensi", "Efisiensi (%)", "persen", "Efisiensi penggunaan sumber daya hasil hitung ulang"),
-    _c("efisiensi_tercetak", "Efisiensi tercetak (%)", "persen", "Efisiensi seperti tercetak"),
-    _c("jumlah_selisih_tercetak", "Selisih dengan angka tercetak", "integer", "Jumlah angka tercetak yang berbeda dari hasil hitung ulang"),
-    _c("kebijakan", "Kebijakan perhitungan", "string", "Kebijakan yang dipakai untuk rata-rata, anggaran total, dan efisiensi (nama=nilai; lihat halaman Metodologi)"),
-    _c("url_halaman", "Halaman", "string", "Alamat halaman jabatan, relatif terhadap akar situs"),
-    _c("url_api", "API", "string", "Alamat dokumen API laporan ini, relatif terhadap akar situs"),
-    *PROVENANCE,
-]
-
-INDIKATOR = [
-    _c("id", "ID baris", "string", "Id baris: laporan_id/indikator_id, atau wilayah/perangkat-daerah/jabatan/tahun/indikator_id untuk definisi"),
-    _c("laporan_id", "ID laporan", "string", "Id laporan (kosong untuk definisi indikator tanpa laporan)"),
-    *CONTEXT,
-    *PERIOD,
-    _c("sumber_indikator", "Sumber indikator", "string", "pk (Perjanjian Kinerja) atau iki (Indikator Kinerja Individu)"),
-    _c("indikator_id", "ID indikator", "string", "Id indikator dalam tahun jabatan"),
-    _c("nomor", "No.", "string", "Nomor seperti tercetak"),
-    _c("kelompok", "Kelompok", "string", "Baris kelompok tabel, mis. Tujuan atau Sasaran"),
-    _c("induk", "Induk", "string", "Id indikator induk untuk baris rincian"),
-    _c("sasaran", "Sasaran", "string", "Sasaran kinerja"),
-    _c("indikator", "Indikator", "string", "Indikator kinerja"),
-    _c("satuan", "Satuan", "string", "Satuan target dan realisasi"),
-    _c("polaritas", "Polaritas", "string", "naik (makin tinggi makin baik) atau turun"),
-    _c("target_tahunan", "Target tahunan", "number", "Target tahunan dalam Perjanjian Kinerja"),
-    _c("target", "Target", "number", "Target pembanding realisasi (s.d. triwulan atau tahunan, menurut kebijakan)"),
-    _c("realisasi", "Realisasi", "number", "Realisasi kumulatif s.d. triwulan"),
-    _c("status", "Status", "string", "terukur, na (data belum tersedia), target_nol, tak_terhitung, atau belum_ada"),
-    _c("alasan_tidak_tersedia", "Alasan n/a", "string", "Alasan data belum tersedia"),
-    _c("capaian", "Capaian (%)", "persen", "Capaian indikator hasil hitung ulang"),
-    _c("capaian_tanpa_pembulatan", "Capaian tanpa pembulatan (%)", "number", "Capaian sebelum dibulatkan (6 desimal)"),
-    _c("dihitung_dalam_rata_rata", "Dihitung dalam rata-rata", "boolean", "true bila capaian masuk rata-rata"),
-    _c("predikat", "Predikat", "string", "Predikat capaian indikator"),
-    _c("capaian_tercetak", "Capaian tercetak (%)", "persen", "Capaian seperti tercetak di dokumen sumber"),
-    _c("kebijakan", "Kebijakan perhitungan", "string", "Kebijakan yang menentukan capaian baris ini (nama=nilai)"),
-    _c("formula_jenis", "Jenis rumus", "string", "rasio_x100, rasio, selisih_tahunan, jumlah, uraian, atau alokasi_target"),
-    _c("formula_pembilang", "Pembilang", "string", "Pembilang rumus"),
-    _c("formula_penyebut", "Penyebut", "string", "Penyebut rumus"),
-    _c("formula_pengali", "Pengali", "number", "Pengali rumus, mis. 100"),
-    _c("formula_tertulis", "Rumus tertulis", "string", "Rumus seperti tertulis di dokumen"),
-    _c("penjelasan", "Penjelasan", "string", "Penjelasan atau formulasi indikator"),
-    _c("sumber_data", "Sumber data", "string", "Sumber data indikator"),
-    _c("penanggung_jawab", "Penanggung jawab", "string", "Penanggung jawab indikator"),
-    *PROVENANCE,
-]
-
-ANGGARAN = [
-    _c("id", "ID baris", "string", "Id baris: laporan_id/pos_id"),
-    _c("laporan_id", "ID laporan", "string", "Id laporan"),
-    *CONTEXT,
-    *PERIOD,
-    _c("pos_id", "ID pos", "string", "Id pos anggaran"),
-    _c("jenis", "Jenis", "string", "program, kegiatan, atau sub_kegiatan"),
-    _c("nomor", "No.", "string", "Nomor seperti tercetak"),
-    _c("nama", "Nama", "string", "Nama program, kegiatan, atau sub kegiatan"),
-    _c("induk", "Induk", "string", "Id pos induk"),
-    _c("tingkat", "Tingkat", "integer", "0 = pos teratas (masuk total), 1 = rinciannya, dst."),
-    _c("pagu", "Pagu (Rp)", "rupiah", "Pagu anggaran"),
-    _c("target", "Target (Rp)", "rupiah", "Target anggaran s.d. triwulan"),
-    _c("realisasi", "Realisasi (Rp)", "rupiah", "Realisasi anggaran s.d. triwulan"),
-    _c("persen", "Capaian (%)", "persen", "Realisasi ÷ target × 100, hasil hitung ulang"),
-    _c("persen_tanpa_pembulatan", "Capaian tanpa pembulatan (%)", "number", "Persentase sebelum dibulatkan (6 desimal)"),
-    _c("persen_tercetak", "Capaian tercetak (%)", "persen", "Persentase seperti tercetak"),
-    _c("kebijakan", "Kebijakan perhitungan", "string", "Kebijakan yang menentukan persentase baris ini"),
-    *PROVENANCE,
-]
-
-JABATAN = [
-    *[c for c in CONTEXT if c.name not in ("unit_id", "unit")],
-    _c("jenis_jabatan", "Jenis jabatan", "string", "struktural, fungsional, atau pelaksana"),
-    _c("unit_id", "ID unit", "string", "Id unit kerja; kosong bila langsung di bawah pimpinan"),
-    _c("unit", "Unit kerja", "string", "Nama unit kerja"),
-    _c("atasan_id", "ID atasan", "string", "Id jabatan atasan dalam perangkat daerah"),
-    _c("atasan_luar", "Atasan di luar perangkat daerah", "string", "Atasan di luar perangkat daerah, mis. Walikota"),
-    _c("pemangku", "Pemangku", "string", "Nama pemangku pada tanggal data"),
-    _c("plt", "Plt.", "boolean", "true bila pemangku pelaksana tugas"),
-    _c("jumlah_laporan", "Jumlah laporan", "integer", "Jumlah laporan triwulan yang dihitung"),
-    _c("url_halaman", "Halaman", "string", "Alamat halaman jabatan, relatif terhadap akar situs"),
-    _c("url_api", "API", "string", "Alamat dokumen API jabatan, relatif terhadap akar situs"),
-]
-
-TABLES = {"ringkasan": RINGKASAN, "indikator": INDIKATOR, "anggaran": ANGGARAN, "jabatan": JABATAN}
-TITLES = {"ringkasan": "Ringkasan laporan", "indikator": "Capaian indikator", "anggaran": "Realisasi anggaran",
-          "jabatan": "Daftar jabatan"}
-
-
 # --------------------------------------------------------------------------- helpers
+
 
 def full(value: Decimal | None) -> Decimal | None:
     """An unrounded figure as published (6 decimals, as serialize.number does)."""
@@ -222,9 +84,16 @@ def holder(position: PositionRecord, on: dt.date):
 def context(region: RegionRecord, agency: AgencyRecord, position: PositionRecord) -> dict:
     unit_id = position.model.unit
     unit = agency.units.get(unit_id) if unit_id else None
-    return {"wilayah_id": region.id, "wilayah": region.model.nama, "perangkat_daerah_id": agency.id,
-            "perangkat_daerah": agency.model.nama, "unit_id": unit_id, "unit": unit.nama if unit else None,
-            "jabatan_id": position.id, "jabatan": position.model.jabatan}
+    return {
+        "wilayah_id": region.id,
+        "wilayah": region.model.nama,
+        "perangkat_daerah_id": agency.id,
+        "perangkat_daerah": agency.model.nama,
+        "unit_id": unit_id,
+        "unit": unit.nama if unit else None,
+        "jabatan_id": position.id,
+        "jabatan": position.model.jabatan,
+    }
 
 
 def source_title(agency: AgencyRecord, source_id: str | None) -> str | None:
@@ -242,42 +111,57 @@ def _stamp(common: dict, sumber: str | None) -> dict:
 
 # --------------------------------------------------------------------------- rows
 
+
 def ringkasan_rows(entries: list[Entry], common: dict) -> list[dict]:
     out = []
     for e in entries:
         res, pos, t = e.res, e.position, e.laporan.tercetak
         h = holder(pos, common["data_per"])
         budget_names = BUDGET_POLICIES if res.has_budget else []
-        out.append({
-            "laporan_id": e.id, **context(e.region, e.agency, pos),
-            "jenis_jabatan": pos.model.jenis, "pemangku": h.nama if h else None,
-            "tahun": res.tahun, "triwulan": res.triwulan, "periode": f"{res.tahun}-TW{res.triwulan}",
-            "tanggal_laporan": e.laporan.tanggal,
-            "jumlah_indikator": len(res.rows), "jumlah_indikator_dihitung": res.jumlah_dihitung,
-            "rata_rata_capaian": res.rata_rata, "rata_rata_capaian_tanpa_pembulatan": full(res.rata_rata_penuh),
-            "predikat": res.predikat.predikat if res.predikat else None,
-            "kategori": res.predikat.kategori if res.predikat else None,
-            "rata_rata_capaian_tercetak": _cetak(t.rata_rata_capaian),
-            "anggaran_pagu": res.anggaran_pagu, "anggaran_target": res.anggaran_target,
-            "anggaran_realisasi": res.anggaran_realisasi, "capaian_anggaran": res.anggaran_total,
-            "capaian_anggaran_tercetak": _cetak(t.anggaran_total),
-            "efisiensi": res.efisiensi, "efisiensi_tercetak": _cetak(t.efisiensi),
-            "jumlah_selisih_tercetak": len(res.discrepancies),
-            "kebijakan": policies(res.policy, REPORT_POLICIES + budget_names),
-            "url_halaman": addresses.url(addresses.position(e.region.id, e.agency.id, pos.id)),
-            "url_api": addresses.api_report(e.region.id, e.agency.id, pos.id, res.tahun, res.triwulan),
-            **_stamp(common, source_title(e.agency, e.laporan.sumber)),
-        })
+        out.append(
+            {
+                "laporan_id": e.id,
+                **context(e.region, e.agency, pos),
+                "jenis_jabatan": pos.model.jenis,
+                "pemangku": h.nama if h else None,
+                "tahun": res.tahun,
+                "triwulan": res.triwulan,
+                "periode": f"{res.tahun}-TW{res.triwulan}",
+                "tanggal_laporan": e.laporan.tanggal,
+                "jumlah_indikator": len(res.rows),
+                "jumlah_indikator_dihitung": res.jumlah_dihitung,
+                "rata_rata_capaian": res.rata_rata,
+                "rata_rata_capaian_tanpa_pembulatan": full(res.rata_rata_penuh),
+                "predikat": res.predikat.predikat if res.predikat else None,
+                "kategori": res.predikat.kategori if res.predikat else None,
+                "rata_rata_capaian_tercetak": _cetak(t.rata_rata_capaian),
+                "anggaran_pagu": res.anggaran_pagu,
+                "anggaran_target": res.anggaran_target,
+                "anggaran_realisasi": res.anggaran_realisasi,
+                "capaian_anggaran": res.anggaran_total,
+                "capaian_anggaran_tercetak": _cetak(t.anggaran_total),
+                "efisiensi": res.efisiensi,
+                "efisiensi_tercetak": _cetak(t.efisiensi),
+                "jumlah_selisih_tercetak": len(res.discrepancies),
+                "kebijakan": policies(res.policy, REPORT_POLICIES + budget_names),
+                "url_halaman": addresses.url(addresses.position(e.region.id, e.agency.id, pos.id)),
+                "url_api": addresses.api_report(e.region.id, e.agency.id, pos.id, res.tahun, res.triwulan),
+                **_stamp(common, source_title(e.agency, e.laporan.sumber)),
+            }
+        )
     return out
 
 
 def _formula(ind: Indikator | None) -> dict:
     f = ind.formula if ind else None
     return {
-        "formula_jenis": f.jenis if f else None, "formula_pembilang": f.pembilang if f else None,
-        "formula_penyebut": f.penyebut if f else None, "formula_pengali": f.pengali if f else None,
+        "formula_jenis": f.jenis if f else None,
+        "formula_pembilang": f.pembilang if f else None,
+        "formula_penyebut": f.penyebut if f else None,
+        "formula_pengali": f.pengali if f else None,
         "formula_tertulis": f.tertulis if f else None,
-        "penjelasan": ind.penjelasan if ind else None, "sumber_data": ind.sumber_data if ind else None,
+        "penjelasan": ind.penjelasan if ind else None,
+        "sumber_data": ind.sumber_data if ind else None,
         "penanggung_jawab": ind.penanggung_jawab if ind else None,
     }
 
@@ -295,34 +179,76 @@ def indikator_rows(entries: list[Entry], definitions: list[Definitions], common:
         src = indicator_source(e.year)
         stamp = _stamp(common, source_title(e.agency, e.laporan.sumber))
         for r in res.rows:
-            out.append({
-                "id": f"{e.id}/{r.id}", "laporan_id": e.id, **ctx,
-                "tahun": res.tahun, "triwulan": res.triwulan, "periode": f"{res.tahun}-TW{res.triwulan}",
-                "sumber_indikator": src, "indikator_id": r.id, "nomor": r.nomor, "kelompok": r.kelompok,
-                "induk": r.induk, "sasaran": r.sasaran, "indikator": r.indikator, "satuan": r.satuan,
-                "polaritas": r.polaritas, "target_tahunan": r.target_tahunan, "target": r.target,
-                "realisasi": r.realisasi, "status": r.status, "alasan_tidak_tersedia": r.na_alasan,
-                "capaian": r.capaian, "capaian_tanpa_pembulatan": full(r.capaian_penuh),
-                "dihitung_dalam_rata_rata": r.dihitung, "predikat": r.predikat, "capaian_tercetak": r.tercetak,
-                "kebijakan": row_policies(res.policy, r.status, r.polaritas),
-                **_formula(models.get(r.id)), **stamp,
-            })
+            out.append(
+                {
+                    "id": f"{e.id}/{r.id}",
+                    "laporan_id": e.id,
+                    **ctx,
+                    "tahun": res.tahun,
+                    "triwulan": res.triwulan,
+                    "periode": f"{res.tahun}-TW{res.triwulan}",
+                    "sumber_indikator": src,
+                    "indikator_id": r.id,
+                    "nomor": r.nomor,
+                    "kelompok": r.kelompok,
+                    "induk": r.induk,
+                    "sasaran": r.sasaran,
+                    "indikator": r.indikator,
+                    "satuan": r.satuan,
+                    "polaritas": r.polaritas,
+                    "target_tahunan": r.target_tahunan,
+                    "target": r.target,
+                    "realisasi": r.realisasi,
+                    "status": r.status,
+                    "alasan_tidak_tersedia": r.na_alasan,
+                    "capaian": r.capaian,
+                    "capaian_tanpa_pembulatan": full(r.capaian_penuh),
+                    "dihitung_dalam_rata_rata": r.dihitung,
+                    "predikat": r.predikat,
+                    "capaian_tercetak": r.tercetak,
+                    "kebijakan": row_policies(res.policy, r.status, r.polaritas),
+                    **_formula(models.get(r.id)),
+                    **stamp,
+                }
+            )
     for d in definitions:
         ctx = context(d.region, d.agency, d.position)
         iki = d.year.model.iki
         sumber = source_title(d.agency, iki.sumber) if iki and not d.year.model.perjanjian_kinerja else None
         key = f"{d.region.id}/{d.agency.id}/{d.position.id}/{d.year.tahun}"
         for ind, parent, _depth in walk_indicators(measured_indicators(d.year.model)):
-            out.append({
-                "id": f"{key}/{ind.id}", "laporan_id": None, **ctx,
-                "tahun": d.year.tahun, "triwulan": None, "periode": str(d.year.tahun),
-                "sumber_indikator": indicator_source(d.year), "indikator_id": ind.id, "nomor": ind.nomor,
-                "kelompok": ind.kelompok, "induk": parent, "sasaran": ind.sasaran, "indikator": ind.indikator,
-                "satuan": ind.satuan, "polaritas": ind.polaritas, "target_tahunan": ind.target, "target": None,
-                "realisasi": None, "status": "belum_ada", "alasan_tidak_tersedia": None, "capaian": None,
-                "capaian_tanpa_pembulatan": None, "dihitung_dalam_rata_rata": False, "predikat": None,
-                "capaian_tercetak": None, "kebijakan": None, **_formula(ind), **_stamp(common, sumber),
-            })
+            out.append(
+                {
+                    "id": f"{key}/{ind.id}",
+                    "laporan_id": None,
+                    **ctx,
+                    "tahun": d.year.tahun,
+                    "triwulan": None,
+                    "periode": str(d.year.tahun),
+                    "sumber_indikator": indicator_source(d.year),
+                    "indikator_id": ind.id,
+                    "nomor": ind.nomor,
+                    "kelompok": ind.kelompok,
+                    "induk": parent,
+                    "sasaran": ind.sasaran,
+                    "indikator": ind.indikator,
+                    "satuan": ind.satuan,
+                    "polaritas": ind.polaritas,
+                    "target_tahunan": ind.target,
+                    "target": None,
+                    "realisasi": None,
+                    "status": "belum_ada",
+                    "alasan_tidak_tersedia": None,
+                    "capaian": None,
+                    "capaian_tanpa_pembulatan": None,
+                    "dihitung_dalam_rata_rata": False,
+                    "predikat": None,
+                    "capaian_tercetak": None,
+                    "kebijakan": None,
+                    **_formula(ind),
+                    **_stamp(common, sumber),
+                }
+            )
     return out
 
 
@@ -333,31 +259,53 @@ def anggaran_rows(entries: list[Entry], common: dict) -> list[dict]:
         ctx = context(e.region, e.agency, e.position)
         stamp = _stamp(common, source_title(e.agency, e.laporan.sumber))
         for b in res.budget:
-            out.append({
-                "id": f"{e.id}/{b.id}", "laporan_id": e.id, **ctx,
-                "tahun": res.tahun, "triwulan": res.triwulan, "periode": f"{res.tahun}-TW{res.triwulan}",
-                "pos_id": b.id, "jenis": b.jenis, "nomor": b.nomor, "nama": b.nama, "induk": b.induk,
-                "tingkat": b.kedalaman, "pagu": b.pagu, "target": b.target, "realisasi": b.realisasi,
-                "persen": b.persen, "persen_tanpa_pembulatan": full(b.persen_penuh), "persen_tercetak": b.tercetak,
-                "kebijakan": policies(res.policy, ["pembulatan_anggaran"]) if b.persen is not None else None,
-                **stamp,
-            })
+            out.append(
+                {
+                    "id": f"{e.id}/{b.id}",
+                    "laporan_id": e.id,
+                    **ctx,
+                    "tahun": res.tahun,
+                    "triwulan": res.triwulan,
+                    "periode": f"{res.tahun}-TW{res.triwulan}",
+                    "pos_id": b.id,
+                    "jenis": b.jenis,
+                    "nomor": b.nomor,
+                    "nama": b.nama,
+                    "induk": b.induk,
+                    "tingkat": b.kedalaman,
+                    "pagu": b.pagu,
+                    "target": b.target,
+                    "realisasi": b.realisasi,
+                    "persen": b.persen,
+                    "persen_tanpa_pembulatan": full(b.persen_penuh),
+                    "persen_tercetak": b.tercetak,
+                    "kebijakan": policies(res.policy, ["pembulatan_anggaran"]) if b.persen is not None else None,
+                    **stamp,
+                }
+            )
     return out
 
 
-def jabatan_rows(positions: list[tuple[RegionRecord, AgencyRecord, PositionRecord]], reports: dict[str, int],
-                 data_per: dt.date) -> list[dict]:
+def jabatan_rows(
+    positions: list[tuple[RegionRecord, AgencyRecord, PositionRecord]], reports: dict[str, int], data_per: dt.date
+) -> list[dict]:
     out = []
     for region, agency, pos in positions:
         ctx = context(region, agency, pos)
         h = holder(pos, data_per)
-        out.append({
-            **{k: v for k, v in ctx.items() if k not in ("unit_id", "unit")},
-            "jenis_jabatan": pos.model.jenis, "unit_id": ctx["unit_id"], "unit": ctx["unit"],
-            "atasan_id": pos.model.atasan, "atasan_luar": pos.model.atasan_luar,
-            "pemangku": h.nama if h else None, "plt": bool(h and h.plt),
-            "jumlah_laporan": reports.get(f"{region.id}/{agency.id}/{pos.id}", 0),
-            "url_halaman": addresses.url(addresses.position(region.id, agency.id, pos.id)),
-            "url_api": addresses.api_position(region.id, agency.id, pos.id),
-        })
+        out.append(
+            {
+                **{k: v for k, v in ctx.items() if k not in ("unit_id", "unit")},
+                "jenis_jabatan": pos.model.jenis,
+                "unit_id": ctx["unit_id"],
+                "unit": ctx["unit"],
+                "atasan_id": pos.model.atasan,
+                "atasan_luar": pos.model.atasan_luar,
+                "pemangku": h.nama if h else None,
+                "plt": bool(h and h.plt),
+                "jumlah_laporan": reports.get(f"{region.id}/{agency.id}/{pos.id}", 0),
+                "url_halaman": addresses.url(addresses.position(region.id, agency.id, pos.id)),
+                "url_api": addresses.api_position(region.id, agency.id, pos.id),
+            }
+        )
     return out

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 import xlsxwriter
 
-from generator.opendata.tables import Column
+from generator.opendata.columns import Column
 
 LOCALE = "[$-421]"  # Indonesian
 RUPIAH = LOCALE + "#,##0"
@@ -212,9 +212,11 @@ def _write_notes(ws, provenance: list[tuple[str, str]], sheets: list[Sheet], for
             r += 1
 
 
-NUMBER_NOTE = ("Sel berisi bilangan sebenarnya (bisa dijumlah dan dihitung). Tampilannya memakai format Indonesia "
-               "(1.234.567,89); Excel memakai pemisah dari pengaturan wilayah komputer. Persentase ditulis sebagai angka "
-               "persen (101,72 berarti 101,72%). Rupiah tanpa sen. Sel kosong: tidak ada nilai.")
+NUMBER_NOTE = (
+    "Sel berisi bilangan sebenarnya (bisa dijumlah dan dihitung). Tampilannya memakai format Indonesia "
+    "(1.234.567,89); Excel memakai pemisah dari pengaturan wilayah komputer. Persentase ditulis sebagai angka "
+    "persen (101,72 berarti 101,72%). Rupiah tanpa sen. Sel kosong: tidak ada nilai."
+)
 
 
 def xlsx_bytes(sheets: list[Sheet], provenance: list[tuple[str, str]], when: dt.date) -> bytes:

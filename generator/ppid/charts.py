@@ -96,7 +96,10 @@ def waktu_jawab(items: list[tuple[str, int | None, int, bool | None]], xlabel: s
                 label_inches = (len(f" {days} · terlambat (batas {limit})") + 1) * 8 * 0.56 / 72
                 xmax = max(xmax, days * axis_inches / max(axis_inches - label_inches, axis_inches * 0.3))
         ys = list(range(len(items)))[::-1]
-        for limit, name in ((batas, f"batas {batas} hari kerja"), (batas_perpanjangan, f"{batas_perpanjangan} dengan perpanjangan")):
+        for limit, name in (
+            (batas, f"batas {batas} hari kerja"),
+            (batas_perpanjangan, f"{batas_perpanjangan} dengan perpanjangan"),
+        ):
             ax.axvline(limit, color=BLACK if limit == batas else GREY, lw=1.1, ls="-" if limit == batas else "--", zorder=3)
             ax.text(limit, 1.01, name, transform=ax.get_xaxis_transform(), ha="center", va="bottom", fontsize=7)
         for y, (_, days, limit, on_time) in zip(ys, items):
@@ -104,8 +107,16 @@ def waktu_jawab(items: list[tuple[str, int | None, int, bool | None]], xlabel: s
                 ax.text(0.3, y, "belum dijawab", va="center", ha="left", fontsize=8, style="italic")
                 continue
             late = on_time is False
-            ax.barh(y, days, height=0.62, color=VERMILLION if late else GREEN, hatch="xx" if late else "",
-                    edgecolor=BLACK, linewidth=0.5, zorder=2)
+            ax.barh(
+                y,
+                days,
+                height=0.62,
+                color=VERMILLION if late else GREEN,
+                hatch="xx" if late else "",
+                edgecolor=BLACK,
+                linewidth=0.5,
+                zorder=2,
+            )
             word = f"terlambat (batas {limit})" if late else ("tepat waktu" if limit == batas else f"tepat waktu (batas {limit})")
             ax.text(days, y, f" {days} · {word}", va="center", ha="left", fontsize=8, zorder=4, bbox=LABEL_BOX)
         _row_labels(ax, ys, [label for label, _, _, _ in items])
@@ -114,7 +125,9 @@ def waktu_jawab(items: list[tuple[str, int | None, int, bool | None]], xlabel: s
         _int_ticks(ax, int(xmax))
         ax.set_xlabel(xlabel)
         _plain(ax)
-        handles = [Patch(facecolor=GREEN, edgecolor=BLACK, linewidth=0.5, label="Tepat waktu"),
-                   Patch(facecolor=VERMILLION, hatch="xx", edgecolor=BLACK, linewidth=0.5, label="Terlambat")]
+        handles = [
+            Patch(facecolor=GREEN, edgecolor=BLACK, linewidth=0.5, label="Tepat waktu"),
+            Patch(facecolor=VERMILLION, hatch="xx", edgecolor=BLACK, linewidth=0.5, label="Terlambat"),
+        ]
         fig.legend(handles=handles, loc="lower left", ncols=2, frameon=False, fontsize=8, bbox_to_anchor=(0.0, 0.0))
         return _svg(fig)

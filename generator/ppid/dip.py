@@ -13,7 +13,12 @@ from dataclasses import dataclass
 from generator.core import addresses
 from generator.validate.dataset import AgencyRecord, Dataset
 
-KELAS = {"berkala": "Berkala", "serta_merta": "Serta merta", "setiap_saat": "Tersedia setiap saat", "dikecualikan": "Dikecualikan"}
+KELAS = {
+    "berkala": "Berkala",
+    "serta_merta": "Serta merta",
+    "setiap_saat": "Tersedia setiap saat",
+    "dikecualikan": "Dikecualikan",
+}
 RETENSI = "Sesuai Jadwal Retensi Arsip perangkat daerah; versi daring disimpan selama situs beroperasi"
 BENTUK = "Softcopy: halaman web, CSV, XLSX, JSON"
 
@@ -59,35 +64,85 @@ def agency_entries(dataset: Dataset, agency: AgencyRecord) -> list[EntriDIP]:
             if t.perjanjian_kinerja:
                 pk = t.perjanjian_kinerja[-1]
                 n = sum(1 for _ in _walk(pk.indikator))
-                out.append(EntriDIP(
-                    f"{code}/PK/{tahun}/{pid}", "pk",
-                    f"Perjanjian Kinerja {jab.jabatan} tahun {tahun} ({pk.versi}): {n} indikator dan targetnya",
-                    unit, holder, f"{region.model.nama}, {_date(pk.tanggal)}" if pk.tanggal else where,
-                    BENTUK, RETENSI, "berkala", page))
+                out.append(
+                    EntriDIP(
+                        f"{code}/PK/{tahun}/{pid}",
+                        "pk",
+                        f"Perjanjian Kinerja {jab.jabatan} tahun {tahun} ({pk.versi}): {n} indikator dan targetnya",
+                        unit,
+                        holder,
+                        f"{region.model.nama}, {_date(pk.tanggal)}" if pk.tanggal else where,
+                        BENTUK,
+                        RETENSI,
+                        "berkala",
+                        page,
+                    )
+                )
             if t.iki is not None:
                 n = sum(1 for _ in _walk(t.iki.indikator))
-                out.append(EntriDIP(
-                    f"{code}/IKI/{tahun}/{pid}", "iki",
-                    f"Indikator Kinerja Individu {jab.jabatan} tahun {tahun}: {n} indikator beserta formula dan sumber datanya",
-                    unit, holder, f"{t.iki.tempat or region.model.nama}, {_date(t.iki.tanggal)}" if t.iki.tanggal else where,
-                    BENTUK, RETENSI, "setiap_saat", page))
+                out.append(
+                    EntriDIP(
+                        f"{code}/IKI/{tahun}/{pid}",
+                        "iki",
+                        f"Indikator Kinerja Individu {jab.jabatan} tahun {tahun}: {n} indikator beserta formula dan sumber datanya",
+                        unit,
+                        holder,
+                        f"{t.iki.tempat or region.model.nama}, {_date(t.iki.tanggal)}" if t.iki.tanggal else where,
+                        BENTUK,
+                        RETENSI,
+                        "setiap_saat",
+                        page,
+                    )
+                )
             for lap in sorted(t.laporan, key=lambda x: x.triwulan):
                 made = f"{lap.tempat or region.model.nama}, {_date(lap.tanggal)}"
                 maker = holder  # the position's own title, not the signature block's capitals
                 tw = _triwulan(lap.triwulan)
-                out.append(EntriDIP(
-                    f"{code}/LKJ/{tahun}/TW{lap.triwulan}/{pid}", "lkj",
-                    f"Laporan Kinerja {jab.jabatan} {tw} tahun {tahun}: realisasi, capaian dan predikat per indikator",
-                    unit, maker, made, BENTUK, RETENSI, "berkala", page))
+                out.append(
+                    EntriDIP(
+                        f"{code}/LKJ/{tahun}/TW{lap.triwulan}/{pid}",
+                        "lkj",
+                        f"Laporan Kinerja {jab.jabatan} {tw} tahun {tahun}: realisasi, capaian dan predikat per indikator",
+                        unit,
+                        maker,
+                        made,
+                        BENTUK,
+                        RETENSI,
+                        "berkala",
+                        page,
+                    )
+                )
                 if t.anggaran and lap.anggaran:
-                    out.append(EntriDIP(
-                        f"{code}/ANGGARAN/{tahun}/TW{lap.triwulan}/{pid}", "anggaran",
-                        f"Realisasi anggaran {jab.jabatan} s.d. {tw} tahun {tahun}: pagu, target dan realisasi per program, kegiatan dan sub kegiatan",
-                        unit, maker, made, BENTUK, RETENSI, "berkala", page))
+                    out.append(
+                        EntriDIP(
+                            f"{code}/ANGGARAN/{tahun}/TW{lap.triwulan}/{pid}",
+                            "anggaran",
+                            f"Realisasi anggaran {jab.jabatan} s.d. {tw} tahun {tahun}: pagu, target dan realisasi per program, kegiatan dan sub kegiatan",
+                            unit,
+                            maker,
+                            made,
+                            BENTUK,
+                            RETENSI,
+                            "berkala",
+                            page,
+                        )
+                    )
     if agency.dip_tambahan:
         for e in agency.dip_tambahan[0].entri:
-            out.append(EntriDIP(f"{code}/LAIN/{e.id}", "lain", e.ringkasan_isi, e.pejabat_unit, e.penanggung_jawab,
-                                e.waktu_tempat, e.bentuk_informasi, e.jangka_waktu_penyimpanan, e.klasifikasi, e.tautan))
+            out.append(
+                EntriDIP(
+                    f"{code}/LAIN/{e.id}",
+                    "lain",
+                    e.ringkasan_isi,
+                    e.pejabat_unit,
+                    e.penanggung_jawab,
+                    e.waktu_tempat,
+                    e.bentuk_informasi,
+                    e.jangka_waktu_penyimpanan,
+                    e.klasifikasi,
+                    e.tautan,
+                )
+            )
     return out
 
 

@@ -36,8 +36,13 @@ KELAS_KET = {
     "dikecualikan": "tertutup berdasarkan uji konsekuensi (Pasal 17 UU 14/2008); tidak diterbitkan",
 }
 JENIS_URUT = ("pk", "lkj", "anggaran", "iki", "lain")
-JENIS = {"pk": "Perjanjian Kinerja", "lkj": "Laporan Kinerja", "anggaran": "Realisasi anggaran",
-         "iki": "Indikator Kinerja Individu", "lain": "Dokumen lain"}
+JENIS = {
+    "pk": "Perjanjian Kinerja",
+    "lkj": "Laporan Kinerja",
+    "anggaran": "Realisasi anggaran",
+    "iki": "Indikator Kinerja Individu",
+    "lain": "Dokumen lain",
+}
 DOWNLOAD_FORMATS = (("csv", "CSV"), ("xlsx", "XLSX"), ("json", "JSON"))
 
 
@@ -134,8 +139,9 @@ def dip_rows(ix: SiteIndex, agency: AgencyRecord, files: dict | None = None) -> 
     for e, a in zip(entries, _anchors(entries)):
         target, external = _target(e)
         kelas = e.klasifikasi if e.klasifikasi in KELAS else "setiap_saat"
-        rows.append(DipRow(e, a, kelas, KELAS[kelas], JENIS.get(e.jenis, e.jenis), target, external,
-                           _downloads(ix, agency, e, files)))
+        rows.append(
+            DipRow(e, a, kelas, KELAS[kelas], JENIS.get(e.jenis, e.jenis), target, external, _downloads(ix, agency, e, files))
+        )
     order = {k: i for i, k in enumerate(KELAS_URUT)}
     jorder = {k: i for i, k in enumerate(JENIS_URUT)}
     return sorted(rows, key=lambda r: (order.get(r.kelas, 9), jorder.get(r.entri.jenis, 9)))  # stable: dip.py order within
@@ -147,8 +153,14 @@ def dip_groups(rows: list[DipRow]) -> list[dict]:
     for r in rows:
         key = (r.kelas, r.entri.jenis)
         if not groups or groups[-1]["key"] != key:
-            groups.append({"key": key, "id": Markup(anchor(f"grup-{r.kelas}-{r.entri.jenis}")),
-                           "judul": f"{r.kelas_label}: {r.jenis_label}", "rows": []})
+            groups.append(
+                {
+                    "key": key,
+                    "id": Markup(anchor(f"grup-{r.kelas}-{r.entri.jenis}")),
+                    "judul": f"{r.kelas_label}: {r.jenis_label}",
+                    "rows": [],
+                }
+            )
         groups[-1]["rows"].append(r)
     return groups
 
@@ -167,12 +179,17 @@ def jenis_jumlah(rows: list[DipRow]) -> list[tuple[str, str, int]]:
 def dip_page_groups(rows: list[DipRow], dip_page: str, region_id: str, agency_id: str, kanal: Kanal, nama_pd: str) -> list[dict]:
     """The groups of the DIP page, each row with its links relative to the page: the
     document, the downloads, and the request carrying the entry's number."""
+
     def item(row: DipRow) -> dict:
         href = None
         if row.target:
             href = Markup(escape(row.target)) if row.target_eksternal else rel_href(dip_page, row.target)
-        return {"row": row, "href": href, "eksternal": row.target_eksternal,
-                "unduhan": [(label, rel_href(dip_page, p)) for label, p in row.unduhan],
-                "ajukan": kanal.href(dip_page, region_id, agency_id, row.nomor, row.ringkasan_isi, nama_pd)}
+        return {
+            "row": row,
+            "href": href,
+            "eksternal": row.target_eksternal,
+            "unduhan": [(label, rel_href(dip_page, p)) for label, p in row.unduhan],
+            "ajukan": kanal.href(dip_page, region_id, agency_id, row.nomor, row.ringkasan_isi, nama_pd),
+        }
 
     return [{**g, "items": [item(row) for row in g["rows"]]} for g in dip_groups(rows)]

@@ -43,14 +43,18 @@ class Kanal:
             url = urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
         elif self.jenis == "email":
             subject = f"Permohonan informasi publik {nomor}" if nomor else f"Permohonan informasi publik {nama_pd}"
-            body = (f"Kepada PPID {nama_pd},\n\nSaya mengajukan permohonan informasi publik berikut.\n\n"
-                    + (f"Nomor DIP: {nomor}\nInformasi: {ringkasan}\n" if nomor else "Informasi yang dibutuhkan: \n")
-                    + "Tujuan penggunaan informasi: \n"
-                    + "Cara memperoleh informasi (melihat/membaca atau salinan softcopy/hardcopy): \n\n"
-                    + "Nama: \nAlamat: \nNomor telepon: \n")
+            body = (
+                f"Kepada PPID {nama_pd},\n\nSaya mengajukan permohonan informasi publik berikut.\n\n"
+                + (f"Nomor DIP: {nomor}\nInformasi: {ringkasan}\n" if nomor else "Informasi yang dibutuhkan: \n")
+                + "Tujuan penggunaan informasi: \n"
+                + "Cara memperoleh informasi (melihat/membaca atau salinan softcopy/hardcopy): \n\n"
+                + "Nama: \nAlamat: \nNomor telepon: \n"
+            )
             url = f"mailto:{quote(self.email, safe='@')}?subject={quote(subject, safe='')}&body={quote(body, safe='')}"
         else:
-            url = str(rel_href(page, addresses.ppid_cara(region_id, agency_id))) + (f"?dip={quote(nomor, safe='')}" if nomor else "")
+            url = str(rel_href(page, addresses.ppid_cara(region_id, agency_id))) + (
+                f"?dip={quote(nomor, safe='')}" if nomor else ""
+            )
         return Markup(escape(url))
 
     @property
@@ -59,8 +63,10 @@ class Kanal:
             return "Tautan membuka formulir permohonan daring PPID (situs lain) dengan nomor DIP sudah terisi."
         if self.jenis == "email":
             return "Tautan membuka aplikasi surel Anda dengan pesan permohonan yang sudah memuat nomor DIP; lengkapi lalu kirim."
-        return ("Kanal permohonan daring PPID belum diisi dalam data situs ini. Tautan menuju cara mengajukan permohonan; "
-                "sebutkan nomor DIP dalam permohonan Anda.")
+        return (
+            "Kanal permohonan daring PPID belum diisi dalam data situs ini. Tautan menuju cara mengajukan permohonan; "
+            "sebutkan nomor DIP dalam permohonan Anda."
+        )
 
 
 def kontak_view(agency: AgencyRecord) -> dict:
@@ -79,31 +85,70 @@ def kontak_view(agency: AgencyRecord) -> dict:
         for label, value in (("Telepon", k.telepon), ("Alamat", k.alamat), ("Jam layanan", k.jam_layanan)):
             if value:
                 fields.append((label, value, None))
-    kantor = [(label, value) for label, value in (("Alamat kantor", pd.alamat), ("Telepon kantor", pd.telepon),
-                                                   ("Surel kantor", pd.email), ("Situs web", pd.situs_web)) if value]
-    return {"terisi": bool(fields), "fields": fields, "atasan_ppid": k.atasan_ppid if k else None, "kantor": kantor,
-            "kanal": Kanal.of(agency), "nama_pd": pd.nama}
+    kantor = [
+        (label, value)
+        for label, value in (
+            ("Alamat kantor", pd.alamat),
+            ("Telepon kantor", pd.telepon),
+            ("Surel kantor", pd.email),
+            ("Situs web", pd.situs_web),
+        )
+        if value
+    ]
+    return {
+        "terisi": bool(fields),
+        "fields": fields,
+        "atasan_ppid": k.atasan_ppid if k else None,
+        "kantor": kantor,
+        "kanal": Kanal.of(agency),
+        "nama_pd": pd.nama,
+    }
 
 
 # --------------------------------------------------------------------------- the deadlines
 
+
 def jangka_waktu() -> list[dict]:
     """The deadline table: each stage of a request, objection and dispute."""
     return [
-        {"tahap": "Jawaban atas permohonan informasi", "oleh": "PPID", "batas": f"{workdays.JAWAB} hari kerja",
-         "sejak": "sejak permohonan diterima"},
-        {"tahap": "Perpanjangan jawaban", "oleh": "PPID", "batas": f"{workdays.PERPANJANGAN} hari kerja",
-         "sejak": f"paling lama, dengan pemberitahuan tertulis beserta alasannya sebelum batas {workdays.JAWAB} hari kerja berakhir"},
-        {"tahap": "Pengajuan keberatan", "oleh": "Pemohon, kepada Atasan PPID", "batas": f"{workdays.KEBERATAN} hari kerja",
-         "sejak": "sejak alasan keberatan ditemukan (mis. sejak jawaban diterima atau batas waktu jawaban lewat)"},
-        {"tahap": "Tanggapan atas keberatan", "oleh": "Atasan PPID", "batas": f"{workdays.KEBERATAN} hari kerja",
-         "sejak": "sejak keberatan dicatat"},
-        {"tahap": "Pengajuan sengketa informasi", "oleh": "Pemohon, kepada Komisi Informasi", "batas": f"{SENGKETA_HARI} hari kerja",
-         "sejak": "sejak tanggapan tertulis Atasan PPID diterima, atau sejak batas waktu tanggapan lewat"},
+        {
+            "tahap": "Jawaban atas permohonan informasi",
+            "oleh": "PPID",
+            "batas": f"{workdays.JAWAB} hari kerja",
+            "sejak": "sejak permohonan diterima",
+        },
+        {
+            "tahap": "Perpanjangan jawaban",
+            "oleh": "PPID",
+            "batas": f"{workdays.PERPANJANGAN} hari kerja",
+            "sejak": f"paling lama, dengan pemberitahuan tertulis beserta alasannya sebelum batas {workdays.JAWAB} hari kerja berakhir",
+        },
+        {
+            "tahap": "Pengajuan keberatan",
+            "oleh": "Pemohon, kepada Atasan PPID",
+            "batas": f"{workdays.KEBERATAN} hari kerja",
+            "sejak": "sejak alasan keberatan ditemukan (mis. sejak jawaban diterima atau batas waktu jawaban lewat)",
+        },
+        {
+            "tahap": "Tanggapan atas keberatan",
+            "oleh": "Atasan PPID",
+            "batas": f"{workdays.KEBERATAN} hari kerja",
+            "sejak": "sejak keberatan dicatat",
+        },
+        {
+            "tahap": "Pengajuan sengketa informasi",
+            "oleh": "Pemohon, kepada Komisi Informasi",
+            "batas": f"{SENGKETA_HARI} hari kerja",
+            "sejak": "sejak tanggapan tertulis Atasan PPID diterima, atau sejak batas waktu tanggapan lewat",
+        },
     ]
 
 
 def hari_kerja() -> dict[str, int]:
     """The deadlines in working days, as the procedure pages and forms quote them."""
-    return {"jawab": workdays.JAWAB, "perpanjangan": workdays.PERPANJANGAN,
-            "keberatan": workdays.KEBERATAN, "sengketa": SENGKETA_HARI}
+    return {
+        "jawab": workdays.JAWAB,
+        "perpanjangan": workdays.PERPANJANGAN,
+        "keberatan": workdays.KEBERATAN,
+        "sengketa": SENGKETA_HARI,
+    }

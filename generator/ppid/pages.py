@@ -11,29 +11,17 @@ the nav entry.
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
-import zipfile
-
 from jinja2 import Environment
 
-from generator.core import addresses, fmt
-from generator.core.archive import stable_zip
-from generator.ppid.dipview import KELAS, KELAS_KET, KELAS_URUT, DipRow, dip_page_groups, dip_rows, jenis_jumlah, kelas_jumlah
+from generator.core import addresses
+from generator.ppid.dipfiles import dip_csv, dip_xlsx
+from generator.ppid.dipview import KELAS, KELAS_KET, DipRow, dip_page_groups, dip_rows, jenis_jumlah, kelas_jumlah
 from generator.ppid.kontak import hari_kerja, jangka_waktu, kontak_view
 from generator.ppid.links import rel_href
 from generator.ppid.register import register_view
 from generator.ppid.views import TemplateHelpers
 from generator.render.siteindex import SiteIndex, breadcrumb
 from generator.validate.dataset import AgencyRecord, Dataset, RegionRecord
-
-CSV_COLUMNS = ("nomor", "klasifikasi", "jenis", "ringkasan_isi", "pejabat_unit", "penanggung_jawab", "waktu_tempat",
-               "bentuk_informasi", "jangka_waktu_penyimpanan", "alamat_dokumen", "permalink")
-XLSX_HEADERS = ("Nomor", "Klasifikasi", "Jenis dokumen", "Ringkasan isi informasi", "Pejabat/unit yang menguasai informasi",
-                "Penanggung jawab pembuatan/penerbitan informasi", "Waktu dan tempat pembuatan informasi",
-                "Bentuk informasi yang tersedia", "Jangka waktu penyimpanan", "Alamat dokumen di situs", "Permalink di DIP")
-XLSX_WIDTHS = (34, 22, 20, 60, 40, 32, 26, 26, 40, 50, 50)
 
 
 def _site_address(target: str | None, external: bool) -> str:
@@ -48,96 +36,24 @@ def _site_address(target: str | None, external: bool) -> str:
 
 def dip_table(rows: list[DipRow], dip_page: str) -> list[dict]:
     """One plain record per DIP entry, shared by the CSV and the XLSX."""
-    return [{
-        "nomor": r.nomor, "klasifikasi": r.kelas, "klasifikasi_label": KELAS[r.kelas], "jenis": r.entri.jenis,
-        "jenis_label": r.jenis_label, "ringkasan_isi": r.ringkasan_isi, "pejabat_unit": r.pejabat_unit,
-        "penanggung_jawab": r.penanggung_jawab, "waktu_tempat": r.waktu_tempat, "bentuk_informasi": r.bentuk_informasi,
-        "jangka_waktu_penyimpanan": r.jangka_waktu_penyimpanan,
-        "alamat_dokumen": _site_address(r.target, r.target_eksternal),
-        "permalink": _site_address(f"{dip_page}#{r.anchor}", False),
-    } for r in rows]
-
-
-def dip_csv(records: list[dict]) -> bytes:
-    """UTF-8 with a byte-order mark (Excel then reads Indonesian text correctly)."""
-    buf = io.StringIO()
-    w = csv.writer(buf, lineterminator="\r\n")
-    w.writerow(CSV_COLUMNS)
-    for rec in records:
-        w.writerow([rec[c] for c in CSV_COLUMNS])
-    return ("\ufeff" + buf.getvalue()).encode("utf-8")
-
-
-def _stable_zip(data: bytes, when: dt.date) -> bytes:
-    """The same workbook bytes for the same content: every entry re-stamped with one time."""
-    with zipfile.ZipFile(io.BytesIO(data)) as src:
-        return stable_zip([(info.filename, src.read(info)) for info in src.infolist()], when, sort=False)
-
-
-def _as_text(cell) -> None:
-    """openpyxl stores any text starting with "=" as a formula; data text is untrusted and
-    must open as the text it is (as in opendata/xlsxfile.py)."""
-    if cell.data_type == "f":
-        cell.data_type = "s"
-
-
-def dip_xlsx(records: list[dict], agency: AgencyRecord, region: RegionRecord, data_per: dt.date) -> bytes:
-    from openpyxl import Workbook
-    from openpyxl.styles import Alignment, Font, PatternFill
-    from openpyxl.utils import get_column_letter
-    from openpyxl.writer.excel import ExcelWriter
-
-    wb = Workbook()
-    ws = wb.active
-    ws.title = "DIP"
-    ws.append(list(XLSX_HEADERS))
-    head_font, head_fill = Font(bold=True, color="FFFFFF"), PatternFill("solid", fgColor="1F3A68")
-    wrap = Alignment(wrap_text=True, vertical="top")
-    for cell in ws[1]:
-        cell.font, cell.fill, cell.alignment = head_font, head_fill, wrap
-    for rec in records:
-        ws.append([rec["nomor"], rec["klasifikasi_label"], rec["jenis_label"], rec["ringkasan_isi"], rec["pejabat_unit"],
-                   rec["penanggung_jawab"], rec["waktu_tempat"], rec["bentuk_informasi"], rec["jangka_waktu_penyimpanan"],
-                   rec["alamat_dokumen"], rec["permalink"]])
-    for row in ws.iter_rows(min_row=2):
-        for cell in row:
-            cell.alignment = wrap
-            _as_text(cell)
-    for i, width in enumerate(XLSX_WIDTHS, start=1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.freeze_panes = "B2"
-    ws.auto_filter.ref = f"A1:{get_column_letter(len(XLSX_HEADERS))}{len(records) + 1}"
-
-    notes = wb.create_sheet("Keterangan")
-    lines = [
-        ("Daftar Informasi Publik", agency.model.nama),
-        ("Wilayah", region.model.nama),
-        ("Data per", fmt.tanggal(data_per)),
-        ("Jumlah entri", len(records)),
-        ("Dasar", "UU 14/2008 tentang Keterbukaan Informasi Publik; Peraturan Komisi Informasi Nomor 1 Tahun 2021 "
-                  "tentang Standar Layanan Informasi Publik (tujuh unsur DIP)"),
-        ("Alamat dokumen dan permalink", "Alamat relatif terhadap alamat situs ini; tambahkan di belakang alamat situs."),
-    ] + [(KELAS[k], KELAS_KET[k]) for k in KELAS_URUT]
-    for label, value in lines:
-        notes.append([label, value])
-    for cell in notes["A"]:
-        cell.font = Font(bold=True)
-    for row in notes.iter_rows():
-        for cell in row:
-            cell.alignment = wrap
-            _as_text(cell)
-    notes.column_dimensions["A"].width = 34
-    notes.column_dimensions["B"].width = 100
-
-    moment = dt.datetime(data_per.year, data_per.month, data_per.day)
-    wb.properties.creator = "kinerja"
-    wb.properties.created = moment
-    wb.properties.modified = moment
-    wb.properties.title = f"Daftar Informasi Publik {agency.model.nama}"
-    buf = io.BytesIO()
-    archive = zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED)
-    ExcelWriter(wb, archive).save()  # not wb.save(): that stamps the current time
-    return _stable_zip(buf.getvalue(), data_per)
+    return [
+        {
+            "nomor": r.nomor,
+            "klasifikasi": r.kelas,
+            "klasifikasi_label": KELAS[r.kelas],
+            "jenis": r.entri.jenis,
+            "jenis_label": r.jenis_label,
+            "ringkasan_isi": r.ringkasan_isi,
+            "pejabat_unit": r.pejabat_unit,
+            "penanggung_jawab": r.penanggung_jawab,
+            "waktu_tempat": r.waktu_tempat,
+            "bentuk_informasi": r.bentuk_informasi,
+            "jangka_waktu_penyimpanan": r.jangka_waktu_penyimpanan,
+            "alamat_dokumen": _site_address(r.target, r.target_eksternal),
+            "permalink": _site_address(f"{dip_page}#{r.anchor}", False),
+        }
+        for r in rows
+    ]
 
 
 class Section:
@@ -159,15 +75,29 @@ class Section:
         every agency's line (``agency_pages``, keyed by (region id, agency id)). Returns the
         top-level nav entry."""
         ix = self.ix
-        overview = [{"region": region,
-                     "agencies": [{**lines[(region.id, agency.id)], "agency": agency} for agency in region.agencies.values()]}
-                    for region in ix.dataset.regions.values()]
+        overview = [
+            {
+                "region": region,
+                "agencies": [{**lines[(region.id, agency.id)], "agency": agency} for agency in region.agencies.values()],
+            }
+            for region in ix.dataset.regions.values()
+        ]
         contoh = any(reg.contoh for a in ix.dataset.agencies() for reg, _ in a.registers.values())
-        page(addresses.PPID_HOME, "ppid_indeks.md.j2", {"page_path": addresses.PPID_HOME, "overview": overview, "contoh": contoh,
-                                             "jangka_waktu": jangka_waktu(),
-                                             "breadcrumb": [("Beranda", addresses.HOME)]},
-             {"title": "Layanan Informasi Publik (PPID)",
-              "sumber": "Daftar Informasi Publik disusun dari data situs ini; register permohonan informasi PPID"})
+        page(
+            addresses.PPID_HOME,
+            "ppid_indeks.md.j2",
+            {
+                "page_path": addresses.PPID_HOME,
+                "overview": overview,
+                "contoh": contoh,
+                "jangka_waktu": jangka_waktu(),
+                "breadcrumb": [("Beranda", addresses.HOME)],
+            },
+            {
+                "title": "Layanan Informasi Publik (PPID)",
+                "sumber": "Daftar Informasi Publik disusun dari data situs ini; register permohonan informasi PPID",
+            },
+        )
         return {"PPID": addresses.PPID_HOME}
 
     # ------------------------------------------------------------------ one agency
@@ -182,24 +112,51 @@ class Section:
         registers = self._registers(region, agency, rows)
         out = _AgencyPages(self.ix, region, agency, page, self._base(region, agency, kontak, rows, registers))
         latest = registers[max(registers)] if registers else None
-        out.render(addresses.ppid_index(r, a), "ppid_beranda.md.j2", "Layanan Informasi Publik", {"terakhir": latest},
-                   {"sumber": self._sumber(latest)} if latest else {}, crumbs=out.crumbs[:-1])
+        out.render(
+            addresses.ppid_index(r, a),
+            "ppid_beranda.md.j2",
+            "Layanan Informasi Publik",
+            {"terakhir": latest},
+            {"sumber": self._sumber(latest)} if latest else {},
+            crumbs=out.crumbs[:-1],
+        )
         dip_page = addresses.ppid_dip(r, a)
-        out.render(dip_page, "ppid_dip.md.j2", "Daftar Informasi Publik",
-                   {"groups": dip_page_groups(rows, dip_page, r, a, kontak["kanal"], agency.model.nama),
-                    "jenis_jumlah": jenis_jumlah(rows)},
-                   {"sumber": "Daftar Informasi Publik disusun dari data laporan kinerja yang diterbitkan di situs ini",
-                    "hide": ["navigation", "toc"]})
+        out.render(
+            dip_page,
+            "ppid_dip.md.j2",
+            "Daftar Informasi Publik",
+            {
+                "groups": dip_page_groups(rows, dip_page, r, a, kontak["kanal"], agency.model.nama),
+                "jenis_jumlah": jenis_jumlah(rows),
+            },
+            {
+                "sumber": "Daftar Informasi Publik disusun dari data laporan kinerja yang diterbitkan di situs ini",
+                "hide": ["navigation", "toc"],
+            },
+        )
         if registers:
             self._register_pages(out, registers, latest)
         for path, template, title in _procedures(r, a):
-            out.render(path, template, title, {"hari_kerja": hari_kerja()},
-                       {"sumber": "UU 14/2008 tentang Keterbukaan Informasi Publik; Peraturan Komisi Informasi Nomor 1 Tahun 2021"})
-        return {"nama": agency.model.nama, "index": addresses.ppid_index(r, a), "dip": dip_page, "jumlah_dip": len(rows),
-                "kontak_terisi": kontak["terisi"], "kanal": kontak["kanal"].jenis,
-                "statistik": out.base["statistik"],
-                "registers": [{"tahun": t, "jumlah": v["jumlah"], "contoh": v["contoh"], "laporan": addresses.ppid_laporan(r, a, t)}
-                              for t, v in registers.items()]}
+            out.render(
+                path,
+                template,
+                title,
+                {"hari_kerja": hari_kerja()},
+                {"sumber": "UU 14/2008 tentang Keterbukaan Informasi Publik; Peraturan Komisi Informasi Nomor 1 Tahun 2021"},
+            )
+        return {
+            "nama": agency.model.nama,
+            "index": addresses.ppid_index(r, a),
+            "dip": dip_page,
+            "jumlah_dip": len(rows),
+            "kontak_terisi": kontak["terisi"],
+            "kanal": kontak["kanal"].jenis,
+            "statistik": out.base["statistik"],
+            "registers": [
+                {"tahun": t, "jumlah": v["jumlah"], "contoh": v["contoh"], "laporan": addresses.ppid_laporan(r, a, t)}
+                for t, v in registers.items()
+            ],
+        }
 
     def _dip_files(self, region: RegionRecord, agency: AgencyRecord, rows: list[DipRow], files: dict[str, bytes]) -> None:
         """dip.csv and dip.xlsx, into the docs files."""
@@ -221,51 +178,79 @@ class Section:
             registers[tahun] = register_view(self.ix, region, agency, tahun, register, anchors)
         return registers
 
-    def _base(self, region: RegionRecord, agency: AgencyRecord, kontak: dict, rows: list[DipRow],
-              registers: dict[int, dict]) -> dict:
+    def _base(
+        self, region: RegionRecord, agency: AgencyRecord, kontak: dict, rows: list[DipRow], registers: dict[int, dict]
+    ) -> dict:
         """What every PPID page of the agency is given: the agency, its contact, the links
         between the pages, the DIP counts and the holiday calendars."""
         ix = self.ix
         r, a = region.id, agency.id
-        return {"region": region, "agency": agency, "pd": agency.model, "kontak": kontak, "jangka_waktu": jangka_waktu(),
-                "ppid_index": addresses.ppid_index(r, a), "dip_page": addresses.ppid_dip(r, a),
-                "csv": addresses.ppid_file(r, a, "dip.csv"), "xlsx": addresses.ppid_file(r, a, "dip.xlsx"),
-                "jumlah_dip": len(rows), "statistik": addresses.ppid_statistik(r, a) if registers else None,
-                "laporan": [(t, addresses.ppid_laporan(r, a, t), v["contoh"]) for t, v in registers.items()],
-                "laporan_paths": {t: addresses.ppid_laporan(r, a, t) for t in registers},
-                "cara": addresses.ppid_cara(r, a), "keberatan": addresses.ppid_keberatan(r, a),
-                "formulir_permohonan": addresses.ppid_formulir_permohonan(r, a),
-                "formulir_keberatan": addresses.ppid_formulir_keberatan(r, a),
-                "kelas_jumlah": kelas_jumlah(rows),
-                "unduh_nama": f"dip-{r}-{a}", "pv_ket": KELAS_KET, "kalender": sorted(ix.dataset.holidays),
-                "kalender_dasar": [(t, c.dasar_hukum) for t, c in sorted(ix.dataset.holidays.items())]}
+        return {
+            "region": region,
+            "agency": agency,
+            "pd": agency.model,
+            "kontak": kontak,
+            "jangka_waktu": jangka_waktu(),
+            "ppid_index": addresses.ppid_index(r, a),
+            "dip_page": addresses.ppid_dip(r, a),
+            "csv": addresses.ppid_file(r, a, "dip.csv"),
+            "xlsx": addresses.ppid_file(r, a, "dip.xlsx"),
+            "jumlah_dip": len(rows),
+            "statistik": addresses.ppid_statistik(r, a) if registers else None,
+            "laporan": [(t, addresses.ppid_laporan(r, a, t), v["contoh"]) for t, v in registers.items()],
+            "laporan_paths": {t: addresses.ppid_laporan(r, a, t) for t in registers},
+            "cara": addresses.ppid_cara(r, a),
+            "keberatan": addresses.ppid_keberatan(r, a),
+            "formulir_permohonan": addresses.ppid_formulir_permohonan(r, a),
+            "formulir_keberatan": addresses.ppid_formulir_keberatan(r, a),
+            "kelas_jumlah": kelas_jumlah(rows),
+            "unduh_nama": f"dip-{r}-{a}",
+            "pv_ket": KELAS_KET,
+            "kalender": sorted(ix.dataset.holidays),
+            "kalender_dasar": [(t, c.dasar_hukum) for t, c in sorted(ix.dataset.holidays.items())],
+        }
 
     def _register_pages(self, out: _AgencyPages, registers: dict[int, dict], latest: dict) -> None:
         """The statistics page of every register year, and each year's annual report."""
         r, a = out.region.id, out.agency.id
-        out.render(addresses.ppid_statistik(r, a), "ppid_statistik.md.j2", "Statistik Layanan Informasi Publik",
-                   {"registers": registers, "terakhir": latest, "contoh": any(v["contoh"] for v in registers.values()),
-                    "contoh_semua": all(v["contoh"] for v in registers.values())},
-                   {"sumber": self._sumber(latest), "hide": ["navigation"]})
+        out.render(
+            addresses.ppid_statistik(r, a),
+            "ppid_statistik.md.j2",
+            "Statistik Layanan Informasi Publik",
+            {
+                "registers": registers,
+                "terakhir": latest,
+                "contoh": any(v["contoh"] for v in registers.values()),
+                "contoh_semua": all(v["contoh"] for v in registers.values()),
+            },
+            {"sumber": self._sumber(latest), "hide": ["navigation"]},
+        )
         for tahun, v in registers.items():
-            out.render(addresses.ppid_laporan(r, a, tahun), "ppid_laporan.md.j2", f"Laporan Layanan Informasi Publik {tahun}", {"v": v},
-                       {"sumber": self._sumber(v), "hide": ["navigation"]})
+            out.render(
+                addresses.ppid_laporan(r, a, tahun),
+                "ppid_laporan.md.j2",
+                f"Laporan Layanan Informasi Publik {tahun}",
+                {"v": v},
+                {"sumber": self._sumber(v), "hide": ["navigation"]},
+            )
 
     @staticmethod
     def _sumber(v: dict | None) -> str | None:
         if not v:
             return None
-        return f"Register permohonan informasi PPID tahun {v['tahun']}" + (" (DATA CONTOH, bukan catatan layanan yang sebenarnya)"
-                                                                          if v["contoh"] else "")
-
+        return f"Register permohonan informasi PPID tahun {v['tahun']}" + (
+            " (DATA CONTOH, bukan catatan layanan yang sebenarnya)" if v["contoh"] else ""
+        )
 
 
 def _procedures(r: str, a: str) -> tuple[tuple[str, str, str], ...]:
     """(path, template, title) of the procedure pages and the printable forms."""
-    return ((addresses.ppid_cara(r, a), "ppid_cara_mengajukan.md.j2", "Cara mengajukan permohonan informasi"),
-            (addresses.ppid_keberatan(r, a), "ppid_keberatan.md.j2", "Cara mengajukan keberatan"),
-            (addresses.ppid_formulir_permohonan(r, a), "ppid_formulir_permohonan.md.j2", "Formulir permohonan informasi publik"),
-            (addresses.ppid_formulir_keberatan(r, a), "ppid_formulir_keberatan.md.j2", "Formulir pernyataan keberatan"))
+    return (
+        (addresses.ppid_cara(r, a), "ppid_cara_mengajukan.md.j2", "Cara mengajukan permohonan informasi"),
+        (addresses.ppid_keberatan(r, a), "ppid_keberatan.md.j2", "Cara mengajukan keberatan"),
+        (addresses.ppid_formulir_permohonan(r, a), "ppid_formulir_permohonan.md.j2", "Formulir permohonan informasi publik"),
+        (addresses.ppid_formulir_keberatan(r, a), "ppid_formulir_keberatan.md.j2", "Formulir pernyataan keberatan"),
+    )
 
 
 class _AgencyPages:
@@ -275,11 +260,18 @@ class _AgencyPages:
     def __init__(self, ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, page, base: dict):
         pd = agency.model
         self.region, self.agency, self.page, self.base = region, agency, page, base
-        self.identity = {"wilayah": region.model.nama, "perangkat_daerah": pd.nama,
-                         "perangkat_daerah_url": addresses.url(addresses.agency(region.id, agency.id))}
+        self.identity = {
+            "wilayah": region.model.nama,
+            "perangkat_daerah": pd.nama,
+            "perangkat_daerah_url": addresses.url(addresses.agency(region.id, agency.id)),
+        }
         self.crumbs = breadcrumb(ix, region, agency) + [("Layanan informasi publik", addresses.ppid_index(region.id, agency.id))]
         self.title_pd = pd.singkatan or pd.nama
 
     def render(self, path: str, template: str, title: str, ctx: dict, meta: dict, crumbs: list | None = None) -> None:
-        self.page(path, template, {**self.base, "page_path": path, "breadcrumb": self.crumbs if crumbs is None else crumbs, **ctx},
-                  {"title": f"{title} – {self.title_pd}", **self.identity, **meta})
+        self.page(
+            path,
+            template,
+            {**self.base, "page_path": path, "breadcrumb": self.crumbs if crumbs is None else crumbs, **ctx},
+            {"title": f"{title} – {self.title_pd}", **self.identity, **meta},
+        )

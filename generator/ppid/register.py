@@ -17,16 +17,38 @@ from generator.ppid import charts as ppid_charts
 from generator.render.siteindex import MAX_ALT_ITEMS, ChartSpec, SiteIndex, alt_list
 from generator.validate.dataset import AgencyRecord, RegionRecord
 
-KANAL = {"langsung": "Datang langsung", "surat": "Surat", "email": "Surel (email)", "situs_web": "Situs web / formulir daring",
-         "telepon": "Telepon", "media_sosial": "Media sosial", "lainnya": "Lainnya"}
-KATEGORI = {"perorangan": "Perorangan", "badan_hukum": "Badan hukum", "kelompok_masyarakat": "Kelompok masyarakat",
-            "lsm": "Lembaga swadaya masyarakat", "media": "Media / pers", "akademisi": "Akademisi / peneliti",
-            "instansi_pemerintah": "Instansi pemerintah", "lainnya": "Lainnya"}
-KEPUTUSAN = {"diberikan": "Diberikan seluruhnya", "diberikan_sebagian": "Diberikan sebagian",
-             "ditolak": "Ditolak (informasi dikecualikan)", "tidak_dikuasai": "Informasi tidak dikuasai",
-             "belum_diputuskan": "Belum diputuskan"}
-HASIL_KEBERATAN = {"diterima": "Diterima", "diterima_sebagian": "Diterima sebagian", "ditolak": "Ditolak",
-                   "belum_diputuskan": "Belum diputuskan"}
+KANAL = {
+    "langsung": "Datang langsung",
+    "surat": "Surat",
+    "email": "Surel (email)",
+    "situs_web": "Situs web / formulir daring",
+    "telepon": "Telepon",
+    "media_sosial": "Media sosial",
+    "lainnya": "Lainnya",
+}
+KATEGORI = {
+    "perorangan": "Perorangan",
+    "badan_hukum": "Badan hukum",
+    "kelompok_masyarakat": "Kelompok masyarakat",
+    "lsm": "Lembaga swadaya masyarakat",
+    "media": "Media / pers",
+    "akademisi": "Akademisi / peneliti",
+    "instansi_pemerintah": "Instansi pemerintah",
+    "lainnya": "Lainnya",
+}
+KEPUTUSAN = {
+    "diberikan": "Diberikan seluruhnya",
+    "diberikan_sebagian": "Diberikan sebagian",
+    "ditolak": "Ditolak (informasi dikecualikan)",
+    "tidak_dikuasai": "Informasi tidak dikuasai",
+    "belum_diputuskan": "Belum diputuskan",
+}
+HASIL_KEBERATAN = {
+    "diterima": "Diterima",
+    "diterima_sebagian": "Diterima sebagian",
+    "ditolak": "Ditolak",
+    "belum_diputuskan": "Belum diputuskan",
+}
 MAX_REQUEST_BARS = 30  # above this, the answer-time chart shows a distribution instead of one bar per request
 JAWAB_DIPERPANJANG = workdays.JAWAB + workdays.PERPANJANGAN  # the answer deadline when extended
 
@@ -48,6 +70,7 @@ class PPIDChartSpec(ChartSpec):
 
 # --------------------------------------------------------------------------- small pieces
 
+
 def _number(value) -> Decimal | None:
     if value is None:
         return None
@@ -67,12 +90,16 @@ def _alt_counts(what: str, rows: list[tuple[str, int]]) -> str:
     zero = [label for label, n in rows if not n]
     text = f"{what}: " + ("; ".join(shown) if shown else "tidak ada permohonan")
     if zero:
-        text += f"; tidak ada permohonan untuk {', '.join(zero)}" if len(zero) <= 4 else f"; {len(zero)} kategori lain tanpa permohonan"
+        text += (
+            f"; tidak ada permohonan untuk {', '.join(zero)}"
+            if len(zero) <= 4
+            else f"; {len(zero)} kategori lain tanpa permohonan"
+        )
     return text + ". Angka yang sama ada di tabel di sampingnya."
 
 
 def _status(used: int | None, limit: int, on_time: bool | None, unanswered: str = "belum dijawab") -> str:
-    """"tepat waktu" / "terlambat N hari kerja" for an answer that took ``used`` working
+    """ "tepat waktu" / "terlambat N hari kerja" for an answer that took ``used`` working
     days (``unanswered`` when there is no answer date)."""
     if used is None:
         return unanswered
@@ -81,25 +108,35 @@ def _status(used: int | None, limit: int, on_time: bool | None, unanswered: str 
 
 def _count_chart(r: str, a: str, name: str, what: str, rows: list[tuple[str, int]]) -> PPIDChartSpec:
     """A bar chart of numbers of requests per label."""
-    return PPIDChartSpec(addresses.ppid_grafik(r, a, name), _alt_counts(what, rows), ppid_charts.jumlah_batang, (rows, "Jumlah permohonan"))
+    return PPIDChartSpec(
+        addresses.ppid_grafik(r, a, name), _alt_counts(what, rows), ppid_charts.jumlah_batang, (rows, "Jumlah permohonan")
+    )
 
 
 # --------------------------------------------------------------------------- the parts of a year
+
 
 def _count_charts(r: str, a: str, tahun: int, bulan, kanal, kategori, keputusan) -> dict[str, PPIDChartSpec]:
     """Requests per month, channel, kind of requester and decision."""
     base = f"permohonan-{tahun}"
     return {
-        "bulan": PPIDChartSpec(addresses.ppid_grafik(r, a, f"{base}-bulan"),
-                               f"Diagram kolom jumlah permohonan informasi per bulan, tahun {tahun}: "
-                               + "; ".join(f"{m} {n}" for m, n in bulan) + ". Angka yang sama ada di tabel di sampingnya.",
-                               ppid_charts.bulan_kolom, (bulan, "Jumlah permohonan")),
-        "kanal": _count_chart(r, a, f"{base}-kanal",
-                              f"Diagram batang jumlah permohonan per kanal pengajuan, tahun {tahun}", kanal),
-        "kategori": _count_chart(r, a, f"{base}-kategori",
-                                 f"Diagram batang jumlah permohonan per kategori pemohon, tahun {tahun}", kategori),
-        "keputusan": _count_chart(r, a, f"{base}-keputusan",
-                                  f"Diagram batang keputusan atas permohonan, tahun {tahun}", keputusan),
+        "bulan": PPIDChartSpec(
+            addresses.ppid_grafik(r, a, f"{base}-bulan"),
+            f"Diagram kolom jumlah permohonan informasi per bulan, tahun {tahun}: "
+            + "; ".join(f"{m} {n}" for m, n in bulan)
+            + ". Angka yang sama ada di tabel di sampingnya.",
+            ppid_charts.bulan_kolom,
+            (bulan, "Jumlah permohonan"),
+        ),
+        "kanal": _count_chart(
+            r, a, f"{base}-kanal", f"Diagram batang jumlah permohonan per kanal pengajuan, tahun {tahun}", kanal
+        ),
+        "kategori": _count_chart(
+            r, a, f"{base}-kategori", f"Diagram batang jumlah permohonan per kategori pemohon, tahun {tahun}", kategori
+        ),
+        "keputusan": _count_chart(
+            r, a, f"{base}-keputusan", f"Diagram batang keputusan atas permohonan, tahun {tahun}", keputusan
+        ),
     }
 
 
@@ -107,15 +144,29 @@ def _request(p: Permohonan, t, dip_anchors: dict[str, str], holidays) -> dict:
     """One line of the request register, with its deadline and whether it was met."""
     unanswered = "belum dijawab" if p.keputusan == "belum_diputuskan" else "tanggal jawaban tidak dicatat"
     return {
-        "nomor": p.nomor, "diterima": fmt.tanggal(p.tanggal_diterima), "kanal": KANAL.get(p.kanal, p.kanal),
-        "kategori": KATEGORI.get(p.kategori_pemohon, p.kategori_pemohon), "informasi": p.informasi_diminta,
+        "nomor": p.nomor,
+        "diterima": fmt.tanggal(p.tanggal_diterima),
+        "kanal": KANAL.get(p.kanal, p.kanal),
+        "kategori": KATEGORI.get(p.kategori_pemohon, p.kategori_pemohon),
+        "informasi": p.informasi_diminta,
         "dip": [(n, dip_anchors.get(n)) for n in p.dip],
-        "keputusan": KEPUTUSAN.get(p.keputusan, p.keputusan), "alasan_pengecualian": p.alasan_pengecualian,
-        "dijawab": fmt.tanggal(p.tanggal_dijawab), "hari_kerja": t.hari_kerja, "batas": t.batas,
+        "keputusan": KEPUTUSAN.get(p.keputusan, p.keputusan),
+        "alasan_pengecualian": p.alasan_pengecualian,
+        "dijawab": fmt.tanggal(p.tanggal_dijawab),
+        "hari_kerja": t.hari_kerja,
+        "batas": t.batas,
         "batas_tanggal": fmt.tanggal(workdays.add_workdays(p.tanggal_diterima, t.batas, holidays)),
-        "tepat_waktu": t.tepat_waktu, "status": _status(t.hari_kerja, t.batas, t.tepat_waktu, unanswered),
-        "perpanjangan": ({"tanggal": fmt.tanggal(p.perpanjangan.tanggal_pemberitahuan), "alasan": p.perpanjangan.alasan,
-                          "sah": t.batas > workdays.JAWAB} if p.perpanjangan else None),
+        "tepat_waktu": t.tepat_waktu,
+        "status": _status(t.hari_kerja, t.batas, t.tepat_waktu, unanswered),
+        "perpanjangan": (
+            {
+                "tanggal": fmt.tanggal(p.perpanjangan.tanggal_pemberitahuan),
+                "alasan": p.perpanjangan.alasan,
+                "sah": t.batas > workdays.JAWAB,
+            }
+            if p.perpanjangan
+            else None
+        ),
         "catatan": p.catatan,
     }
 
@@ -128,19 +179,32 @@ def _timing(r: str, a: str, tahun: int, s) -> tuple[PPIDChartSpec | None, list[t
     if not timing:
         return None, None
     if len(timing) <= MAX_REQUEST_BARS:
-        described = [f"{n}: {'belum dijawab' if d is None else f'{d} hari kerja, ' + ('tepat waktu' if ok else 'terlambat')}"
-                     for n, d, _, ok in timing]
-        alt = (f"Diagram batang lama waktu menjawab setiap permohonan tahun {tahun} dalam hari kerja, dengan garis batas "
-               f"{workdays.JAWAB} hari kerja dan {JAWAB_DIPERPANJANG} hari kerja bila diperpanjang. "
-               + alt_list(described, "permohonan") + ". Angka yang sama ada di tabel register permohonan.")
-        return PPIDChartSpec(addresses.ppid_grafik(r, a, name), alt, ppid_charts.waktu_jawab,
-                             (timing, "Hari kerja sampai dijawab", workdays.JAWAB, JAWAB_DIPERPANJANG)), None
-    buckets = [("1–5 hari kerja", lambda d: d is not None and d <= 5),
-               (f"6–{workdays.JAWAB} hari kerja", lambda d: d is not None and 5 < d <= workdays.JAWAB),
-               (f"{workdays.JAWAB + 1}–{JAWAB_DIPERPANJANG} hari kerja",
-                lambda d: d is not None and workdays.JAWAB < d <= JAWAB_DIPERPANJANG),
-               (f"lebih dari {JAWAB_DIPERPANJANG} hari kerja", lambda d: d is not None and d > JAWAB_DIPERPANJANG),
-               ("belum dijawab", lambda d: d is None)]
+        described = [
+            f"{n}: {'belum dijawab' if d is None else f'{d} hari kerja, ' + ('tepat waktu' if ok else 'terlambat')}"
+            for n, d, _, ok in timing
+        ]
+        alt = (
+            f"Diagram batang lama waktu menjawab setiap permohonan tahun {tahun} dalam hari kerja, dengan garis batas "
+            f"{workdays.JAWAB} hari kerja dan {JAWAB_DIPERPANJANG} hari kerja bila diperpanjang. "
+            + alt_list(described, "permohonan")
+            + ". Angka yang sama ada di tabel register permohonan."
+        )
+        return PPIDChartSpec(
+            addresses.ppid_grafik(r, a, name),
+            alt,
+            ppid_charts.waktu_jawab,
+            (timing, "Hari kerja sampai dijawab", workdays.JAWAB, JAWAB_DIPERPANJANG),
+        ), None
+    buckets = [
+        ("1–5 hari kerja", lambda d: d is not None and d <= 5),
+        (f"6–{workdays.JAWAB} hari kerja", lambda d: d is not None and 5 < d <= workdays.JAWAB),
+        (
+            f"{workdays.JAWAB + 1}–{JAWAB_DIPERPANJANG} hari kerja",
+            lambda d: d is not None and workdays.JAWAB < d <= JAWAB_DIPERPANJANG,
+        ),
+        (f"lebih dari {JAWAB_DIPERPANJANG} hari kerja", lambda d: d is not None and d > JAWAB_DIPERPANJANG),
+        ("belum dijawab", lambda d: d is None),
+    ]
     table = [(label, sum(1 for _, d, _, _ in timing if test(d))) for label, test in buckets]
     what = f"Diagram batang sebaran lama waktu menjawab permohonan tahun {tahun}"
     return _count_chart(r, a, name, what, table), table
@@ -153,26 +217,47 @@ def _objections(register: RegisterPermohonan, holidays) -> tuple[list[dict], lis
         k = p.keberatan
         if k:
             used = workdays.workdays_between(k.tanggal_diajukan, k.tanggal_dijawab, holidays) if k.tanggal_dijawab else None
-            keberatan.append({
-                "nomor": p.nomor, "diajukan": fmt.tanggal(k.tanggal_diajukan), "alasan": k.alasan,
-                "dijawab": fmt.tanggal(k.tanggal_dijawab), "hari_kerja": used,
-                "batas_tanggal": fmt.tanggal(workdays.add_workdays(k.tanggal_diajukan, workdays.KEBERATAN, holidays)),
-                "hasil": HASIL_KEBERATAN.get(k.hasil, k.hasil),
-                "status": _status(used, workdays.KEBERATAN, used is not None and used <= workdays.KEBERATAN),
-            })
+            keberatan.append(
+                {
+                    "nomor": p.nomor,
+                    "diajukan": fmt.tanggal(k.tanggal_diajukan),
+                    "alasan": k.alasan,
+                    "dijawab": fmt.tanggal(k.tanggal_dijawab),
+                    "hari_kerja": used,
+                    "batas_tanggal": fmt.tanggal(workdays.add_workdays(k.tanggal_diajukan, workdays.KEBERATAN, holidays)),
+                    "hasil": HASIL_KEBERATAN.get(k.hasil, k.hasil),
+                    "status": _status(used, workdays.KEBERATAN, used is not None and used <= workdays.KEBERATAN),
+                }
+            )
         if p.sengketa:
             g = p.sengketa
-            sejak = (workdays.workdays_between(k.tanggal_dijawab, g.tanggal_diajukan, holidays)
-                     if k and k.tanggal_dijawab else None)
-            sengketa.append({"nomor": p.nomor, "diajukan": fmt.tanggal(g.tanggal_diajukan), "nomor_register": g.nomor_register,
-                             "putusan_tanggal": fmt.tanggal(g.tanggal_putusan), "putusan": g.putusan, "hari_kerja": sejak})
+            sejak = (
+                workdays.workdays_between(k.tanggal_dijawab, g.tanggal_diajukan, holidays) if k and k.tanggal_dijawab else None
+            )
+            sengketa.append(
+                {
+                    "nomor": p.nomor,
+                    "diajukan": fmt.tanggal(g.tanggal_diajukan),
+                    "nomor_register": g.nomor_register,
+                    "putusan_tanggal": fmt.tanggal(g.tanggal_putusan),
+                    "putusan": g.putusan,
+                    "hari_kerja": sejak,
+                }
+            )
     return keberatan, sengketa
 
 
 # --------------------------------------------------------------------------- one register year
 
-def register_view(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, tahun: int, register: RegisterPermohonan,
-                  dip_anchors: dict[str, str]) -> dict:
+
+def register_view(
+    ix: SiteIndex,
+    region: RegionRecord,
+    agency: AgencyRecord,
+    tahun: int,
+    register: RegisterPermohonan,
+    dip_anchors: dict[str, str],
+) -> dict:
     """Everything the statistics page and the annual report show of one register year.
     ``dip_anchors``: the DIP permalink of each entry number, relative to those pages."""
     holidays = ix.dataset.holiday_dates()
@@ -193,15 +278,32 @@ def register_view(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, tah
     tenggat = dt.date(tahun + 1, 3, 31)  # the annual report is due three months after the year ends
     data_per = ix.dataset.situs.data_per
     return {
-        "tahun": tahun, "contoh": register.contoh, "stats": s,
-        "jumlah": s.jumlah, "dijawab": answered, "tepat_waktu": s.tepat_waktu, "terlambat": s.terlambat,
+        "tahun": tahun,
+        "contoh": register.contoh,
+        "stats": s,
+        "jumlah": s.jumlah,
+        "dijawab": answered,
+        "tepat_waktu": s.tepat_waktu,
+        "terlambat": s.terlambat,
         "belum_dijawab": s.jumlah - answered,
-        "median": _number(s.median_hari_kerja), "terlama": s.terlama_hari_kerja,
-        "diberikan": s.per_keputusan.get("diberikan", 0), "sebagian": s.per_keputusan.get("diberikan_sebagian", 0),
-        "ditolak": s.per_keputusan.get("ditolak", 0), "tidak_dikuasai": s.per_keputusan.get("tidak_dikuasai", 0),
-        "keberatan_jumlah": s.keberatan, "keberatan_tepat_waktu": s.keberatan_tepat_waktu, "sengketa_jumlah": s.sengketa,
-        "bulan": bulan, "kanal": kanal, "kategori": kategori, "keputusan": keputusan, "waktu_tabel": waktu_tabel,
-        "charts": charts, "requests": requests, "keberatan": keberatan, "sengketa": sengketa,
+        "median": _number(s.median_hari_kerja),
+        "terlama": s.terlama_hari_kerja,
+        "diberikan": s.per_keputusan.get("diberikan", 0),
+        "sebagian": s.per_keputusan.get("diberikan_sebagian", 0),
+        "ditolak": s.per_keputusan.get("ditolak", 0),
+        "tidak_dikuasai": s.per_keputusan.get("tidak_dikuasai", 0),
+        "keberatan_jumlah": s.keberatan,
+        "keberatan_tepat_waktu": s.keberatan_tepat_waktu,
+        "sengketa_jumlah": s.sengketa,
+        "bulan": bulan,
+        "kanal": kanal,
+        "kategori": kategori,
+        "keputusan": keputusan,
+        "waktu_tabel": waktu_tabel,
+        "charts": charts,
+        "requests": requests,
+        "keberatan": keberatan,
+        "sengketa": sengketa,
         "alasan_tolak": [r_ for r_ in requests if r_["alasan_pengecualian"]],
         "tenggat": fmt.tanggal(tenggat),
         "tahun_selesai": data_per > akhir,

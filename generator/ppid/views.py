@@ -55,11 +55,18 @@ class TemplateHelpers:
         rows = self.rows(agency)
         kontak = kontak_view(agency)
         return {
-            "index": rel_href(page, addresses.ppid_index(r, a)), "dip": rel_href(page, addresses.ppid_dip(r, a)), "jumlah_dip": len(rows),
-            "csv": rel_href(page, addresses.ppid_file(r, a, "dip.csv")), "xlsx": rel_href(page, addresses.ppid_file(r, a, "dip.xlsx")),
+            "index": rel_href(page, addresses.ppid_index(r, a)),
+            "dip": rel_href(page, addresses.ppid_dip(r, a)),
+            "jumlah_dip": len(rows),
+            "csv": rel_href(page, addresses.ppid_file(r, a, "dip.csv")),
+            "xlsx": rel_href(page, addresses.ppid_file(r, a, "dip.xlsx")),
             "statistik": rel_href(page, addresses.ppid_statistik(r, a)) if agency.registers else None,
-            "laporan": [(t, rel_href(page, addresses.ppid_laporan(r, a, t)), agency.registers[t][0].contoh) for t in sorted(agency.registers, reverse=True)],
-            "cara": rel_href(page, addresses.ppid_cara(r, a)), "keberatan": rel_href(page, addresses.ppid_keberatan(r, a)),
+            "laporan": [
+                (t, rel_href(page, addresses.ppid_laporan(r, a, t)), agency.registers[t][0].contoh)
+                for t in sorted(agency.registers, reverse=True)
+            ],
+            "cara": rel_href(page, addresses.ppid_cara(r, a)),
+            "keberatan": rel_href(page, addresses.ppid_keberatan(r, a)),
             "formulir_permohonan": rel_href(page, addresses.ppid_formulir_permohonan(r, a)),
             "formulir_keberatan": rel_href(page, addresses.ppid_formulir_keberatan(r, a)),
             "kontak_terisi": kontak["terisi"],
@@ -75,8 +82,17 @@ class TemplateHelpers:
             return None
         kanal = Kanal.of(agency)
         return {
-            "dip": rel_href(page, addresses.ppid_dip(r, a)), "cara": rel_href(page, addresses.ppid_cara(r, a)), "kanal": kanal,
-            "entri": [{"nomor": row.nomor, "jenis": row.jenis_label, "ringkasan": row.ringkasan_isi,
-                       "permalink": rel_href(page, f"{addresses.ppid_dip(r, a)}#{row.anchor}"),
-                       "ajukan": kanal.href(page, r, a, row.nomor, row.ringkasan_isi, agency.model.nama)} for row in mine],
+            "dip": rel_href(page, addresses.ppid_dip(r, a)),
+            "cara": rel_href(page, addresses.ppid_cara(r, a)),
+            "kanal": kanal,
+            "entri": [
+                {
+                    "nomor": row.nomor,
+                    "jenis": row.jenis_label,
+                    "ringkasan": row.ringkasan_isi,
+                    "permalink": rel_href(page, f"{addresses.ppid_dip(r, a)}#{row.anchor}"),
+                    "ajukan": kanal.href(page, r, a, row.nomor, row.ringkasan_isi, agency.model.nama),
+                }
+                for row in mine
+            ],
         }

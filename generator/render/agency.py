@@ -28,11 +28,16 @@ from generator.validate.dataset import AgencyRecord, RegionRecord
 
 
 def _tree(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, units, by_unit) -> list[dict]:
-    return [{
-        "nama": u.nama, "jenis": JENIS_UNIT.get(u.jenis, u.jenis), "path": addresses.unit(region.id, agency.id, u.id),
-        "positions": by_unit.get(u.id, []),
-        "children": _tree(ix, region, agency, u.unit, by_unit),
-    } for u in units]
+    return [
+        {
+            "nama": u.nama,
+            "jenis": JENIS_UNIT.get(u.jenis, u.jenis),
+            "path": addresses.unit(region.id, agency.id, u.id),
+            "positions": by_unit.get(u.id, []),
+            "children": _tree(ix, region, agency, u.unit, by_unit),
+        }
+        for u in units
+    ]
 
 
 def _capaian_chart(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, rows: list[dict]) -> ChartSpec | None:
@@ -41,12 +46,18 @@ def _capaian_chart(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, ro
     if not measured:
         return None
     bars = [charts.Bar(r["label"], r["rata_rata"], r["band"], r["predikat"]) for r in measured]
-    alt = (f"Diagram batang rata-rata capaian kinerja {len(bars)} jabatan di {agency.model.nama} pada laporan terakhir "
-           "masing-masing, dibandingkan dengan garis 100%. "
-           + alt_list([f"{b.label}: {fmt.persen(b.value)} ({b.band_name})" for b in bars], "jabatan")
-           + ". Angka yang sama ada di tabel jabatan.")
-    return ChartSpec(addresses.chart(region.id, agency.id, "capaian-jabatan"), alt, charts.capaian_bars,
-                     (bars, "Rata-rata capaian kinerja (%)", *band_lines(ix.site_policy)))
+    alt = (
+        f"Diagram batang rata-rata capaian kinerja {len(bars)} jabatan di {agency.model.nama} pada laporan terakhir "
+        "masing-masing, dibandingkan dengan garis 100%. "
+        + alt_list([f"{b.label}: {fmt.persen(b.value)} ({b.band_name})" for b in bars], "jabatan")
+        + ". Angka yang sama ada di tabel jabatan."
+    )
+    return ChartSpec(
+        addresses.chart(region.id, agency.id, "capaian-jabatan"),
+        alt,
+        charts.capaian_bars,
+        (bars, "Rata-rata capaian kinerja (%)", *band_lines(ix.site_policy)),
+    )
 
 
 def agency_page(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord) -> dict:
@@ -59,12 +70,17 @@ def agency_page(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord) -> di
     head_ids = {p.id for p in heads(agency)}
     budget = [r for r in rows if r["res"] is not None and r["res"].has_budget]
     return {
-        "page_path": page, "region": region, "agency": agency, "pd": agency.model,
+        "page_path": page,
+        "region": region,
+        "agency": agency,
+        "pd": agency.model,
         "breadcrumb": breadcrumb(ix, region),
         "heads": [r for r in rows if r["id"] in head_ids],
         "lepas": [r for r in by_unit.get(None, []) if r["id"] not in head_ids],
         "tree": _tree(ix, region, agency, agency.model.unit, by_unit),
-        "positions": rows, "chart": _capaian_chart(ix, region, agency, rows), "budget": budget,
+        "positions": rows,
+        "chart": _capaian_chart(ix, region, agency, rows),
+        "budget": budget,
         "jumlah_laporan": sum(len(ix.reports_of(agency, p.id)) for p in ordered),
     }
 
@@ -75,7 +91,10 @@ def unit_page(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, unit_id
     rows = [summary(ix, region, agency, p) for p in positions_in_order(agency) if p.model.unit in inside]
     parent_id = agency.unit_parent.get(unit_id)
     return {
-        "page_path": addresses.unit(region.id, agency.id, unit_id), "region": region, "agency": agency, "unit": u,
+        "page_path": addresses.unit(region.id, agency.id, unit_id),
+        "region": region,
+        "agency": agency,
+        "unit": u,
         "jenis": JENIS_UNIT.get(u.jenis, u.jenis),
         "breadcrumb": breadcrumb(ix, region, agency, parent_id),
         "induk": unit_link(region, agency, agency.units[parent_id]) if parent_id else None,
@@ -88,7 +107,9 @@ def unit_page(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, unit_id
 def agency_summary(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord) -> dict:
     hs = heads(agency)
     return {
-        "nama": agency.model.nama, "singkatan": agency.model.singkatan, "path": addresses.agency(region.id, agency.id),
+        "nama": agency.model.nama,
+        "singkatan": agency.model.singkatan,
+        "path": addresses.agency(region.id, agency.id),
         "jumlah_jabatan": len(agency.positions),
         "jumlah_laporan": sum(len(ix.reports_of(agency, p)) for p in agency.positions),
         "pimpinan": summary(ix, region, agency, hs[0]) if hs else None,
@@ -96,11 +117,18 @@ def agency_summary(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord) ->
 
 
 def region_view(ix: SiteIndex, region: RegionRecord) -> dict:
-    return {"region": region, "path": addresses.region(region.id), "page_path": addresses.region(region.id),
-            "breadcrumb": [("Beranda", addresses.HOME)],
-            "agencies": [agency_summary(ix, region, a) for a in region.agencies.values()]}
+    return {
+        "region": region,
+        "path": addresses.region(region.id),
+        "page_path": addresses.region(region.id),
+        "breadcrumb": [("Beranda", addresses.HOME)],
+        "agencies": [agency_summary(ix, region, a) for a in region.agencies.values()],
+    }
 
 
 def home_page(ix: SiteIndex) -> dict:
-    return {"page_path": addresses.HOME, "regions": [region_view(ix, r) for r in ix.dataset.regions.values()],
-            "skala": kebijakan.skala(ix.site_policy.skala_predikat)}
+    return {
+        "page_path": addresses.HOME,
+        "regions": [region_view(ix, r) for r in ix.dataset.regions.values()],
+        "skala": kebijakan.skala(ix.site_policy.skala_predikat),
+    }

@@ -30,7 +30,15 @@ from generator.render import svgchart  # noqa: E402
 
 # Okabe–Ito
 BLACK, ORANGE, SKY, GREEN, YELLOW, BLUE, VERMILLION, PURPLE = (
-    "#000000", "#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7")
+    "#000000",
+    "#E69F00",
+    "#56B4E9",
+    "#009E73",
+    "#F0E442",
+    "#0072B2",
+    "#D55E00",
+    "#CC79A7",
+)
 BAND_COLOURS = (GREEN, SKY, YELLOW, ORANGE, VERMILLION)  # best → worst band
 BAND_HATCHES = ("", "//", "..", "xx", "\\\\")
 GREY = "#777777"
@@ -110,7 +118,9 @@ def _wrap(label: str, width: int = 42, lines: int = 2) -> str:
     return "\n".join(parts)
 
 
-def _figure(n_rows: int, row_height: float = 0.48, left: float = 3.3, width: float = 8.0, top: float = 0.35, bottom: float = 0.95):
+def _figure(
+    n_rows: int, row_height: float = 0.48, left: float = 3.3, width: float = 8.0, top: float = 0.35, bottom: float = 0.95
+):
     height = top + bottom + max(n_rows, 1) * row_height
     fig = Figure(figsize=(width, height))
     ax = fig.add_axes((left / width, bottom / height, (width - left - 0.25) / width, (height - top - bottom) / height))
@@ -155,7 +165,9 @@ def _row_label_column(svg: svgchart.Svg, x0: float, ys: list[float], labels: lis
         svg.text(x0 - 4, y, svgchart.wrap(label), 9, "end")
 
 
-def capaian_bars(bars: list[Bar], xlabel: str, thresholds: list[Decimal], band_names: list[str], reference: Decimal = Decimal(100)) -> bytes:
+def capaian_bars(
+    bars: list[Bar], xlabel: str, thresholds: list[Decimal], band_names: list[str], reference: Decimal = Decimal(100)
+) -> bytes:
     """Horizontal bars of capaian %, against the 100% line and the predikat band limits."""
     row_height = 0.48 if len(bars) <= 12 else 0.34
     W, H, x0, x1, y0, y1, pitch = _bar_layout(len(bars), row_height, bottom=0.95)
@@ -241,7 +253,10 @@ def quarter_lines(series: list[Series], roman: dict[int, str]) -> bytes:
     svg = svgchart.Svg(W, H)
     # legend
     x = 6.0
-    for label, colour, dash, marker in (("Target s.d. triwulan", ORANGE, "4,2", "s"), ("Realisasi s.d. triwulan", BLUE, None, "o")):
+    for label, colour, dash, marker in (
+        ("Target s.d. triwulan", ORANGE, "4,2", "s"),
+        ("Realisasi s.d. triwulan", BLUE, None, "o"),
+    ):
         svg.line(x, 11, x + 22, 11, colour, 1.4, dash)
         (svg.square if marker == "s" else svg.circle)(x + 11, 11, 2.6, colour)
         svg.text(x + 27, 11, label, 8)

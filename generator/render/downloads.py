@@ -28,8 +28,16 @@ def downloads(files: dict[str, bytes] | None):
     open-data files were not generated, e.g. rendering pages alone), in the order of
     ``only`` when given. One period of a position has only its JSON of its own: its CSV and
     XLSX are the position's files for all periods (``semua_periode`` True)."""
-    def unduh(kind: str, region: str | None = None, agency: str | None = None, id: str | None = None,
-              tahun: int | None = None, triwulan: int | None = None, only: tuple[str, ...] | None = None) -> list[dict]:
+
+    def unduh(
+        kind: str,
+        region: str | None = None,
+        agency: str | None = None,
+        id: str | None = None,
+        tahun: int | None = None,
+        triwulan: int | None = None,
+        only: tuple[str, ...] | None = None,
+    ) -> list[dict]:
         if not files:
             return []
         links = download_links(kind, region, agency, id, tahun, triwulan, files=files)
@@ -45,8 +53,14 @@ def downloads(files: dict[str, bytes] | None):
             if f not in links or f not in UNDUH_FORMAT:
                 continue
             semua = whole.get(f) == links[f]
-            out.append({"label": UNDUH_FORMAT[f][0], "hint": hints[f] + (SEMUA_PERIODE_HINT if semua else ""),
-                        "path": links[f], "semua_periode": semua})
+            out.append(
+                {
+                    "label": UNDUH_FORMAT[f][0],
+                    "hint": hints[f] + (SEMUA_PERIODE_HINT if semua else ""),
+                    "path": links[f],
+                    "semua_periode": semua,
+                }
+            )
         return out
 
     return unduh

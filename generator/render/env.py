@@ -39,10 +39,16 @@ def _href(ctx, target: str) -> Markup:
 
 
 def environment() -> Environment:
-    env = Environment(loader=PackageLoader("generator", "templates"), autoescape=True, finalize=_finalize,
-                      undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True)
-    env.filters.update(angka=_safe(fmt.angka), persen=_safe(fmt.persen), rupiah=_safe(fmt.rupiah),
-                       tanggal=fmt.tanggal)
+    env = Environment(
+        loader=PackageLoader("generator", "templates"),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters.update(angka=_safe(fmt.angka), persen=_safe(fmt.persen), rupiah=_safe(fmt.rupiah), tanggal=fmt.tanggal)
     env.globals.update(href=_href, ROMAWI=fmt.ROMAWI)
     return env
 

@@ -39,10 +39,37 @@ PANAH = {"naik": "↑", "turun": "↓"}
 # --------------------------------------------------------------------------- LaTeX → linear text
 
 _SYMBOLS = {
-    "sum": "Σ", "Sigma": "Σ", "times": "×", "cdot": "·", "div": "÷", "%": "%", "pm": "±", "le": "≤", "leq": "≤",
-    "ge": "≥", "geq": "≥", "neq": "≠", "ne": "≠", "approx": "≈", "$": "$", "&": "&", "#": "#", "_": "_",
-    "{": "{", "}": "}", ",": " ", ";": " ", ":": " ", "!": "", " ": " ", "quad": " ", "qquad": " ",
-    "left": "", "right": "", "displaystyle": "", "textstyle": "",
+    "sum": "Σ",
+    "Sigma": "Σ",
+    "times": "×",
+    "cdot": "·",
+    "div": "÷",
+    "%": "%",
+    "pm": "±",
+    "le": "≤",
+    "leq": "≤",
+    "ge": "≥",
+    "geq": "≥",
+    "neq": "≠",
+    "ne": "≠",
+    "approx": "≈",
+    "$": "$",
+    "&": "&",
+    "#": "#",
+    "_": "_",
+    "{": "{",
+    "}": "}",
+    ",": " ",
+    ";": " ",
+    ":": " ",
+    "!": "",
+    " ": " ",
+    "quad": " ",
+    "qquad": " ",
+    "left": "",
+    "right": "",
+    "displaystyle": "",
+    "textstyle": "",
 }
 _TEXT_COMMANDS = {"text", "mathrm", "textrm", "textit", "mathit", "textbf", "mathbf", "operatorname", "mbox"}
 
@@ -56,7 +83,7 @@ def _group(s: str, i: int) -> tuple[str, int]:
     if s[i] != "{":
         if s[i] == "\\":
             m = re.match(r"\\([A-Za-z]+|.)", s[i:])
-            return s[i:i + m.end()], i + m.end()
+            return s[i : i + m.end()], i + m.end()
         return s[i], i + 1
     depth, j = 0, i
     while j < len(s):
@@ -68,9 +95,9 @@ def _group(s: str, i: int) -> tuple[str, int]:
         elif s[j] == "}":
             depth -= 1
             if depth == 0:
-                return s[i + 1:j], j + 1
+                return s[i + 1 : j], j + 1
         j += 1
-    return s[i + 1:], len(s)
+    return s[i + 1 :], len(s)
 
 
 def _wrap(text: str) -> str:
@@ -128,6 +155,7 @@ def linear(text: str | None) -> str | None:
 
 # --------------------------------------------------------------------------- view
 
+
 def _pengali(f: Formula) -> tuple[str | None, str | None]:
     """(shown, read aloud) for the factor after the fraction."""
     p = f.pengali
@@ -139,7 +167,7 @@ def _pengali(f: Formula) -> tuple[str | None, str | None]:
 
 
 def _selisih(pembilang: str) -> list[str] | None:
-    """"A - B" → [A, B] for a year-over-year difference, when the text splits cleanly."""
+    """ "A - B" → [A, B] for a year-over-year difference, when the text splits cleanly."""
     parts = re.split(r"\s+[-−–]\s+", pembilang)
     return [p.strip() for p in parts] if len(parts) == 2 and all(p.strip() for p in parts) else None
 
@@ -155,12 +183,34 @@ def view(ind: Indikator) -> dict | None:
     prose text), catatan, tertulis (as written, linear), penjelasan."""
     f = ind.formula
     if f is None:
-        return {"jenis": None, "label": None, "pecahan": False, "teks": None, "catatan": None, "tertulis": None,
-                "penjelasan": ind.penjelasan} if ind.penjelasan else None
+        return (
+            {
+                "jenis": None,
+                "label": None,
+                "pecahan": False,
+                "teks": None,
+                "catatan": None,
+                "tertulis": None,
+                "penjelasan": ind.penjelasan,
+            }
+            if ind.penjelasan
+            else None
+        )
     tertulis = linear(f.tertulis)
-    out: dict = {"jenis": f.jenis, "label": JENIS[f.jenis], "pecahan": False, "pembilang": None, "penyebut": None,
-                 "selisih": None, "pengali": None, "baca": None, "teks": None, "catatan": CATATAN.get(f.jenis),
-                 "tertulis": tertulis, "penjelasan": ind.penjelasan}
+    out: dict = {
+        "jenis": f.jenis,
+        "label": JENIS[f.jenis],
+        "pecahan": False,
+        "pembilang": None,
+        "penyebut": None,
+        "selisih": None,
+        "pengali": None,
+        "baca": None,
+        "teks": None,
+        "catatan": CATATAN.get(f.jenis),
+        "tertulis": tertulis,
+        "penjelasan": ind.penjelasan,
+    }
     if f.jenis in PECAHAN and f.pembilang and f.penyebut:
         pengali, dibaca = _pengali(f)
         selisih = _selisih(f.pembilang) if f.jenis == "selisih_tahunan" else None
@@ -177,6 +227,10 @@ def view(ind: Indikator) -> dict | None:
 
 def arah(ind: Indikator) -> dict:
     """Direction of an indicator: arrow, words, and whether the document states it."""
-    return {"polaritas": ind.polaritas, "panah": PANAH[ind.polaritas], "teks": ARAH[ind.polaritas],
-            "dinyatakan": ind.polaritas_dinyatakan,
-            "dasar": "dinyatakan dalam dokumen" if ind.polaritas_dinyatakan else "diasumsikan"}
+    return {
+        "polaritas": ind.polaritas,
+        "panah": PANAH[ind.polaritas],
+        "teks": ARAH[ind.polaritas],
+        "dinyatakan": ind.polaritas_dinyatakan,
+        "dasar": "dinyatakan dalam dokumen" if ind.polaritas_dinyatakan else "diasumsikan",
+    }

@@ -27,8 +27,16 @@ def indicator_items(indikator: list[Indikator]) -> list[dict]:
         if depth == 0 and ind.kelompok and ind.kelompok != kelompok:
             kelompok = ind.kelompok
             items.append({"kelompok": kelompok})
-        items.append({"ind": ind, "id": ind.id, "depth": depth, "induk": parent,
-                      "target_tertulis": _tertulis_beda(ind), "arah": formula.arah(ind)})
+        items.append(
+            {
+                "ind": ind,
+                "id": ind.id,
+                "depth": depth,
+                "induk": parent,
+                "target_tertulis": _tertulis_beda(ind),
+                "arah": formula.arah(ind),
+            }
+        )
     _span_sasaran(items)
     return items
 
@@ -86,21 +94,32 @@ def indicator_table(indikator: list[Indikator]) -> dict:
 
 
 def pk_view(pk: PerjanjianKinerja) -> dict:
-    return {"versi": VERSI_PK[pk.versi], "tanggal": fmt.tanggal(pk.tanggal), "alasan": pk.alasan,
-            "judul_tertulis": pk.judul_tertulis, **indicator_table(pk.indikator)}
+    return {
+        "versi": VERSI_PK[pk.versi],
+        "tanggal": fmt.tanggal(pk.tanggal),
+        "alasan": pk.alasan,
+        "judul_tertulis": pk.judul_tertulis,
+        **indicator_table(pk.indikator),
+    }
 
 
 def iki_view(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos: PositionRecord, iki) -> dict:
-    return {"judul_tertulis": iki.judul_tertulis, "nomor_keputusan": iki.nomor_keputusan, "tanggal": fmt.tanggal(iki.tanggal),
-            "tempat": iki.tempat, "sumber": source_document(agency, iki.sumber),
-            **signatures(ix, region, agency, pos, iki.penandatangan),
-            "catatan_sumber": ix.masked(iki.catatan_sumber),
-            **indicator_table(iki.indikator)}
+    return {
+        "judul_tertulis": iki.judul_tertulis,
+        "nomor_keputusan": iki.nomor_keputusan,
+        "tanggal": fmt.tanggal(iki.tanggal),
+        "tempat": iki.tempat,
+        "sumber": source_document(agency, iki.sumber),
+        **signatures(ix, region, agency, pos, iki.penandatangan),
+        "catatan_sumber": ix.masked(iki.catatan_sumber),
+        **indicator_table(iki.indikator),
+    }
 
 
 def signatures(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos: PositionRecord, sign) -> dict:
     """Who made and who acknowledged a document, each linked to their position page when
     it is another position of the agency."""
+
     def path(p: Penandatangan | None) -> str | None:
         if p is None or not p.jabatan_id or p.jabatan_id not in agency.positions or p.jabatan_id == pos.id:
             return None

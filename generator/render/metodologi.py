@@ -18,12 +18,22 @@ def _overrides(ix: SiteIndex) -> list[dict]:
     overrides = []
     for region in ix.dataset.regions.values():
         if region.model.kebijakan.model_fields_set:
-            overrides.append({"nama": region.model.nama, "path": addresses.region(region.id),
-                              "perubahan": kebijakan.beda(ix.site_policy.apply(region.model.kebijakan), ix.site_policy)})
+            overrides.append(
+                {
+                    "nama": region.model.nama,
+                    "path": addresses.region(region.id),
+                    "perubahan": kebijakan.beda(ix.site_policy.apply(region.model.kebijakan), ix.site_policy),
+                }
+            )
         for agency in region.agencies.values():
             if agency.model.kebijakan.model_fields_set:
-                overrides.append({"nama": agency.model.nama, "path": addresses.agency(region.id, agency.id),
-                                  "perubahan": kebijakan.beda(ix.site_policy.apply(agency.model.kebijakan), ix.site_policy)})
+                overrides.append(
+                    {
+                        "nama": agency.model.nama,
+                        "path": addresses.agency(region.id, agency.id),
+                        "perubahan": kebijakan.beda(ix.site_policy.apply(agency.model.kebijakan), ix.site_policy),
+                    }
+                )
     return overrides
 
 
@@ -46,13 +56,16 @@ def metodologi_page(ix: SiteIndex) -> dict:
     policy = ix.site_policy
     reports, selisih = _reports(ix)
     return {
-        "page_path": addresses.METODOLOGI, "kebijakan": kebijakan.baris(policy),
+        "page_path": addresses.METODOLOGI,
+        "kebijakan": kebijakan.baris(policy),
         "skala": kebijakan.skala(policy.skala_predikat),
         "skala_bawaan": policy.skala_predikat == resolve().skala_predikat,
         "polaritas_turun": kebijakan.nilai("polaritas_turun", policy.polaritas_turun),
         "efisiensi": kebijakan.nilai("efisiensi", policy.efisiensi),
         "anggaran_total": kebijakan.nilai("anggaran_total", policy.anggaran_total),
         "data_tidak_tersedia": kebijakan.nilai("data_tidak_tersedia", policy.data_tidak_tersedia),
-        "overrides": _overrides(ix), "reports": reports, "selisih": selisih,
+        "overrides": _overrides(ix),
+        "reports": reports,
+        "selisih": selisih,
         "jumlah_laporan": sum(len(v) for v in ix.entries.values()),
     }

@@ -121,12 +121,16 @@ def position_link(by_id: dict[str, Group], region: RegionRecord, pos: PositionRe
         return None
     regions = g.regions()
     elsewhere = any(r.id != region.id for r in regions)
-    return {"path": g.path, "label": g.label,
-            "teks": "Bandingkan dengan jabatan sejenis di daerah lain" if elsewhere else "Bandingkan dengan jabatan sejenis",
-            "ringkas": f"{len(g.members)} jabatan di {len(regions)} wilayah"}
+    return {
+        "path": g.path,
+        "label": g.label,
+        "teks": "Bandingkan dengan jabatan sejenis di daerah lain" if elsewhere else "Bandingkan dengan jabatan sejenis",
+        "ringkas": f"{len(g.members)} jabatan di {len(regions)} wilayah",
+    }
 
 
 # --------------------------------------------------------------------------- pages
+
 
 def _years_text(years: set[int]) -> str:
     return ", ".join(str(y) for y in sorted(years))
@@ -137,22 +141,36 @@ def index_page(ix: SiteIndex, all_groups: list[Group]) -> dict:
     sections: list[dict] = []
     for g in all_groups:
         per_region = Counter(region.id for region, _a, _p in g.members)
-        row = {"label": g.label, "path": g.path, "id": g.id, "jumlah": len(g.members),
-               "per_wilayah": [per_region.get(r.id, 0) for r in regions],
-               "tahun": _years_text({t for _r, _a, p in g.members for t in p.years})}
+        row = {
+            "label": g.label,
+            "path": g.path,
+            "id": g.id,
+            "jumlah": len(g.members),
+            "per_wilayah": [per_region.get(r.id, 0) for r in regions],
+            "tahun": _years_text({t for _r, _a, p in g.members for t in p.years}),
+        }
         if not sections or sections[-1]["jenis"] != g.jenis:
             sections.append({"jenis": g.jenis, "judul": JENIS_JUDUL.get(g.jenis, g.jenis), "rows": []})
         sections[-1]["rows"].append(row)
-    return {"page_path": addresses.PERBANDINGAN, "breadcrumb": [("Beranda", addresses.HOME)], "wilayah": regions,
-            "sections": sections, "jumlah_kelompok": len(all_groups),
-            "jumlah_jabatan": sum(len(g.members) for g in all_groups)}
+    return {
+        "page_path": addresses.PERBANDINGAN,
+        "breadcrumb": [("Beranda", addresses.HOME)],
+        "wilayah": regions,
+        "sections": sections,
+        "jumlah_kelompok": len(all_groups),
+        "jumlah_jabatan": sum(len(g.members) for g in all_groups),
+    }
 
 
 def _status(r) -> str | None:
     if r is None:
         return None
-    return {"na": "data n/a", "target_nol": "target 0", "tak_terhitung": "tidak dapat dihitung",
-            "belum_ada": "belum ada realisasi"}.get(r.status)
+    return {
+        "na": "data n/a",
+        "target_nol": "target 0",
+        "tak_terhitung": "tidak dapat dihitung",
+        "belum_ada": "belum ada realisasi",
+    }.get(r.status)
 
 
 def _indicators(indikator, res: ReportResult | None) -> list[dict]:
@@ -166,8 +184,17 @@ def _indicators(indikator, res: ReportResult | None) -> list[dict]:
             out.append({"sasaran": it.get("sasaran"), "items": []})
         ind = it["ind"]
         r = rows.get(ind.id)
-        out[-1]["items"].append({"ind": ind, "depth": it["depth"], "arah": it["arah"], "rumus": formula.view(ind),
-                                 "target_tertulis": it["target_tertulis"], "r": r, "status": _status(r)})
+        out[-1]["items"].append(
+            {
+                "ind": ind,
+                "depth": it["depth"],
+                "arah": it["arah"],
+                "rumus": formula.view(ind),
+                "target_tertulis": it["target_tertulis"],
+                "r": r,
+                "status": _status(r),
+            }
+        )
     return out
 
 
@@ -198,13 +225,22 @@ def _member(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos: Posi
             pemangku, dari_ttd = [person(sign.pembuat, tampilan)], True
     return {
         "anchor": f"{region.id}-{agency.id}-{pos.id}" + (f"-{tahun}" if tahun is not None else ""),
-        "wilayah": region.model.nama, "perangkat_daerah": agency.model.nama, "singkatan": agency.model.singkatan,
-        "agency_path": addresses.agency(region.id, agency.id), "path": addresses.position(region.id, agency.id, pos.id),
-        "jabatan": m.jabatan, "tertulis": list(m.jabatan_tertulis), "jenis": JENIS_JABATAN.get(m.jenis, m.jenis),
-        "pemangku": pemangku, "pemangku_dari_ttd": dari_ttd,
-        "tahun": tahun, "jenis_dokumen": jenis_dokumen, "dokumen": dokumen,
+        "wilayah": region.model.nama,
+        "perangkat_daerah": agency.model.nama,
+        "singkatan": agency.model.singkatan,
+        "agency_path": addresses.agency(region.id, agency.id),
+        "path": addresses.position(region.id, agency.id, pos.id),
+        "jabatan": m.jabatan,
+        "tertulis": list(m.jabatan_tertulis),
+        "jenis": JENIS_JABATAN.get(m.jenis, m.jenis),
+        "pemangku": pemangku,
+        "pemangku_dari_ttd": dari_ttd,
+        "tahun": tahun,
+        "jenis_dokumen": jenis_dokumen,
+        "dokumen": dokumen,
         "jumlah_indikator": sum(1 for _ in walk_indicators(indikator)),
-        "sasaran": _indicators(indikator, res), "res": res,
+        "sasaran": _indicators(indikator, res),
+        "res": res,
         "disimpulkan": placement_inferred(pos),
     }
 
@@ -223,9 +259,15 @@ def group_page(ix: SiteIndex, g: Group) -> dict:
     years = {m["tahun"] for m in members if m["tahun"] is not None}
     kinds = sorted({m["jenis_dokumen"] for m in members if m["jenis_dokumen"]})
     return {
-        "page_path": g.path, "id": g.id, "label": g.label,
+        "page_path": g.path,
+        "id": g.id,
+        "label": g.label,
         "breadcrumb": [("Beranda", addresses.HOME), ("Perbandingan", addresses.PERBANDINGAN)],
-        "members": members, "wilayah": sections, "jumlah_jabatan": len(g.members),
-        "tahun": _years_text(years), "beda_tahun": len(years) > 1, "jenis_dokumen": kinds,
+        "members": members,
+        "wilayah": sections,
+        "jumlah_jabatan": len(g.members),
+        "tahun": _years_text(years),
+        "beda_tahun": len(years) > 1,
+        "jenis_dokumen": kinds,
         "ada_capaian": any(m["res"] is not None for m in members),
     }

@@ -43,8 +43,9 @@ ANGGARAN_KEYS = ("anggaran:", "anggaran_total", "narasi.anggaran_total")
 
 # --------------------------------------------------------------------------- pieces of a report
 
+
 def _jenis_tag(jenis: str, nama: str) -> str | None:
-    """"Program" / "Kegiatan" / "Sub kegiatan", unless the name already says it."""
+    """ "Program" / "Kegiatan" / "Sub kegiatan", unless the name already says it."""
     label = JENIS_ANGGARAN.get(jenis, jenis)
     return None if nama.casefold().startswith(label.casefold()) else label
 
@@ -52,13 +53,20 @@ def _jenis_tag(jenis: str, nama: str) -> str | None:
 def discrepancy(d) -> dict:
     """A printed figure that differs from the computed one, and the policies that would
     reproduce it (also listed on the methodology page)."""
+
     def show(v):
         if isinstance(v, Decimal):
             return fmt.angka(v)
         return "–" if v is None else str(v)
-    return {"label": d.label, "tercetak": show(d.tercetak), "dihitung": show(d.dihitung), "tak_terhitung": d.dihitung is None,
-            "alternatif": ["; ".join(kebijakan.perubahan(alt)) for alt in d.direproduksi_oleh[:4]],
-            "lebih": max(0, len(d.direproduksi_oleh) - 4)}
+
+    return {
+        "label": d.label,
+        "tercetak": show(d.tercetak),
+        "dihitung": show(d.dihitung),
+        "tak_terhitung": d.dihitung is None,
+        "alternatif": ["; ".join(kebijakan.perubahan(alt)) for alt in d.direproduksi_oleh[:4]],
+        "lebih": max(0, len(d.direproduksi_oleh) - 4),
+    }
 
 
 def _discrepancy_notes(res) -> dict:
@@ -73,8 +81,14 @@ def _discrepancy_notes(res) -> dict:
 
 def _narasi(lap: Laporan) -> list[tuple[str, list[str]]]:
     n = lap.narasi
-    parts = [("Keterangan", n.keterangan), ("Faktor pendukung", n.faktor_pendukung), ("Faktor penghambat", n.faktor_penghambat),
-             ("Upaya", n.upaya), ("Kesimpulan", n.kesimpulan), ("Rekomendasi", n.rekomendasi)]
+    parts = [
+        ("Keterangan", n.keterangan),
+        ("Faktor pendukung", n.faktor_pendukung),
+        ("Faktor penghambat", n.faktor_penghambat),
+        ("Upaya", n.upaya),
+        ("Kesimpulan", n.kesimpulan),
+        ("Rekomendasi", n.rekomendasi),
+    ]
     return [(title, items) for title, items in parts if items]
 
 
@@ -83,7 +97,7 @@ def _measured_items(pk: PerjanjianKinerja | None, res, lap: Laporan) -> list[dic
     computed row and the report's note on it."""
     rows = {r.id: r for r in res.rows}
     items = []
-    for it in (indicator_items(pk.indikator) if pk else []):
+    for it in indicator_items(pk.indikator) if pk else []:
         if "kelompok" in it:
             items.append(it)
             continue
@@ -91,17 +105,26 @@ def _measured_items(pk: PerjanjianKinerja | None, res, lap: Laporan) -> list[dic
         if r is None:
             continue
         entry = lap.realisasi.get(r.id)
-        items.append({**it, "r": r, "beda_tercetak": r.tercetak is not None and r.tercetak != r.capaian,
-                      "catatan": entry.catatan if entry else None})
+        items.append(
+            {
+                **it,
+                "r": r,
+                "beda_tercetak": r.tercetak is not None and r.tercetak != r.capaian,
+                "catatan": entry.catatan if entry else None,
+            }
+        )
     return items
 
 
 def _budget_rows(res) -> list[dict]:
-    return [{"b": b, "jenis": _jenis_tag(b.jenis, b.nama), "beda_tercetak": b.tercetak is not None and b.tercetak != b.persen}
-            for b in res.budget]
+    return [
+        {"b": b, "jenis": _jenis_tag(b.jenis, b.nama), "beda_tercetak": b.tercetak is not None and b.tercetak != b.persen}
+        for b in res.budget
+    ]
 
 
 # --------------------------------------------------------------------------- the charts of a report
+
 
 def _bar_note(r) -> str | None:
     """Why a bar of the capaian chart has no (counted) value."""
@@ -124,14 +147,27 @@ def _capaian_chart(e: Entry, base: str, periode: str) -> ChartSpec | None:
     chart_rows = [r for r in res.rows if not (r.id in has_children and r.status == "belum_ada")]
     if not any(r.capaian is not None for r in chart_rows):
         return None
-    bars = [charts.Bar(("– " if r.kedalaman else "") + numbered(r.nomor, r.indikator), r.capaian,
-                       band_for_name(res.policy, r.predikat), r.predikat, _bar_note(r))
-            for r in chart_rows]
+    bars = [
+        charts.Bar(
+            ("– " if r.kedalaman else "") + numbered(r.nomor, r.indikator),
+            r.capaian,
+            band_for_name(res.policy, r.predikat),
+            r.predikat,
+            _bar_note(r),
+        )
+        for r in chart_rows
+    ]
     # The figures of every bar are in the measurement table right above the chart.
-    alt = (f"Diagram batang capaian {len(bars)} indikator {e.position.model.jabatan}, {periode}, dibandingkan dengan garis 100% "
-           "dan batas predikat. Capaian dan predikat setiap indikator ada di tabel pengukuran di atas.")
-    return ChartSpec(addresses.chart(e.region.id, e.agency.id, f"{base}-capaian"), alt,
-                     charts.capaian_bars, (bars, "Capaian (%)", *band_lines(res.policy)))
+    alt = (
+        f"Diagram batang capaian {len(bars)} indikator {e.position.model.jabatan}, {periode}, dibandingkan dengan garis 100% "
+        "dan batas predikat. Capaian dan predikat setiap indikator ada di tabel pengukuran di atas."
+    )
+    return ChartSpec(
+        addresses.chart(e.region.id, e.agency.id, f"{base}-capaian"),
+        alt,
+        charts.capaian_bars,
+        (bars, "Capaian (%)", *band_lines(res.policy)),
+    )
 
 
 def _anggaran_chart(e: Entry, base: str, periode: str) -> ChartSpec | None:
@@ -140,14 +176,21 @@ def _anggaran_chart(e: Entry, base: str, periode: str) -> ChartSpec | None:
     if not (programs and any(b.persen is not None for b in programs)):
         return None
     data = [(numbered(b.nomor, b.nama), b.persen) for b in programs]
-    alt = (f"Diagram batang serapan anggaran per program, {e.position.model.jabatan}, {periode}: "
-           + "; ".join(f"{label}: {fmt.persen(v, 'belum ada realisasi')}" for label, v in data[:MAX_ALT_ITEMS])
-           + ". Angka yang sama ada di tabel anggaran.")
-    return ChartSpec(addresses.chart(e.region.id, e.agency.id, f"{base}-anggaran"), alt,
-                     charts.persen_bars, (data, "Capaian anggaran / serapan (%)"))
+    alt = (
+        f"Diagram batang serapan anggaran per program, {e.position.model.jabatan}, {periode}: "
+        + "; ".join(f"{label}: {fmt.persen(v, 'belum ada realisasi')}" for label, v in data[:MAX_ALT_ITEMS])
+        + ". Angka yang sama ada di tabel anggaran."
+    )
+    return ChartSpec(
+        addresses.chart(e.region.id, e.agency.id, f"{base}-anggaran"),
+        alt,
+        charts.persen_bars,
+        (data, "Capaian anggaran / serapan (%)"),
+    )
 
 
 # --------------------------------------------------------------------------- one report, one year
+
 
 def report_view(ix: SiteIndex, e: Entry, pk: PerjanjianKinerja | None, page: str, ringkas: bool = False) -> dict:
     """One report on the position page. ``ringkas``: an earlier quarter of a year that has a
@@ -159,14 +202,22 @@ def report_view(ix: SiteIndex, e: Entry, pk: PerjanjianKinerja | None, page: str
     periode = fmt.periode(res.tahun, res.triwulan)
     base = f"{e.position.id}-{res.tahun}-tw{res.triwulan}"
     return {
-        "anchor": f"tw{res.triwulan}-{res.tahun}", "periode": periode, "triwulan": fmt.triwulan(res.triwulan), "tahun": res.tahun,
+        "anchor": f"tw{res.triwulan}-{res.tahun}",
+        "periode": periode,
+        "triwulan": fmt.triwulan(res.triwulan),
+        "tahun": res.tahun,
         "tw_romawi": fmt.ROMAWI[res.triwulan],
-        "judul_tertulis": lap.judul_tertulis, "tanggal": fmt.tanggal(lap.tanggal), "tempat": lap.tempat,
-        "sumber": source_document(e.agency, lap.sumber), "res": res, "items": _measured_items(pk, res, lap),
+        "judul_tertulis": lap.judul_tertulis,
+        "tanggal": fmt.tanggal(lap.tanggal),
+        "tempat": lap.tempat,
+        "sumber": source_document(e.agency, lap.sumber),
+        "res": res,
+        "items": _measured_items(pk, res, lap),
         "belum_ada": all(r.status == "belum_ada" for r in res.rows),
         "jumlah_indikator": len(res.rows),
         **_discrepancy_notes(res),
-        "budget": _budget_rows(res), "efisiensi_rumus": kebijakan.nilai("efisiensi", res.policy.efisiensi),
+        "budget": _budget_rows(res),
+        "efisiensi_rumus": kebijakan.nilai("efisiensi", res.policy.efisiensi),
         "efisiensi_cara": res.policy.efisiensi,
         "narasi": _narasi(lap),
         **signatures(ix, e.region, e.agency, e.position, lap.penandatangan),
@@ -179,7 +230,9 @@ def report_view(ix: SiteIndex, e: Entry, pk: PerjanjianKinerja | None, page: str
     }
 
 
-def quarters_view(e_list: list[Entry], pos: PositionRecord, region: RegionRecord, agency: AgencyRecord, tahun: int) -> dict | None:
+def quarters_view(
+    e_list: list[Entry], pos: PositionRecord, region: RegionRecord, agency: AgencyRecord, tahun: int
+) -> dict | None:
     """Target vs realisasi across the year's quarters, when more than one quarter exists."""
     if len(e_list) < 2:
         return None
@@ -194,15 +247,24 @@ def quarters_view(e_list: list[Entry], pos: PositionRecord, region: RegionRecord
                 order.append(r.id)
                 info[r.id] = (numbered(r.nomor, r.indikator), r.satuan)
             points[r.id][e.res.triwulan] = (r.target, r.realisasi)
-    series = [charts.Series(info[i][0], info[i][1], [(tw, t, v) for tw, (t, v) in sorted(points[i].items())])
-              for i in order if sum(1 for t, v in points[i].values() if v is not None) >= 1 and len(points[i]) >= 2]
+    series = [
+        charts.Series(info[i][0], info[i][1], [(tw, t, v) for tw, (t, v) in sorted(points[i].items())])
+        for i in order
+        if sum(1 for t, v in points[i].values() if v is not None) >= 1 and len(points[i]) >= 2
+    ]
     if not series:
         return None
     tws = sorted({e.res.triwulan for e in e_list})
-    alt = (f"Grafik target dan realisasi kumulatif per triwulan {tahun} untuk {len(series)} indikator {pos.model.jabatan}. "
-           "Angka yang sama ada di tabel Data grafik di bawahnya.")
-    spec = ChartSpec(addresses.chart(region.id, agency.id, f"{pos.id}-{tahun}-triwulan"), alt,
-                     charts.quarter_lines, (series[:MAX_QUARTER_LINES], fmt.ROMAWI))
+    alt = (
+        f"Grafik target dan realisasi kumulatif per triwulan {tahun} untuk {len(series)} indikator {pos.model.jabatan}. "
+        "Angka yang sama ada di tabel Data grafik di bawahnya."
+    )
+    spec = ChartSpec(
+        addresses.chart(region.id, agency.id, f"{pos.id}-{tahun}-triwulan"),
+        alt,
+        charts.quarter_lines,
+        (series[:MAX_QUARTER_LINES], fmt.ROMAWI),
+    )
     table = [{"label": s.label, "satuan": s.satuan, "nilai": {tw: (t, v) for tw, t, v in s.points}} for s in series]
     return {"chart": spec, "tws": tws, "table": table, "terpotong": max(0, len(series) - MAX_QUARTER_LINES)}
 
@@ -227,6 +289,7 @@ def _year_view(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos: P
 
 # --------------------------------------------------------------------------- the page
 
+
 def position_page(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos: PositionRecord) -> dict:
     page = addresses.position(region.id, agency.id, pos.id)
     m = pos.model
@@ -235,13 +298,20 @@ def position_page(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos
     years = [_year_view(ix, region, agency, pos, tahun, page) for tahun in sorted(pos.years, reverse=True)]
     latest = ix.latest(agency, pos.id)
     return {
-        "page_path": page, "region": region, "agency": agency, "pos": m, "id": pos.id,
+        "page_path": page,
+        "region": region,
+        "agency": agency,
+        "pos": m,
+        "id": pos.id,
         "breadcrumb": breadcrumb(ix, region, agency, m.unit),
         "agency_path": addresses.agency(region.id, agency.id),
         "jenis": JENIS_JABATAN.get(m.jenis, m.jenis),
         "unit": unit_link(region, agency, unit) if unit else None,
-        "atasan": ({"nama": position_label(atasan, ix.data_per), "path": addresses.position(region.id, agency.id, atasan.id)}
-                   if atasan else None),
+        "atasan": (
+            {"nama": position_label(atasan, ix.data_per), "path": addresses.position(region.id, agency.id, atasan.id)}
+            if atasan
+            else None
+        ),
         "atasan_luar": m.atasan_luar,
         "pemangku": [person(p, ix.tampilan_nip) for p in m.pemangku],
         "holder": holder(pos, ix.data_per),

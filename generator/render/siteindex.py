@@ -22,8 +22,15 @@ from generator.validate.dataset import AgencyRecord, Dataset, PositionRecord, Re
 
 JENIS_JABATAN = {"struktural": "struktural", "fungsional": "fungsional", "pelaksana": "pelaksana"}
 URUT_JENIS = {"struktural": 0, "fungsional": 1, "pelaksana": 2}
-JENIS_UNIT = {"sekretariat": "Sekretariat", "subbagian": "Subbagian", "bidang": "Bidang", "seksi": "Seksi",
-              "uptd": "UPTD", "kelompok_fungsional": "Kelompok jabatan fungsional", "lainnya": "Unit kerja"}
+JENIS_UNIT = {
+    "sekretariat": "Sekretariat",
+    "subbagian": "Subbagian",
+    "bidang": "Bidang",
+    "seksi": "Seksi",
+    "uptd": "UPTD",
+    "kelompok_fungsional": "Kelompok jabatan fungsional",
+    "lainnya": "Unit kerja",
+}
 MAX_ALT_ITEMS = 12
 
 
@@ -61,7 +68,9 @@ class SiteIndex:
         regions = {a.key: r for r in dataset.regions.values() for a in r.agencies.values()}
         grouped: dict[tuple[str, str, str], list[Entry]] = defaultdict(list)
         for agency, position, year, lap, res in reports:
-            grouped[(agency.region_id, agency.id, position.id)].append(Entry(regions[agency.key], agency, position, year, lap, res))
+            grouped[(agency.region_id, agency.id, position.id)].append(
+                Entry(regions[agency.key], agency, position, year, lap, res)
+            )
         for key, items in grouped.items():
             items.sort(key=lambda e: (e.res.tahun, e.res.triwulan))
         ix.entries = dict(grouped)
@@ -89,6 +98,7 @@ class SiteIndex:
 
 # --------------------------------------------------------------------------- people and positions
 
+
 def holder(pos: PositionRecord, on: dt.date) -> Pemangku | None:
     """The holder on the data's as-of date, else the most recent one listed."""
     for p in pos.model.pemangku:
@@ -112,18 +122,29 @@ def person(p: Pemangku | Penandatangan | None, tampilan_nip: str) -> dict | None
     if isinstance(p, Pemangku) and (p.mulai or p.selesai):
         periode = f"{fmt.tanggal(p.mulai) or '…'} s.d. {fmt.tanggal(p.selesai) or 'sekarang'}"
     return {
-        "nama": p.nama, "pangkat": pangkat, "nip": fmt.nip(p.nip, tampilan_nip),
-        "status": getattr(p, "status", None), "plt": getattr(p, "plt", False), "periode": periode,
-        "jabatan": getattr(p, "jabatan", None), "nama_tertulis": list(p.nama_tertulis),
+        "nama": p.nama,
+        "pangkat": pangkat,
+        "nip": fmt.nip(p.nip, tampilan_nip),
+        "status": getattr(p, "status", None),
+        "plt": getattr(p, "plt", False),
+        "periode": periode,
+        "jabatan": getattr(p, "jabatan", None),
+        "nama_tertulis": list(p.nama_tertulis),
     }
 
 
 def positions_in_order(agency: AgencyRecord) -> list[PositionRecord]:
     """Heads first, then the unit tree in document order, struktural before fungsional/pelaksana."""
     unit_order = {uid: i for i, uid in enumerate(agency.units)}
-    return sorted(agency.positions.values(),
-                  key=lambda p: (p.model.unit is not None, unit_order.get(p.model.unit or "", -1),
-                                 URUT_JENIS.get(p.model.jenis, 9), p.model.atasan is not None))
+    return sorted(
+        agency.positions.values(),
+        key=lambda p: (
+            p.model.unit is not None,
+            unit_order.get(p.model.unit or "", -1),
+            URUT_JENIS.get(p.model.jenis, 9),
+            p.model.atasan is not None,
+        ),
+    )
 
 
 def heads(agency: AgencyRecord) -> list[PositionRecord]:
@@ -147,7 +168,9 @@ def unit_link(region: RegionRecord, agency: AgencyRecord, unit) -> dict:
     return {"nama": unit.nama, "path": addresses.unit(region.id, agency.id, unit.id)}
 
 
-def breadcrumb(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord | None = None, unit_id: str | None = None) -> list[tuple[str, str]]:
+def breadcrumb(
+    ix: SiteIndex, region: RegionRecord, agency: AgencyRecord | None = None, unit_id: str | None = None
+) -> list[tuple[str, str]]:
     crumbs = [("Beranda", addresses.HOME), (region.model.nama, addresses.region(region.id))]
     if agency:
         crumbs.append((agency.model.singkatan or agency.model.nama, addresses.agency(region.id, agency.id)))
@@ -162,11 +185,12 @@ def source_document(agency: AgencyRecord, sumber_id: str | None):
 
 
 def numbered(nomor: str | None, text: str | None) -> str:
-    """"1.2 Name": a row's number and text, whichever of them there is."""
+    """ "1.2 Name": a row's number and text, whichever of them there is."""
     return " ".join(x for x in (nomor, text) if x)
 
 
 # --------------------------------------------------------------------------- one line per position
+
 
 def summary(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos: PositionRecord) -> dict:
     """One line about a position: used by agency, unit, region and home tables."""
@@ -175,9 +199,12 @@ def summary(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos: Posi
     unit = agency.units.get(pos.model.unit) if pos.model.unit else None
     res = latest.res if latest else None
     return {
-        "id": pos.id, "jabatan": pos.model.jabatan, "path": addresses.position(region.id, agency.id, pos.id),
+        "id": pos.id,
+        "jabatan": pos.model.jabatan,
+        "path": addresses.position(region.id, agency.id, pos.id),
         "label": position_label(pos, ix.data_per),
-        "pemangku": h.nama if h else None, "plt": bool(h and h.plt),
+        "pemangku": h.nama if h else None,
+        "plt": bool(h and h.plt),
         "unit": unit.nama if unit else None,
         "unit_path": addresses.unit(region.id, agency.id, unit.id) if unit else None,
         "periode": fmt.periode(res.tahun, res.triwulan) if res else None,
@@ -205,7 +232,7 @@ def placement_inferred(pos: PositionRecord) -> str | None:
 
 
 def _latest_definitions(pos: PositionRecord) -> str | None:
-    """"PK 2025" / "IKI 2023": the newest indicator document of a position without reports."""
+    """ "PK 2025" / "IKI 2023": the newest indicator document of a position without reports."""
     for tahun in sorted(pos.years, reverse=True):
         y = pos.years[tahun].model
         if y.perjanjian_kinerja:
@@ -216,6 +243,7 @@ def _latest_definitions(pos: PositionRecord) -> str | None:
 
 
 # --------------------------------------------------------------------------- predikat bands and chart text
+
 
 def band_index(policy: Policy, band) -> int | None:
     try:

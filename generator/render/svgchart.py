@@ -88,23 +88,41 @@ class Svg:
             pid = f"h{len(self.patterns)}"
             self.patterns[key] = pid
             path = _HATCH_PATHS.get(hatch)
-            marks = (f'<path d="{path}" stroke="#000" stroke-width="0.6"/>' if path else
-                     '<circle cx="1.5" cy="1.5" r="0.7"/><circle cx="4.5" cy="4.5" r="0.7"/>')
-            self.defs.append(f'<pattern id="{pid}" patternUnits="userSpaceOnUse" width="6" height="6">'
-                             f'<rect width="6" height="6" fill="{colour}"/>{marks}</pattern>')
+            marks = (
+                f'<path d="{path}" stroke="#000" stroke-width="0.6"/>'
+                if path
+                else '<circle cx="1.5" cy="1.5" r="0.7"/><circle cx="4.5" cy="4.5" r="0.7"/>'
+            )
+            self.defs.append(
+                f'<pattern id="{pid}" patternUnits="userSpaceOnUse" width="6" height="6">'
+                f'<rect width="6" height="6" fill="{colour}"/>{marks}</pattern>'
+            )
         return f"url(#{self.patterns[key]})"
 
     # ---------------------------------------------------------------- shapes
-    def rect(self, x: float, y: float, w: float, h: float, fill: str, stroke: str | None = None, sw: float = 0.5,
-             opacity: float | None = None) -> None:
+    def rect(
+        self,
+        x: float,
+        y: float,
+        w: float,
+        h: float,
+        fill: str,
+        stroke: str | None = None,
+        sw: float = 0.5,
+        opacity: float | None = None,
+    ) -> None:
         extra = f' stroke="{stroke}" stroke-width="{num(sw)}"' if stroke else ""
         if opacity is not None:
             extra += f' fill-opacity="{num(opacity)}"'
-        self.body.append(f'<rect x="{num(x)}" y="{num(y)}" width="{num(max(w, 0))}" height="{num(max(h, 0))}" fill="{fill}"{extra}/>')
+        self.body.append(
+            f'<rect x="{num(x)}" y="{num(y)}" width="{num(max(w, 0))}" height="{num(max(h, 0))}" fill="{fill}"{extra}/>'
+        )
 
     def line(self, x1: float, y1: float, x2: float, y2: float, stroke: str, sw: float = 0.6, dash: str | None = None) -> None:
         d = f' stroke-dasharray="{dash}"' if dash else ""
-        self.body.append(f'<line x1="{num(x1)}" y1="{num(y1)}" x2="{num(x2)}" y2="{num(y2)}" stroke="{stroke}" stroke-width="{num(sw)}"{d}/>')
+        self.body.append(
+            f'<line x1="{num(x1)}" y1="{num(y1)}" x2="{num(x2)}" y2="{num(y2)}" stroke="{stroke}" stroke-width="{num(sw)}"{d}/>'
+        )
 
     def polyline(self, points: list[tuple[float, float]], stroke: str, sw: float, dash: str | None = None) -> None:
         d = f' stroke-dasharray="{dash}"' if dash else ""
@@ -117,9 +135,20 @@ class Svg:
     def square(self, x: float, y: float, r: float, fill: str) -> None:
         self.rect(x - r, y - r, 2 * r, 2 * r, fill)
 
-    def text(self, x: float, y: float, text: str | list[str], size: float = 9, anchor: str = "start", *,
-             valign: str = "middle", fill: str = "#000", italic: bool = False, line_height: float = 1.2,
-             box: bool = False) -> None:
+    def text(
+        self,
+        x: float,
+        y: float,
+        text: str | list[str],
+        size: float = 9,
+        anchor: str = "start",
+        *,
+        valign: str = "middle",
+        fill: str = "#000",
+        italic: bool = False,
+        line_height: float = 1.2,
+        box: bool = False,
+    ) -> None:
         """Text (one or more lines) at (x, y); ``valign`` middle | top | bottom of the block."""
         lines = [text] if isinstance(text, str) else list(text)
         block = size * line_height * (len(lines) - 1)
@@ -140,14 +169,17 @@ class Svg:
         if len(lines) == 1:
             self.body.append(f'<text x="{num(x)}" y="{num(first)}"{attrs}>{escape(lines[0])}</text>')
             return
-        spans = "".join(f'<tspan x="{num(x)}" y="{num(first + i * size * line_height)}">{escape(s)}</tspan>'
-                        for i, s in enumerate(lines))
+        spans = "".join(
+            f'<tspan x="{num(x)}" y="{num(first + i * size * line_height)}">{escape(s)}</tspan>' for i, s in enumerate(lines)
+        )
         self.body.append(f"<text{attrs}>{spans}</text>")
 
     # ---------------------------------------------------------------- output
     def bytes(self) -> bytes:
-        head = (f'<svg xmlns="http://www.w3.org/2000/svg" width="{num(self.width)}pt" height="{num(self.height)}pt" '
-                f'viewBox="0 0 {num(self.width)} {num(self.height)}" font-family="{FONT}">')
+        head = (
+            f'<svg xmlns="http://www.w3.org/2000/svg" width="{num(self.width)}pt" height="{num(self.height)}pt" '
+            f'viewBox="0 0 {num(self.width)} {num(self.height)}" font-family="{FONT}">'
+        )
         parts = [head]
         if self.title:
             parts.append(f"<title>{escape(self.title)}</title>")

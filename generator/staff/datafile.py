@@ -28,7 +28,9 @@ def load_valid(path: Path, model, shown: str, error: type[Exception]):
 def require_year_file(path: Path, shown: str, error: type[Exception]) -> None:
     """Raise ``error`` unless ``path`` sits in a year folder (<data>/<wilayah>/<opd>/<tahun>/<id>.yml)."""
     if not re.fullmatch(r"\d{4}", path.parent.name):
-        raise error(f"{shown} bukan berkas tahunan; yang dimaksud berkas seperti data/<wilayah>/<perangkat-daerah>/2025/<jabatan>.yml")
+        raise error(
+            f"{shown} bukan berkas tahunan; yang dimaksud berkas seperti data/<wilayah>/<perangkat-daerah>/2025/<jabatan>.yml"
+        )
 
 
 def data_root(year_file: Path) -> Path:

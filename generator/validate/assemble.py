@@ -53,14 +53,30 @@ def assemble(root: Path, out: list[Diagnostic], load: FileReader = read_file) ->
     rel = display_path
     site_path = root / SITE_FILE
     if not root.is_dir():
-        out.append(Diagnostic(display_path(root), 1, 1, "MISPLACED_FILE", msg(f"folder data '{root}' tidak ada", f"data folder '{root}' does not exist")))
+        out.append(
+            Diagnostic(
+                display_path(root),
+                1,
+                1,
+                "MISPLACED_FILE",
+                msg(f"folder data '{root}' tidak ada", f"data folder '{root}' does not exist"),
+            )
+        )
         return None
     situs, situs_doc = (None, None)
     if site_path.exists():
         situs, situs_doc = load(site_path, root, Situs, out)
     else:
-        out.append(Diagnostic(rel(site_path), 1, 1, "MISPLACED_FILE", msg("berkas site.yml tidak ada", "site.yml is missing"),
-                              msg("buat data/site.yml berisi judul dan data_per", "create data/site.yml with judul and data_per")))
+        out.append(
+            Diagnostic(
+                rel(site_path),
+                1,
+                1,
+                "MISPLACED_FILE",
+                msg("berkas site.yml tidak ada", "site.yml is missing"),
+                msg("buat data/site.yml berisi judul dan data_per", "create data/site.yml with judul and data_per"),
+            )
+        )
     dataset = Dataset(situs=situs or Situs(judul="(tanpa judul)", data_per=dt.date.max), situs_doc=situs_doc)
 
     holidays_dir = root / HOLIDAYS_DIR
@@ -71,29 +87,79 @@ def assemble(root: Path, out: list[Diagnostic], load: FileReader = read_file) ->
                 continue
             if str(cal.tahun) != f.stem:
                 line, col = cdoc.where(("tahun",))
-                out.append(Diagnostic(cdoc.rel, line, col, "FILE_NAME", msg(f"tahun {cal.tahun} tidak sama dengan nama berkas {f.name}", f"tahun {cal.tahun} differs from {f.name}"),
-                                      msg(f"beri nama berkas {cal.tahun}.yml", f"name the file {cal.tahun}.yml")))
+                out.append(
+                    Diagnostic(
+                        cdoc.rel,
+                        line,
+                        col,
+                        "FILE_NAME",
+                        msg(
+                            f"tahun {cal.tahun} tidak sama dengan nama berkas {f.name}",
+                            f"tahun {cal.tahun} differs from {f.name}",
+                        ),
+                        msg(f"beri nama berkas {cal.tahun}.yml", f"name the file {cal.tahun}.yml"),
+                    )
+                )
             for i, day in enumerate(cal.hari):
                 if day.tanggal.year != cal.tahun:
                     line, col = cdoc.where(("hari", i, "tanggal"))
-                    out.append(Diagnostic(cdoc.rel, line, col, "TYPE", msg(f"tanggal {day.tanggal} bukan tahun {cal.tahun}", f"date {day.tanggal} is not in {cal.tahun}"),
-                                          msg("periksa tahunnya", "check the year")))
+                    out.append(
+                        Diagnostic(
+                            cdoc.rel,
+                            line,
+                            col,
+                            "TYPE",
+                            msg(f"tanggal {day.tanggal} bukan tahun {cal.tahun}", f"date {day.tanggal} is not in {cal.tahun}"),
+                            msg("periksa tahunnya", "check the year"),
+                        )
+                    )
             dataset.holidays[cal.tahun] = cal
 
-    for region_dir in sorted(p for p in root.iterdir() if p.is_dir() and p.name != HOLIDAYS_DIR and not p.name.startswith((".", "_"))):
+    for region_dir in sorted(
+        p for p in root.iterdir() if p.is_dir() and p.name != HOLIDAYS_DIR and not p.name.startswith((".", "_"))
+    ):
         for stray in yaml_files(region_dir):
             if stray.name != REGION_FILE:
-                out.append(_misplaced(rel(stray), msg(f"berkas '{stray.name}' tidak dikenal di folder wilayah", f"unexpected file '{stray.name}' in a region folder"),
-                                      msg(f"folder wilayah hanya berisi {REGION_FILE} dan folder perangkat daerah", f"a region folder holds {REGION_FILE} and agency folders")))
+                out.append(
+                    _misplaced(
+                        rel(stray),
+                        msg(
+                            f"berkas '{stray.name}' tidak dikenal di folder wilayah",
+                            f"unexpected file '{stray.name}' in a region folder",
+                        ),
+                        msg(
+                            f"folder wilayah hanya berisi {REGION_FILE} dan folder perangkat daerah",
+                            f"a region folder holds {REGION_FILE} and agency folders",
+                        ),
+                    )
+                )
         if region_dir.name in RESERVED_REGION_IDS:
-            out.append(Diagnostic(display_path(region_dir), 1, 1, "MISPLACED_FILE",
-                                  msg(f"nama folder wilayah '{region_dir.name}' dipakai oleh situs sendiri", f"region folder name '{region_dir.name}' is reserved by the site"),
-                                  msg("beri nama lain, mis. kota-contoh", "use another name, e.g. kota-contoh")))
+            out.append(
+                Diagnostic(
+                    display_path(region_dir),
+                    1,
+                    1,
+                    "MISPLACED_FILE",
+                    msg(
+                        f"nama folder wilayah '{region_dir.name}' dipakai oleh situs sendiri",
+                        f"region folder name '{region_dir.name}' is reserved by the site",
+                    ),
+                    msg("beri nama lain, mis. kota-contoh", "use another name, e.g. kota-contoh"),
+                )
+            )
             continue
         region_file = region_dir / REGION_FILE
         if not region_file.exists():
-            out.append(Diagnostic(rel(region_file), 1, 1, "MISPLACED_FILE", msg(f"folder wilayah '{region_dir.name}' tanpa {REGION_FILE}", f"region folder without {REGION_FILE}"),
-                                  msg(f"buat {REGION_FILE} berisi nama dan jenis wilayah", f"create {REGION_FILE}")))
+            out.append(
+                Diagnostic(
+                    rel(region_file),
+                    1,
+                    1,
+                    "MISPLACED_FILE",
+                    msg(f"folder wilayah '{region_dir.name}' tanpa {REGION_FILE}", f"region folder without {REGION_FILE}"),
+                    msg(f"buat {REGION_FILE} berisi nama dan jenis wilayah", f"create {REGION_FILE}"),
+                )
+            )
             continue
         wilayah, wdoc = load(region_file, root, Wilayah, out)
         if wilayah is None:
@@ -109,8 +175,16 @@ def _assemble_agency(root: Path, region: RegionRecord, agency_dir: Path, out: li
     rel = display_path
     agency_file = agency_dir / AGENCY_FILE
     if not agency_file.exists():
-        out.append(Diagnostic(rel(agency_file), 1, 1, "MISPLACED_FILE", msg(f"folder '{agency_dir.name}' tanpa {AGENCY_FILE}", f"agency folder without {AGENCY_FILE}"),
-                              msg(f"buat {AGENCY_FILE}", f"create {AGENCY_FILE}")))
+        out.append(
+            Diagnostic(
+                rel(agency_file),
+                1,
+                1,
+                "MISPLACED_FILE",
+                msg(f"folder '{agency_dir.name}' tanpa {AGENCY_FILE}", f"agency folder without {AGENCY_FILE}"),
+                msg(f"buat {AGENCY_FILE}", f"create {AGENCY_FILE}"),
+            )
+        )
         return
     pd, pdoc = load(agency_file, root, PerangkatDaerah, out)
     if pd is None:
@@ -121,9 +195,16 @@ def _assemble_agency(root: Path, region: RegionRecord, agency_dir: Path, out: li
 
     for stray in yaml_files(agency_dir):
         if stray.name != AGENCY_FILE:
-            out.append(_misplaced(rel(stray), msg(f"berkas '{stray.name}' tidak dikenal di folder perangkat daerah", f"unexpected file '{stray.name}'"),
-                                  msg("berkas jabatan di folder jabatan/, berkas tahunan di folder tahun (mis. 2025/)",
-                                      "position files go in jabatan/, year files in a year folder such as 2025/")))
+            out.append(
+                _misplaced(
+                    rel(stray),
+                    msg(f"berkas '{stray.name}' tidak dikenal di folder perangkat daerah", f"unexpected file '{stray.name}'"),
+                    msg(
+                        "berkas jabatan di folder jabatan/, berkas tahunan di folder tahun (mis. 2025/)",
+                        "position files go in jabatan/, year files in a year folder such as 2025/",
+                    ),
+                )
+            )
     pos_dir = agency_dir / POSITIONS_DIR
     if pos_dir.is_dir():
         for f in yaml_files(pos_dir):
@@ -133,11 +214,22 @@ def _assemble_agency(root: Path, region: RegionRecord, agency_dir: Path, out: li
     ppid_dir = agency_dir / PPID_DIR
     if ppid_dir.is_dir():
         _assemble_ppid(root, agency, ppid_dir, out, load)
-    for year_dir in sorted(p for p in agency_dir.iterdir() if p.is_dir() and p.name not in (POSITIONS_DIR, PPID_DIR) and not p.name.startswith((".", "_"))):
+    for year_dir in sorted(
+        p
+        for p in agency_dir.iterdir()
+        if p.is_dir() and p.name not in (POSITIONS_DIR, PPID_DIR) and not p.name.startswith((".", "_"))
+    ):
         if not re.fullmatch(r"\d{4}", year_dir.name):
-            out.append(_misplaced(rel(year_dir), msg(f"folder '{year_dir.name}' tidak dikenal (diharapkan tahun, mis. 2025, atau jabatan/)",
-                                                     f"unexpected folder '{year_dir.name}' (expected a year such as 2025, or jabatan/)"),
-                                  msg("pindahkan berkasnya ke folder tahun yang benar", "move the files into the right year folder")))
+            out.append(
+                _misplaced(
+                    rel(year_dir),
+                    msg(
+                        f"folder '{year_dir.name}' tidak dikenal (diharapkan tahun, mis. 2025, atau jabatan/)",
+                        f"unexpected folder '{year_dir.name}' (expected a year such as 2025, or jabatan/)",
+                    ),
+                    msg("pindahkan berkasnya ke folder tahun yang benar", "move the files into the right year folder"),
+                )
+            )
             continue
         for f in yaml_files(year_dir):
             tah, tdoc = load(f, root, Tahunan, out)
@@ -145,21 +237,56 @@ def _assemble_agency(root: Path, region: RegionRecord, agency_dir: Path, out: li
                 continue
             if tah.jabatan != f.stem:
                 line, col = tdoc.where(("jabatan",))
-                out.append(Diagnostic(tdoc.rel, line, col, "FILE_NAME", msg(f"jabatan '{tah.jabatan}' tidak sama dengan nama berkas '{f.stem}'",
-                                                                            f"jabatan '{tah.jabatan}' differs from the file name '{f.stem}'"),
-                                      msg(f"ganti nama berkas menjadi {tah.jabatan}.yml atau perbaiki `jabatan`", f"rename the file to {tah.jabatan}.yml or fix `jabatan`")))
+                out.append(
+                    Diagnostic(
+                        tdoc.rel,
+                        line,
+                        col,
+                        "FILE_NAME",
+                        msg(
+                            f"jabatan '{tah.jabatan}' tidak sama dengan nama berkas '{f.stem}'",
+                            f"jabatan '{tah.jabatan}' differs from the file name '{f.stem}'",
+                        ),
+                        msg(
+                            f"ganti nama berkas menjadi {tah.jabatan}.yml atau perbaiki `jabatan`",
+                            f"rename the file to {tah.jabatan}.yml or fix `jabatan`",
+                        ),
+                    )
+                )
             if str(tah.tahun) != year_dir.name:
                 line, col = tdoc.where(("tahun",))
-                out.append(Diagnostic(tdoc.rel, line, col, "FILE_NAME", msg(f"tahun {tah.tahun} tidak sama dengan folder {year_dir.name}",
-                                                                            f"tahun {tah.tahun} differs from folder {year_dir.name}"),
-                                      msg("pindahkan berkas ke folder tahun yang benar atau perbaiki `tahun`", "move the file or fix `tahun`")))
+                out.append(
+                    Diagnostic(
+                        tdoc.rel,
+                        line,
+                        col,
+                        "FILE_NAME",
+                        msg(
+                            f"tahun {tah.tahun} tidak sama dengan folder {year_dir.name}",
+                            f"tahun {tah.tahun} differs from folder {year_dir.name}",
+                        ),
+                        msg("pindahkan berkas ke folder tahun yang benar atau perbaiki `tahun`", "move the file or fix `tahun`"),
+                    )
+                )
                 continue
             position = agency.positions.get(f.stem)
             if position is None:
                 line, col = tdoc.where(("jabatan",))
-                out.append(Diagnostic(tdoc.rel, line, col, "UNKNOWN_REF", msg(f"jabatan '{f.stem}' tidak ada di {POSITIONS_DIR}/",
-                                                                              f"position '{f.stem}' has no file in {POSITIONS_DIR}/"),
-                                      msg(f"buat {POSITIONS_DIR}/{f.stem}.yml atau perbaiki nama berkas", f"create {POSITIONS_DIR}/{f.stem}.yml")))
+                out.append(
+                    Diagnostic(
+                        tdoc.rel,
+                        line,
+                        col,
+                        "UNKNOWN_REF",
+                        msg(
+                            f"jabatan '{f.stem}' tidak ada di {POSITIONS_DIR}/",
+                            f"position '{f.stem}' has no file in {POSITIONS_DIR}/",
+                        ),
+                        msg(
+                            f"buat {POSITIONS_DIR}/{f.stem}.yml atau perbaiki nama berkas", f"create {POSITIONS_DIR}/{f.stem}.yml"
+                        ),
+                    )
+                )
                 continue
             position.years[tah.tahun] = YearRecord(f.stem, tah.tahun, tah, tdoc)
 
@@ -173,8 +300,13 @@ def _assemble_ppid(root: Path, agency: AgencyRecord, ppid_dir: Path, out: list[D
             continue
         m = re.fullmatch(r"permohonan-(\d{4})", f.stem)
         if not m:
-            out.append(_misplaced(display_path(f), msg(f"berkas '{f.name}' tidak dikenal di folder ppid/", f"unexpected file '{f.name}' in ppid/"),
-                                  msg("nama berkas: permohonan-<tahun>.yml atau dip.yml", "file names: permohonan-<year>.yml or dip.yml")))
+            out.append(
+                _misplaced(
+                    display_path(f),
+                    msg(f"berkas '{f.name}' tidak dikenal di folder ppid/", f"unexpected file '{f.name}' in ppid/"),
+                    msg("nama berkas: permohonan-<tahun>.yml atau dip.yml", "file names: permohonan-<year>.yml or dip.yml"),
+                )
+            )
             continue
         doc, problems = load_yaml(f)
         out.extend(problems)
@@ -190,8 +322,19 @@ def _assemble_ppid(root: Path, agency: AgencyRecord, ppid_dir: Path, out: list[D
             continue
         if str(register.tahun) != m.group(1):
             line, col = doc.where(("tahun",))
-            out.append(Diagnostic(doc.rel, line, col, "FILE_NAME", msg(f"tahun {register.tahun} tidak sama dengan nama berkas", f"tahun {register.tahun} differs from the file name"),
-                                  msg(f"beri nama berkas permohonan-{register.tahun}.yml", f"name it permohonan-{register.tahun}.yml")))
+            out.append(
+                Diagnostic(
+                    doc.rel,
+                    line,
+                    col,
+                    "FILE_NAME",
+                    msg(
+                        f"tahun {register.tahun} tidak sama dengan nama berkas",
+                        f"tahun {register.tahun} differs from the file name",
+                    ),
+                    msg(f"beri nama berkas permohonan-{register.tahun}.yml", f"name it permohonan-{register.tahun}.yml"),
+                )
+            )
         agency.registers[register.tahun] = (register, doc)
 
 
@@ -199,11 +342,17 @@ def _index_units(agency: AgencyRecord, units: list[Unit], parent: str | None, lo
     for i, u in enumerate(units):
         if u.id in agency.units:
             line, col = agency.doc.where(loc + (i, "id"))
-            out.append(Diagnostic(agency.doc.rel, line, col, "DUPLICATE_ID", msg(f"id unit '{u.id}' dipakai dua kali", f"unit id '{u.id}' used twice"),
-                                  msg("beri id yang berbeda", "give each unit its own id")))
+            out.append(
+                Diagnostic(
+                    agency.doc.rel,
+                    line,
+                    col,
+                    "DUPLICATE_ID",
+                    msg(f"id unit '{u.id}' dipakai dua kali", f"unit id '{u.id}' used twice"),
+                    msg("beri id yang berbeda", "give each unit its own id"),
+                )
+            )
             continue
         agency.units[u.id] = u
         agency.unit_parent[u.id] = parent
         _index_units(agency, u.unit, u.id, loc + (i, "unit"), out)
-
-

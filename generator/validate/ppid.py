@@ -14,8 +14,28 @@ from generator.model.ppid import RegisterPermohonan
 # Keys that would publish a requester's identity (UU 27/2022 PDP). Checked on the raw
 # file, before the schema, so the message says "personal data", not "unknown key".
 PERSONAL_KEYS = {
-    "nama", "nama_pemohon", "pemohon", "nik", "no_ktp", "ktp", "npwp", "alamat", "alamat_pemohon", "telepon", "telp",
-    "hp", "no_hp", "nomor_hp", "whatsapp", "wa", "email", "surel", "e_mail", "tanggal_lahir", "tempat_lahir", "pekerjaan",
+    "nama",
+    "nama_pemohon",
+    "pemohon",
+    "nik",
+    "no_ktp",
+    "ktp",
+    "npwp",
+    "alamat",
+    "alamat_pemohon",
+    "telepon",
+    "telp",
+    "hp",
+    "no_hp",
+    "nomor_hp",
+    "whatsapp",
+    "wa",
+    "email",
+    "surel",
+    "e_mail",
+    "tanggal_lahir",
+    "tempat_lahir",
+    "pekerjaan",
 }
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
 _PHONE = re.compile(r"(\+62|\b0)8\d[\d\s-]{7,12}\d\b")
@@ -30,36 +50,63 @@ def personal_data(doc: Document) -> list[Diagnostic]:
             for key, item in value.items():
                 if key.lower().replace("-", "_") in PERSONAL_KEYS:
                     line, col = doc.where(loc + (key,), key=True)
-                    out.append(Diagnostic(doc.rel, line, col, "PERSONAL_DATA",
-                                          msg(f"kolom '{key}' berisi data pribadi pemohon dan tidak boleh ada di berkas publik",
-                                              f"field '{key}' holds the requester's personal data and must not be in a public file"),
-                                          msg("hapus kolom ini; register publik hanya mencatat kategori pemohon (`kategori_pemohon`). "
-                                              "Simpan identitas pemohon di arsip internal PPID, bukan di repositori ini.",
-                                              "remove it; the public register records only `kategori_pemohon`; keep identities in the PPID's internal archive")))
+                    out.append(
+                        Diagnostic(
+                            doc.rel,
+                            line,
+                            col,
+                            "PERSONAL_DATA",
+                            msg(
+                                f"kolom '{key}' berisi data pribadi pemohon dan tidak boleh ada di berkas publik",
+                                f"field '{key}' holds the requester's personal data and must not be in a public file",
+                            ),
+                            msg(
+                                "hapus kolom ini; register publik hanya mencatat kategori pemohon (`kategori_pemohon`). "
+                                "Simpan identitas pemohon di arsip internal PPID, bukan di repositori ini.",
+                                "remove it; the public register records only `kategori_pemohon`; keep identities in the PPID's internal archive",
+                            ),
+                        )
+                    )
                     continue
                 visit(item, loc + (key,))
         elif isinstance(value, list):
             for i, item in enumerate(value):
                 visit(item, loc + (i,))
         elif isinstance(value, str):
-            for pattern, what in ((_EMAIL, ("alamat email", "an e-mail address")), (_PHONE, ("nomor telepon", "a phone number")),
-                                  (_NIK, ("NIK (16 digit)", "a 16-digit NIK"))):
+            for pattern, what in (
+                (_EMAIL, ("alamat email", "an e-mail address")),
+                (_PHONE, ("nomor telepon", "a phone number")),
+                (_NIK, ("NIK (16 digit)", "a 16-digit NIK")),
+            ):
                 if pattern.search(value):
                     line, col = doc.where(loc)
-                    out.append(Diagnostic(doc.rel, line, col, "PERSONAL_DATA",
-                                          msg(f"teks ini memuat {what[0]}; data pribadi tidak boleh diterbitkan", f"this text contains {what[1]}; personal data must not be published"),
-                                          msg("hapus atau samarkan bagian itu", "remove or redact it")))
+                    out.append(
+                        Diagnostic(
+                            doc.rel,
+                            line,
+                            col,
+                            "PERSONAL_DATA",
+                            msg(
+                                f"teks ini memuat {what[0]}; data pribadi tidak boleh diterbitkan",
+                                f"this text contains {what[1]}; personal data must not be published",
+                            ),
+                            msg("hapus atau samarkan bagian itu", "remove or redact it"),
+                        )
+                    )
                     break
 
     visit(doc.data, ())
     return out
 
 
-def deadlines(doc: Document, register: RegisterPermohonan, holidays: set[dt.date], calendar_years: set[int],
-              as_of: dt.date) -> list[Diagnostic]:
+def deadlines(
+    doc: Document, register: RegisterPermohonan, holidays: set[dt.date], calendar_years: set[int], as_of: dt.date
+) -> list[Diagnostic]:
     out: list[Diagnostic] = []
 
-    def add(loc: Path_, code: str, id_text: str, en_text: str, hint_id: str, hint_en: str, severity: Severity = "warning") -> None:
+    def add(
+        loc: Path_, code: str, id_text: str, en_text: str, hint_id: str, hint_en: str, severity: Severity = "warning"
+    ) -> None:
         line, col = doc.where(loc)
         out.append(Diagnostic(doc.rel, line, col, code, msg(id_text, en_text), msg(hint_id, hint_en), severity=severity))
 
@@ -70,45 +117,79 @@ def deadlines(doc: Document, register: RegisterPermohonan, holidays: set[dt.date
             if d and d.year not in calendar_years:
                 missing_years.add(d.year)
         if p.tanggal_dijawab and p.tanggal_dijawab < p.tanggal_diterima:
-            add(base + ("tanggal_dijawab",), "TYPE", f"permohonan {p.nomor}: tanggal dijawab sebelum tanggal diterima",
-                f"request {p.nomor}: answered before it was received", "periksa kedua tanggal", "check both dates", "error")
+            add(
+                base + ("tanggal_dijawab",),
+                "TYPE",
+                f"permohonan {p.nomor}: tanggal dijawab sebelum tanggal diterima",
+                f"request {p.nomor}: answered before it was received",
+                "periksa kedua tanggal",
+                "check both dates",
+                "error",
+            )
             continue
         if p.keputusan == "ditolak" and not p.alasan_pengecualian:
-            add(base + ("keputusan",), "MISSING_KEY", f"permohonan {p.nomor} ditolak tanpa alasan pengecualian",
+            add(
+                base + ("keputusan",),
+                "MISSING_KEY",
+                f"permohonan {p.nomor} ditolak tanpa alasan pengecualian",
                 f"request {p.nomor} refused without an exemption ground",
-                "isi `alasan_pengecualian` (mis. Pasal 17 huruf … UU 14/2008)", "fill in `alasan_pengecualian`", "error")
+                "isi `alasan_pengecualian` (mis. Pasal 17 huruf … UU 14/2008)",
+                "fill in `alasan_pengecualian`",
+                "error",
+            )
         limit = workdays.JAWAB
         if p.perpanjangan:
             notice = workdays.workdays_between(p.tanggal_diterima, p.perpanjangan.tanggal_pemberitahuan, holidays)
             if notice > workdays.JAWAB:
-                add(base + ("perpanjangan", "tanggal_pemberitahuan"), "LATE_ANSWER",
+                add(
+                    base + ("perpanjangan", "tanggal_pemberitahuan"),
+                    "LATE_ANSWER",
                     f"permohonan {p.nomor}: pemberitahuan perpanjangan dikirim pada hari kerja ke-{notice}, sesudah batas {workdays.JAWAB} hari kerja",
                     f"request {p.nomor}: extension notice on working day {notice}, after the {workdays.JAWAB}-day limit",
-                    "perpanjangan hanya sah bila diberitahukan dalam 10 hari kerja", "an extension counts only when notified within 10 working days")
+                    "perpanjangan hanya sah bila diberitahukan dalam 10 hari kerja",
+                    "an extension counts only when notified within 10 working days",
+                )
             else:
                 limit += workdays.PERPANJANGAN
         if p.tanggal_dijawab:
             used = workdays.workdays_between(p.tanggal_diterima, p.tanggal_dijawab, holidays)
             if used > limit:
-                add(base + ("tanggal_dijawab",), "LATE_ANSWER",
+                add(
+                    base + ("tanggal_dijawab",),
+                    "LATE_ANSWER",
                     f"permohonan {p.nomor} dijawab pada hari kerja ke-{used}, melewati batas {limit} hari kerja",
                     f"request {p.nomor} answered on working day {used}, past the {limit}-day limit",
-                    "tetap dicatat apa adanya; keterlambatan ditampilkan di statistik layanan", "recorded as is; shown in the service statistics")
+                    "tetap dicatat apa adanya; keterlambatan ditampilkan di statistik layanan",
+                    "recorded as is; shown in the service statistics",
+                )
         elif workdays.add_workdays(p.tanggal_diterima, limit, holidays) < as_of and p.keputusan == "belum_diputuskan":
-            add(base + ("tanggal_diterima",), "LATE_ANSWER",
+            add(
+                base + ("tanggal_diterima",),
+                "LATE_ANSWER",
                 f"permohonan {p.nomor} belum dijawab dan sudah melewati batas {limit} hari kerja",
                 f"request {p.nomor} is unanswered past the {limit}-working-day limit",
-                "isi `tanggal_dijawab` dan `keputusan` bila sudah dijawab", "fill in `tanggal_dijawab` and `keputusan` once answered")
+                "isi `tanggal_dijawab` dan `keputusan` bila sudah dijawab",
+                "fill in `tanggal_dijawab` and `keputusan` once answered",
+            )
         k = p.keberatan
         if k and k.tanggal_dijawab:
             used = workdays.workdays_between(k.tanggal_diajukan, k.tanggal_dijawab, holidays)
             if used > workdays.KEBERATAN:
-                add(base + ("keberatan", "tanggal_dijawab"), "LATE_OBJECTION",
+                add(
+                    base + ("keberatan", "tanggal_dijawab"),
+                    "LATE_OBJECTION",
                     f"keberatan atas permohonan {p.nomor} dijawab pada hari kerja ke-{used}, melewati batas {workdays.KEBERATAN} hari kerja",
                     f"objection to request {p.nomor} answered on working day {used}, past the {workdays.KEBERATAN}-day limit",
-                    "tetap dicatat apa adanya", "recorded as is")
+                    "tetap dicatat apa adanya",
+                    "recorded as is",
+                )
     for year in sorted(missing_years):
-        add(("tahun",), "HOLIDAYS_MISSING", f"kalender hari libur {year} tidak ada; hari kerja dihitung tanpa libur nasional",
+        add(
+            ("tahun",),
+            "HOLIDAYS_MISSING",
+            f"kalender hari libur {year} tidak ada; hari kerja dihitung tanpa libur nasional",
             f"no holiday calendar for {year}; working days ignore national holidays",
-            f"tambahkan data/hari-libur/{year}.yml (libur nasional dan cuti bersama)", f"add data/hari-libur/{year}.yml")
+            f"tambahkan data/hari-libur/{year}.yml (libur nasional dan cuti bersama)",
+            f"add data/hari-libur/{year}.yml",
+        )
     return out

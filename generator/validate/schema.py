@@ -44,9 +44,13 @@ def _model_at(root: type[BaseModel], loc: Path_) -> type[BaseModel] | None:
 
 
 _TYPE_NAMES = {
-    "string": ("teks", "text"), "int": ("bilangan bulat", "whole number"), "bool": ("true atau false", "true or false"),
-    "date": ("tanggal (TTTT-BB-HH)", "date (YYYY-MM-DD)"), "list": ("daftar (baris berawalan '- ')", "list ('- ' items)"),
-    "dict": ("pemetaan (kunci: nilai)", "mapping (key: value)"), "model": ("pemetaan (kunci: nilai)", "mapping (key: value)"),
+    "string": ("teks", "text"),
+    "int": ("bilangan bulat", "whole number"),
+    "bool": ("true atau false", "true or false"),
+    "date": ("tanggal (TTTT-BB-HH)", "date (YYYY-MM-DD)"),
+    "list": ("daftar (baris berawalan '- ')", "list ('- ' items)"),
+    "dict": ("pemetaan (kunci: nilai)", "mapping (key: value)"),
+    "model": ("pemetaan (kunci: nilai)", "mapping (key: value)"),
     "decimal": ("angka", "number"),
 }
 
@@ -70,63 +74,124 @@ def _schema_diagnostic(doc: Document, root: type[BaseModel], err: ErrorDetails) 
 
     if etype in _custom_codes():
         hint = ctx.get("hint")
-        return Diagnostic(doc.rel, line, col, etype, msg(f"{dotted}: {err['msg']}", f"{dotted}: {ctx.get('en', err['msg'])}"),
-                          msg(hint, ctx.get("hint_en", hint)) if hint else None)
+        return Diagnostic(
+            doc.rel,
+            line,
+            col,
+            etype,
+            msg(f"{dotted}: {err['msg']}", f"{dotted}: {ctx.get('en', err['msg'])}"),
+            msg(hint, ctx.get("hint_en", hint)) if hint else None,
+        )
     if etype == "extra_forbidden":
         key = loc[-1]
         parent = _model_at(root, loc[:-1])
         known = sorted(parent.model_fields) if parent is not None else []
         close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
-        hint = msg(f"maksudnya '{close[0]}'?", f"did you mean '{close[0]}'?") if close else msg(
-            "kunci yang dikenal: " + ", ".join(known), "known keys: " + ", ".join(known))
-        return Diagnostic(doc.rel, line, col, "UNKNOWN_KEY", msg(f"kunci '{key}' tidak dikenal di {'.'.join(map(str, loc[:-1])) or 'tingkat atas'}",
-                                                                  f"unknown key '{key}'"), hint)
+        hint = (
+            msg(f"maksudnya '{close[0]}'?", f"did you mean '{close[0]}'?")
+            if close
+            else msg("kunci yang dikenal: " + ", ".join(known), "known keys: " + ", ".join(known))
+        )
+        return Diagnostic(
+            doc.rel,
+            line,
+            col,
+            "UNKNOWN_KEY",
+            msg(f"kunci '{key}' tidak dikenal di {'.'.join(map(str, loc[:-1])) or 'tingkat atas'}", f"unknown key '{key}'"),
+            hint,
+        )
     if etype == "missing":
         key = loc[-1]
         line, col = doc.where(loc[:-1])
-        return Diagnostic(doc.rel, line, col, "MISSING_KEY", msg(f"kunci wajib '{key}' tidak ada di {'.'.join(map(str, loc[:-1])) or 'tingkat atas'}",
-                                                                  f"required key '{key}' is missing"),
-                          msg(f"tambahkan `{key}: ...`", f"add `{key}: ...`"))
+        return Diagnostic(
+            doc.rel,
+            line,
+            col,
+            "MISSING_KEY",
+            msg(
+                f"kunci wajib '{key}' tidak ada di {'.'.join(map(str, loc[:-1])) or 'tingkat atas'}",
+                f"required key '{key}' is missing",
+            ),
+            msg(f"tambahkan `{key}: ...`", f"add `{key}: ...`"),
+        )
     if etype == "literal_error":
         expected = ctx.get("expected", "")
-        return Diagnostic(doc.rel, line, col, "TYPE", msg(f"{dotted}: nilai {given_s} tidak diizinkan", f"{dotted}: value {given_s} not allowed"),
-                          msg(f"pilih salah satu: {expected}", f"use one of: {expected}"))
+        return Diagnostic(
+            doc.rel,
+            line,
+            col,
+            "TYPE",
+            msg(f"{dotted}: nilai {given_s} tidak diizinkan", f"{dotted}: value {given_s} not allowed"),
+            msg(f"pilih salah satu: {expected}", f"use one of: {expected}"),
+        )
     if etype == "string_pattern_mismatch":
-        return Diagnostic(doc.rel, line, col, "TYPE", msg(f"{dotted}: id {given_s} tidak sah", f"{dotted}: invalid id {given_s}"),
-                          msg("id memakai huruf kecil, angka dan tanda hubung, mis. indeks-kepuasan-masyarakat",
-                              "ids use lower-case letters, digits and hyphens"))
+        return Diagnostic(
+            doc.rel,
+            line,
+            col,
+            "TYPE",
+            msg(f"{dotted}: id {given_s} tidak sah", f"{dotted}: invalid id {given_s}"),
+            msg(
+                "id memakai huruf kecil, angka dan tanda hubung, mis. indeks-kepuasan-masyarakat",
+                "ids use lower-case letters, digits and hyphens",
+            ),
+        )
     if etype in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
-        return Diagnostic(doc.rel, line, col, "TYPE", msg(f"{dotted}: {given_s} di luar batas ({err['msg']})", f"{dotted}: {err['msg']}"))
+        return Diagnostic(
+            doc.rel, line, col, "TYPE", msg(f"{dotted}: {given_s} di luar batas ({err['msg']})", f"{dotted}: {err['msg']}")
+        )
     if etype == "invalid_key":
-        return Diagnostic(doc.rel, line, col, "TYPE", msg(f"{dotted}: kunci tidak sah {given_s}", f"{dotted}: invalid key {given_s}"),
-                          msg("triwulan ditulis 1, 2, 3 atau 4", "quarters are written 1, 2, 3 or 4"))
+        return Diagnostic(
+            doc.rel,
+            line,
+            col,
+            "TYPE",
+            msg(f"{dotted}: kunci tidak sah {given_s}", f"{dotted}: invalid key {given_s}"),
+            msg("triwulan ditulis 1, 2, 3 atau 4", "quarters are written 1, 2, 3 or 4"),
+        )
     kind = _kind(etype)
     if kind:
         hint = None
         if kind[0] == "teks" and isinstance(given, dict) and len(given) == 1:
-            hint = msg("teks yang berisi titik dua dan spasi (': ') dibaca YAML sebagai kunci; beri tanda kutip pada seluruh teks",
-                       "text containing ': ' is read by YAML as a key; put the whole text in quotes")
+            hint = msg(
+                "teks yang berisi titik dua dan spasi (': ') dibaca YAML sebagai kunci; beri tanda kutip pada seluruh teks",
+                "text containing ': ' is read by YAML as a key; put the whole text in quotes",
+            )
         elif kind[0].startswith("tanggal"):
             hint = msg("tulis tanggal sebagai 2026-01-02", "write dates as 2026-01-02")
         elif kind[0].startswith("daftar"):
             hint = msg("tulis tiap butir pada baris sendiri diawali '- '", "write each item on its own line starting with '- '")
-        return Diagnostic(doc.rel, line, col, "TYPE", msg(f"{dotted}: diharapkan {kind[0]}, tertulis {given_s}",
-                                                          f"{dotted}: expected {kind[1]}, got {given_s}"), hint)
+        return Diagnostic(
+            doc.rel,
+            line,
+            col,
+            "TYPE",
+            msg(f"{dotted}: diharapkan {kind[0]}, tertulis {given_s}", f"{dotted}: expected {kind[1]}, got {given_s}"),
+            hint,
+        )
     return Diagnostic(doc.rel, line, col, "TYPE", msg(f"{dotted}: {err['msg']}"))
 
 
 def _custom_codes() -> set[str]:
     from generator.core.diagnostics import CODES
+
     return set(CODES)
 
 
 def validate_schema(doc: Document, model: type[BaseModel]) -> tuple[Any, list[Diagnostic]]:
     if not isinstance(doc.data, dict):
         line, col = doc.where(())
-        return None, [Diagnostic(doc.rel, line, col, "TYPE", msg("isi berkas harus berupa pemetaan (kunci: nilai)", "the file must hold a mapping (key: value)"),
-                                 msg("lihat contoh berkas di README", "see the example file in the README"))]
+        return None, [
+            Diagnostic(
+                doc.rel,
+                line,
+                col,
+                "TYPE",
+                msg("isi berkas harus berupa pemetaan (kunci: nilai)", "the file must hold a mapping (key: value)"),
+                msg("lihat contoh berkas di README", "see the example file in the README"),
+            )
+        ]
     try:
         return model.model_validate(doc.data), []
     except ValidationError as e:
         return None, [_schema_diagnostic(doc, model, err) for err in e.errors(include_url=False)]
-

@@ -42,7 +42,13 @@ def agreement_lines(old, new, tahun: int, counts: Counts) -> list[str]:
         if prev is None:
             rows.append([name + " *(baru)*", angka(ind.target) + unit, _dash(_quarters(ind))])
             counts.indicators_added += old is not None
-        elif (prev.target, prev.target_triwulan, prev.indikator, prev.satuan, prev.polaritas) != (ind.target, ind.target_triwulan, ind.indikator, ind.satuan, ind.polaritas):
+        elif (prev.target, prev.target_triwulan, prev.indikator, prev.satuan, prev.polaritas) != (
+            ind.target,
+            ind.target_triwulan,
+            ind.indikator,
+            ind.satuan,
+            ind.polaritas,
+        ):
             polar = "" if prev.polaritas == ind.polaritas else f" (polaritas {prev.polaritas} → {ind.polaritas})"
             rows.append([name + polar, change(prev.target, ind.target) + unit, change(_quarters(prev), _quarters(ind), _dash)])
             counts.indicators_changed += 1

@@ -35,7 +35,9 @@ def cmd_diff(args: argparse.Namespace) -> int:
 
 
 def add_commands(subparsers, common) -> None:
-    d = subparsers.add_parser("diff", help="ringkasan perubahan data antara dua revisi git (Markdown untuk komentar pull request)")
+    d = subparsers.add_parser(
+        "diff", help="ringkasan perubahan data antara dua revisi git (Markdown untuk komentar pull request)"
+    )
     common(d)
     d.add_argument("base", help="revisi dasar, mis. origin/main atau SHA commit")
     d.add_argument("head", nargs="?", help="revisi usulan (bawaan: isi folder data saat ini)")

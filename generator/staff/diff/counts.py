@@ -24,12 +24,18 @@ class Counts:
 
     def sentence(self) -> str:
         parts = [
-            (self.positions_added, "jabatan baru"), (self.positions_removed, "jabatan dihapus"),
-            (self.agreements_added, "perjanjian kinerja tahun baru"), (self.agreements_removed, "berkas tahunan dihapus"),
-            (self.indicators_added, "indikator baru"), (self.indicators_removed, "indikator dihapus"),
+            (self.positions_added, "jabatan baru"),
+            (self.positions_removed, "jabatan dihapus"),
+            (self.agreements_added, "perjanjian kinerja tahun baru"),
+            (self.agreements_removed, "berkas tahunan dihapus"),
+            (self.indicators_added, "indikator baru"),
+            (self.indicators_removed, "indikator dihapus"),
             (self.indicators_changed, "indikator atau target berubah"),
-            (self.reports_added, "laporan baru"), (self.reports_removed, "laporan dihapus"), (self.reports_changed, "laporan berubah"),
-            (self.realisations_changed, "realisasi berubah"), (self.policy_reports, "laporan dengan kebijakan perhitungan berubah"),
+            (self.reports_added, "laporan baru"),
+            (self.reports_removed, "laporan dihapus"),
+            (self.reports_changed, "laporan berubah"),
+            (self.realisations_changed, "realisasi berubah"),
+            (self.policy_reports, "laporan dengan kebijakan perhitungan berubah"),
             (self.discrepancies, "selisih baru antara angka tercetak dan hasil hitung"),
         ]
         return " · ".join(f"{n} {what}" for n, what in parts if n)

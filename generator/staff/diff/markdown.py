@@ -30,7 +30,7 @@ def change(old, new, fmt: Callable = angka) -> str:
 
 
 def numbered(nomor, text) -> str:
-    """"1. Indikator" (or just the text when it has no number), as literal Markdown."""
+    """ "1. Indikator" (or just the text when it has no number), as literal Markdown."""
     return md(f"{nomor}. {text}" if nomor else text)
 
 
@@ -59,4 +59,7 @@ def limit(text: str) -> str:
     if len(text) <= MAX_CHARS:
         return text
     cut = text.rfind("\n", 0, MAX_CHARS - 300)
-    return text[:cut] + "\n\n… *Ringkasan dipotong karena terlalu panjang untuk satu komentar. Jalankan `kinerja diff` di komputer sendiri untuk versi lengkap.*\n"
+    return (
+        text[:cut]
+        + "\n\n… *Ringkasan dipotong karena terlalu panjang untuk satu komentar. Jalankan `kinerja diff` di komputer sendiri untuk versi lengkap.*\n"
+    )

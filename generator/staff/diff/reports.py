@@ -57,6 +57,7 @@ def _band(res) -> str | None:
 def _disc_text(d) -> str:
     def fmt(v):
         return format_id(v) if isinstance(v, Decimal) else md(v if v is not None else "–")
+
     return f"{md(d.label)}: tercetak {fmt(d.tercetak)}, hasil hitung {fmt(d.dihitung)}"
 
 
@@ -64,7 +65,10 @@ def _policy_value(name: str, value) -> str:
     if isinstance(value, dict) and "cara" in value:
         return f"{ROUNDING_LABELS.get(value['cara'], value['cara'])}, {value['desimal']} desimal"
     if isinstance(value, list):
-        return "; ".join(f"{'> ' + format_id(Decimal(str(b['di_atas']))) if b['di_atas'] is not None else 'sisanya'} {md(b['predikat'])}" for b in value)
+        return "; ".join(
+            f"{'> ' + format_id(Decimal(str(b['di_atas']))) if b['di_atas'] is not None else 'sisanya'} {md(b['predikat'])}"
+            for b in value
+        )
     if value is None:
         return "tidak ada"
     text = DESCRIPTIONS.get(name, {}).get(str(value))
@@ -72,6 +76,7 @@ def _policy_value(name: str, value) -> str:
 
 
 # --------------------------------------------------------------------------- a report on both sides
+
 
 def report_lines(old, new, counts: Counts) -> list[str]:
     """The changes of one report present on both sides; [] when nothing a reader sees changed."""
@@ -120,8 +125,14 @@ def _budget_changes(o, n) -> list[list[str]]:
         if a is None:
             rows.append([name + " *(baru)*", format_rupiah(b.target), format_rupiah(b.realisasi), persen(b.persen)])
         elif (a.target, a.realisasi, a.persen, a.nama) != (b.target, b.realisasi, b.persen, b.nama):
-            rows.append([name, change(a.target, b.target, format_rupiah), change(a.realisasi, b.realisasi, format_rupiah),
-                         change(a.persen, b.persen, persen)])
+            rows.append(
+                [
+                    name,
+                    change(a.target, b.target, format_rupiah),
+                    change(a.realisasi, b.realisasi, format_rupiah),
+                    change(a.persen, b.persen, persen),
+                ]
+            )
     new_ids = {b.id for b in n.budget}
     rows += [[f"~~{md(a.nama)}~~ *(dihapus)*", "", "", ""] for a in o.budget if a.id not in new_ids]
     return rows
@@ -131,8 +142,10 @@ def _figure_bullets(o, n) -> list[str]:
     """The report's totals: average capaian and its band, budget absorption, efficiency."""
     bullets = []
     if (o.rata_rata, _band(o)) != (n.rata_rata, _band(n)):
-        bullets.append(f"Rata-rata capaian kinerja: {change(o.rata_rata, n.rata_rata, persen)}, predikat "
-                       + (f"tetap **{md(_band(n))}**" if _band(o) == _band(n) else f"**{md(_band(o))}** → **{md(_band(n))}**"))
+        bullets.append(
+            f"Rata-rata capaian kinerja: {change(o.rata_rata, n.rata_rata, persen)}, predikat "
+            + (f"tetap **{md(_band(n))}**" if _band(o) == _band(n) else f"**{md(_band(o))}** → **{md(_band(n))}**")
+        )
     if o.anggaran_total != n.anggaran_total:
         bullets.append(f"Capaian (serapan) anggaran: {change(o.anggaran_total, n.anggaran_total, persen)}")
     if o.efisiensi != n.efisiensi:
@@ -146,7 +159,9 @@ def _policy_bullets(o, n, counts: Counts) -> list[str]:
     for name, value in new_policy.items():
         if old_policy.get(name) != value:
             label = DESCRIPTIONS.get(name, {}).get("_", name)
-            bullets.append(f"Kebijakan perhitungan **{md(label)}** (`{name}`): {_policy_value(name, old_policy.get(name))} → {_policy_value(name, value)}")
+            bullets.append(
+                f"Kebijakan perhitungan **{md(label)}** (`{name}`): {_policy_value(name, old_policy.get(name))} → {_policy_value(name, value)}"
+            )
     counts.policy_reports += old_policy != new_policy
     return bullets
 
@@ -167,6 +182,7 @@ def _discrepancy_bullets(o, n, counts: Counts) -> list[str]:
 
 
 # --------------------------------------------------------------------------- a new report
+
 
 def new_report_lines(rep) -> list[str]:
     res = rep[4]

@@ -44,6 +44,7 @@ class Side:
 
 # --------------------------------------------------------------------------- reading a side
 
+
 def _git(args: list[str], cwd: Path, *, binary: bool = False):
     try:
         r = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=120)
@@ -88,7 +89,9 @@ def side_from_git(top: Path, prefix: str, rev: str, tmp: Path, role: str = "base
     try:
         sha = _git(["rev-parse", "--short", f"{rev}^{{commit}}"], top)
     except DiffError:
-        raise DiffError(f"revisi '{rev}' tidak ditemukan di repositori (untuk pull request: ambil seluruh riwayat, fetch-depth: 0)") from None
+        raise DiffError(
+            f"revisi '{rev}' tidak ditemukan di repositori (untuk pull request: ambil seluruh riwayat, fetch-depth: 0)"
+        ) from None
     label = f"`{rev.replace('`', '')}` ({sha})" if rev != sha else f"`{sha}`"
     label = f"data usulan {label}" if role == "head" else label
     out = Path(tempfile.mkdtemp(dir=tmp))
@@ -112,6 +115,7 @@ def side_from_disk(data_dir: Path, prefix: str) -> Side:
 
 # --------------------------------------------------------------------------- lookups
 
+
 def _dataset(side: Side):
     return side.result.dataset if side.result else None
 
@@ -120,8 +124,13 @@ def blocked(side: Side, key: tuple) -> bool:
     """True when the report cannot be computed on this side because one of its files has errors."""
     region, agency, position, tahun, _tw_ = key
     base = f"{side.prefix}/{region}"
-    files = {f"{base}/{REGION_FILE}", f"{base}/{agency}/{AGENCY_FILE}", f"{base}/{agency}/{POSITIONS_DIR}/{position}.yml",
-             f"{base}/{agency}/{tahun}/{position}.yml", f"{base}/{agency}/{tahun}/{position}.yaml"}
+    files = {
+        f"{base}/{REGION_FILE}",
+        f"{base}/{agency}/{AGENCY_FILE}",
+        f"{base}/{agency}/{POSITIONS_DIR}/{position}.yml",
+        f"{base}/{agency}/{tahun}/{position}.yml",
+        f"{base}/{agency}/{tahun}/{position}.yaml",
+    }
     return bool(files & side.error_paths)
 
 

@@ -16,8 +16,10 @@ from generator.staff.diff.sides import Side, blocked, changed_files, names, posi
 def render(base: Side, head: Side) -> str:
     """The Markdown summary of the changes from ``base`` to ``head``."""
     out = [MARKER, "## Ringkasan perubahan data kinerja", ""]
-    out.append(f"Membandingkan data dasar {base.label} dengan {head.label}. "
-               "Capaian dan predikat dihitung ulang oleh mesin dengan aturan yang sama seperti di situs.")
+    out.append(
+        f"Membandingkan data dasar {base.label} dengan {head.label}. "
+        "Capaian dan predikat dihitung ulang oleh mesin dengan aturan yang sama seperti di situs."
+    )
     out.append("")
     out += _problem_lines(base, head)
     comparison = _Comparison(base, head)
@@ -34,7 +36,11 @@ def render(base: Side, head: Side) -> str:
     if changed:
         out += ["", f"<details><summary>Berkas data yang berubah ({len(changed)})</summary>", ""]
         out += [f"- `{path.replace('`', '')}` ({what})" for path, what in changed] + ["", "</details>"]
-    out += ["", "<sub>Dibuat otomatis oleh <code>kinerja diff</code>. Komentar ini diperbarui setiap kali usulan diperbarui.</sub>", ""]
+    out += [
+        "",
+        "<sub>Dibuat otomatis oleh <code>kinerja diff</code>. Komentar ini diperbarui setiap kali usulan diperbarui.</sub>",
+        "",
+    ]
     return limit(re.sub(r"\n{3,}", "\n\n", "\n".join(out)))
 
 
@@ -49,12 +55,23 @@ def _problem_lines(base: Side, head: Side) -> list[str]:
         out += ["❌ **Folder data tidak ada pada usulan ini.**", ""]
     elif head.result.errors:
         errs = head.result.errors
-        out += [f"❌ **Data usulan memiliki {len(errs)} galat**, jadi belum dapat diterbitkan. "
-                "Setiap galat juga ditandai pada barisnya di tab *Files changed*. Perbaiki, lalu simpan (commit) lagi ke cabang yang sama.", ""]
+        out += [
+            f"❌ **Data usulan memiliki {len(errs)} galat**, jadi belum dapat diterbitkan. "
+            "Setiap galat juga ditandai pada barisnya di tab *Files changed*. Perbaiki, lalu simpan (commit) lagi ke cabang yang sama.",
+            "",
+        ]
         out += diag_list(errs) + [""]
     if base.result is not None and base.result.errors:
-        out += [f"⚠️ Data dasar {base.label} sudah memiliki {len(base.result.errors)} galat sebelum usulan ini.", "",
-                "<details><summary>Galat pada data dasar</summary>", ""] + diag_list(base.result.errors) + ["", "</details>", ""]
+        out += (
+            [
+                f"⚠️ Data dasar {base.label} sudah memiliki {len(base.result.errors)} galat sebelum usulan ini.",
+                "",
+                "<details><summary>Galat pada data dasar</summary>",
+                "",
+            ]
+            + diag_list(base.result.errors)
+            + ["", "</details>", ""]
+        )
     if head.result is not None and base.result is not None:
         old_warn = {_diag_key(d) for d in base.result.warnings}
         new_warn = [d for d in head.result.warnings if _diag_key(d) not in old_warn and d.code != "PRINTED_DIFFERS"]
@@ -110,11 +127,13 @@ class _Comparison:
         if not (section or lists):
             return []
         is_new = (region, agency) not in {k[:2] for k in self.old_pos}
-        reg_name, ag_name, _ = names(self.head if (region, agency) in {k[:2] for k in self.new_pos} else self.base, region, agency)
+        reg_name, ag_name, _ = names(
+            self.head if (region, agency) in {k[:2] for k in self.new_pos} else self.base, region, agency
+        )
         return ["", f"### {md(reg_name)} › {md(ag_name)}" + (" *(perangkat daerah baru)*" if is_new else "")] + lists + section
 
     def _years_note(self, key3: tuple) -> str:
-        """" (2025: 12 indikator; …)" for a new position's year files."""
+        """ " (2025: 12 indikator; …)" for a new position's year files."""
         counted = [(k[3], len(agreement(y)[1])) for k, y in sorted(self.new_years.items()) if k[:3] == key3]
         return " (" + "; ".join(f"{t}: {n} indikator" for t, n in counted) + ")" if counted else ""
 

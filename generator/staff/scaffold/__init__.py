@@ -27,6 +27,25 @@ from generator.staff.scaffold.triwulan import laporan_text, new_triwulan
 from generator.staff.scaffold.wilayah import kepala_daerah, new_wilayah, wilayah_text
 from generator.staff.scaffold.yamltext import rupiah, scalar, slug
 
-__all__ = ["EXAMPLE_INDICATORS", "ScaffoldError", "add_commands", "cmd_new", "jabatan_text", "kepala_daerah", "laporan_text",
-           "new_jabatan", "new_perangkat_daerah", "new_situs", "new_tahun", "new_triwulan", "new_wilayah", "perangkat_daerah_text",
-           "rupiah", "scalar", "situs_text", "slug", "tahunan_text", "wilayah_text"]
+__all__ = [
+    "EXAMPLE_INDICATORS",
+    "ScaffoldError",
+    "add_commands",
+    "cmd_new",
+    "jabatan_text",
+    "kepala_daerah",
+    "laporan_text",
+    "new_jabatan",
+    "new_perangkat_daerah",
+    "new_situs",
+    "new_tahun",
+    "new_triwulan",
+    "new_wilayah",
+    "perangkat_daerah_text",
+    "rupiah",
+    "scalar",
+    "situs_text",
+    "slug",
+    "tahunan_text",
+    "wilayah_text",
+]

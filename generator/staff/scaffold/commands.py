@@ -23,20 +23,30 @@ def cmd_new(args: argparse.Namespace) -> int:
         if args.kind == "situs":
             created = new_situs(Path(args.folder), args.wilayah, args.jenis, args.judul, args.tahun)
             print("Situs baru dibuat:\n" + "\n".join(f"  {p.as_posix()}" for p in created))
-            print(f"\nLangkah berikutnya: masuk ke {args.folder}, ganti perangkat daerah contoh dengan data Anda, "
-                  "lalu jalankan `kinerja check` dan `kinerja build`.")
+            print(
+                f"\nLangkah berikutnya: masuk ke {args.folder}, ganti perangkat daerah contoh dengan data Anda, "
+                "lalu jalankan `kinerja check` dan `kinerja build`."
+            )
         elif args.kind == "wilayah":
             print(f"Dibuat: {new_wilayah(data, args.id, args.nama, args.jenis).as_posix()}")
         elif args.kind == "perangkat-daerah":
             path = new_perangkat_daerah(data, args.ref, args.nama, args.singkatan)
-            print(f"Dibuat: {path.as_posix()}\nLangkah berikutnya: lengkapi unit kerjanya, buat jabatan dengan `kinerja new jabatan {args.ref}/<id> …`, "
-                  f"dan tambahkan baris untuk /data/{args.ref.strip('/')}/ di .github/CODEOWNERS agar peninjau perangkat daerah ini diminta memeriksa.")
+            print(
+                f"Dibuat: {path.as_posix()}\nLangkah berikutnya: lengkapi unit kerjanya, buat jabatan dengan `kinerja new jabatan {args.ref}/<id> …`, "
+                f"dan tambahkan baris untuk /data/{args.ref.strip('/')}/ di .github/CODEOWNERS agar peninjau perangkat daerah ini diminta memeriksa."
+            )
         elif args.kind == "jabatan":
-            path = new_jabatan(data, args.ref, args.nama, args.jenis, args.unit, args.atasan, args.atasan_luar, args.pemangku, args.nip)
-            print(f"Dibuat: {path.as_posix()}\nLangkah berikutnya: `kinerja new tahun {path.as_posix()} --tahun <tahun>` untuk perjanjian kinerjanya.")
+            path = new_jabatan(
+                data, args.ref, args.nama, args.jenis, args.unit, args.atasan, args.atasan_luar, args.pemangku, args.nip
+            )
+            print(
+                f"Dibuat: {path.as_posix()}\nLangkah berikutnya: `kinerja new tahun {path.as_posix()} --tahun <tahun>` untuk perjanjian kinerjanya."
+            )
         elif args.kind == "tahun":
             path = new_tahun(Path(args.berkas), args.tahun)
-            print(f"Dibuat: {path.as_posix()}\nPeriksa dan ganti setiap target dan pagu dengan angka perjanjian kinerja tahun ini.")
+            print(
+                f"Dibuat: {path.as_posix()}\nPeriksa dan ganti setiap target dan pagu dengan angka perjanjian kinerja tahun ini."
+            )
         elif args.kind == "triwulan":
             tw, line, note = new_triwulan(Path(args.berkas), args.triwulan)
             print(f"Laporan triwulan {ROMAWI[tw]} ditambahkan ke {Path(args.berkas).as_posix()} mulai baris {line}.")
@@ -50,7 +60,9 @@ def cmd_new(args: argparse.Namespace) -> int:
 
 
 def add_commands(subparsers, common) -> None:
-    new = subparsers.add_parser("new", help="buat berkas baru dari templat: situs, wilayah, perangkat daerah, jabatan, tahun, triwulan")
+    new = subparsers.add_parser(
+        "new", help="buat berkas baru dari templat: situs, wilayah, perangkat daerah, jabatan, tahun, triwulan"
+    )
     kinds = new.add_subparsers(dest="kind", required=True, metavar="JENIS")
 
     s = kinds.add_parser("situs", help="situs baru untuk wilayah lain (folder data/ dengan contoh)")
@@ -86,7 +98,9 @@ def add_commands(subparsers, common) -> None:
 
     t = kinds.add_parser("tahun", help="perjanjian kinerja tahun baru (indikator disalin dari tahun sebelumnya, tanpa realisasi)")
     common(t)
-    t.add_argument("berkas", metavar="BERKAS", help="berkas tahun sebelumnya (…/2025/<id>.yml) atau berkas jabatan (…/jabatan/<id>.yml)")
+    t.add_argument(
+        "berkas", metavar="BERKAS", help="berkas tahun sebelumnya (…/2025/<id>.yml) atau berkas jabatan (…/jabatan/<id>.yml)"
+    )
     t.add_argument("--tahun", type=int, help="bawaan: tahun berkas sebelumnya + 1")
 
     q = kinds.add_parser("triwulan", help="laporan triwulan berikutnya di berkas tahunan (target terbawa, realisasi dikosongkan)")

@@ -38,7 +38,9 @@ def load(path: Path, model):
 
 def check_id(value: str, what: str) -> None:
     if not ID_RE.match(value):
-        raise ScaffoldError(f"id {what} '{value}' tidak sah: pakai huruf kecil, angka dan tanda hubung, mis. '{slug(value) or 'dinas-contoh'}'")
+        raise ScaffoldError(
+            f"id {what} '{value}' tidak sah: pakai huruf kecil, angka dan tanda hubung, mis. '{slug(value) or 'dinas-contoh'}'"
+        )
 
 
 def split_ref(ref: str, n: int, example: str) -> list[str]:

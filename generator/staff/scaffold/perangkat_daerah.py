@@ -11,7 +11,9 @@ from generator.staff.scaffold.yamltext import HEADER, scalar
 
 
 def perangkat_daerah_text(nama: str, singkatan: str | None, example: bool = False) -> str:
-    intro = ("# CONTOH perangkat daerah: ganti isinya dengan data perangkat daerah Anda, atau hapus folder ini.\n" if example else "")
+    intro = (
+        "# CONTOH perangkat daerah: ganti isinya dengan data perangkat daerah Anda, atau hapus folder ini.\n" if example else ""
+    )
     sing = f"singkatan: {scalar(singkatan)}\n" if singkatan else "# singkatan: Disnaker\n"
     return f"""# Perangkat daerah: identitas, tugas, fungsi dan susunan unit kerja.
 {intro}{HEADER}nama: {scalar(nama)}
@@ -40,7 +42,9 @@ sumber_dokumen: []
 def new_perangkat_daerah(data: Path, ref: str, nama: str, singkatan: str | None) -> Path:
     region, agency = split_ref(ref, 2, "WILAYAH/ID, mis. kota-pekalongan/dinas-tenaga-kerja")
     if not (data / region / REGION_FILE).is_file():
-        raise ScaffoldError(f"wilayah '{region}' belum ada ({(data / region / REGION_FILE).as_posix()}); buat dengan `kinerja new wilayah`")
+        raise ScaffoldError(
+            f"wilayah '{region}' belum ada ({(data / region / REGION_FILE).as_posix()}); buat dengan `kinerja new wilayah`"
+        )
     path = data / region / agency / AGENCY_FILE
     write_new(path, perangkat_daerah_text(nama, singkatan), data)
     return path

@@ -43,9 +43,12 @@ def new_situs(target: Path, wilayah: str, jenis: str | None, judul: str | None, 
         data / SITE_FILE: situs_text(judul or f"Laporan Kinerja Perangkat Daerah {wilayah}", dt.date.today()),
         data / region / REGION_FILE: wilayah_text(wilayah, jenis),
         agency / AGENCY_FILE: perangkat_daerah_text("Dinas Contoh", "Discon", example=True),
-        agency / POSITIONS_DIR / "kepala-dinas.yml": jabatan_text("Kepala Dinas Contoh", "struktural", None, None,
-                                                                  kepala_daerah(wilayah, jenis), None, None),
-        agency / str(tahun) / "kepala-dinas.yml": tahunan_text("kepala-dinas", "Kepala Dinas Contoh", tahun, None, EXAMPLE_INDICATORS),
+        agency / POSITIONS_DIR / "kepala-dinas.yml": jabatan_text(
+            "Kepala Dinas Contoh", "struktural", None, None, kepala_daerah(wilayah, jenis), None, None
+        ),
+        agency / str(tahun) / "kepala-dinas.yml": tahunan_text(
+            "kepala-dinas", "Kepala Dinas Contoh", tahun, None, EXAMPLE_INDICATORS
+        ),
     }
     schema.write_all(target / "schemas")  # editor support from the first edit
     for path, text in files.items():

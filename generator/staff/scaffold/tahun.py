@@ -17,11 +17,23 @@ from generator.staff.scaffold.files import load, write_new
 from generator.staff.scaffold.yamltext import HEADER, rupiah, scalar
 
 EXAMPLE_INDICATORS = [
-    Indikator(id="indeks-kepuasan-masyarakat", nomor="1", sasaran="Meningkatnya kualitas layanan publik",
-              indikator="Indeks kepuasan masyarakat", target=Decimal("85"), satuan="indeks"),
-    Indikator(id="pencari-kerja-ditempatkan", nomor="2", sasaran="Meningkatnya penempatan tenaga kerja",
-              indikator="Persentase pencari kerja yang ditempatkan", target=Decimal("52.5"), satuan="%",
-              target_triwulan={2: Decimal("25"), 4: Decimal("52.5")}),
+    Indikator(
+        id="indeks-kepuasan-masyarakat",
+        nomor="1",
+        sasaran="Meningkatnya kualitas layanan publik",
+        indikator="Indeks kepuasan masyarakat",
+        target=Decimal("85"),
+        satuan="indeks",
+    ),
+    Indikator(
+        id="pencari-kerja-ditempatkan",
+        nomor="2",
+        sasaran="Meningkatnya penempatan tenaga kerja",
+        indikator="Persentase pencari kerja yang ditempatkan",
+        target=Decimal("52.5"),
+        satuan="%",
+        target_triwulan={2: Decimal("25"), 4: Decimal("52.5")},
+    ),
 ]
 
 
@@ -76,28 +88,43 @@ def _budget_lines(pos: PosAnggaran, indent: str, tahun_lama: int) -> list[str]:
     return out
 
 
-def tahunan_text(position_id: str, title: str, tahun: int, previous: Tahunan | None,
-                 example: list[Indikator] | None = None) -> str:
+def tahunan_text(
+    position_id: str, title: str, tahun: int, previous: Tahunan | None, example: list[Indikator] | None = None
+) -> str:
     lines = [f"# {title} ({position_id}), tahun {tahun}.", HEADER.rstrip("\n")]
     if example:
         lines.append("# CONTOH perjanjian kinerja: ganti indikator dan targetnya dengan yang ditandatangani.")
     indicators = measured_indicators(previous) if previous else (example or [])
     if previous:
-        lines += [f"# Disiapkan dengan `kinerja new tahun` dari berkas {previous.tahun}: indikator disalin, realisasi tidak.",
-                  f"# PERIKSA SETIAP TARGET DAN PAGU: angkanya masih angka {previous.tahun} sampai diganti dengan angka",
-                  f"# Perjanjian Kinerja {tahun} yang ditandatangani. Hapus indikator yang tidak ada lagi."]
-    lines += [f"jabatan: {position_id}", f"tahun: {tahun}", "perjanjian_kinerja:", "  - versi: penetapan",
-              f"    # tanggal: {tahun}-01-31  # tanggal penandatanganan perjanjian kinerja"]
+        lines += [
+            f"# Disiapkan dengan `kinerja new tahun` dari berkas {previous.tahun}: indikator disalin, realisasi tidak.",
+            f"# PERIKSA SETIAP TARGET DAN PAGU: angkanya masih angka {previous.tahun} sampai diganti dengan angka",
+            f"# Perjanjian Kinerja {tahun} yang ditandatangani. Hapus indikator yang tidak ada lagi.",
+        ]
+    lines += [
+        f"jabatan: {position_id}",
+        f"tahun: {tahun}",
+        "perjanjian_kinerja:",
+        "  - versi: penetapan",
+        f"    # tanggal: {tahun}-01-31  # tanggal penandatanganan perjanjian kinerja",
+    ]
     if indicators:
         lines.append("    indikator:")
         for ind in indicators:
             lines += _indicator_lines(ind, "      ", previous.tahun if previous else None)
     else:
-        lines += ["    # Ganti [] dengan daftar indikator seperti contoh di bawah (hapus tanda # di depannya).", "    indikator: []",
-                  "    # indikator:", "    #   - id: indeks-kepuasan-masyarakat  # huruf kecil dan tanda hubung; jangan diubah setelah terbit",
-                  '    #     nomor: "1"', "    #     sasaran: Meningkatnya kualitas layanan publik",
-                  "    #     indikator: Indeks kepuasan masyarakat", "    #     target: 87,62  # koma desimal", "    #     satuan: indeks",
-                  "    #     polaritas: naik  # naik: makin tinggi makin baik | turun: makin rendah makin baik"]
+        lines += [
+            "    # Ganti [] dengan daftar indikator seperti contoh di bawah (hapus tanda # di depannya).",
+            "    indikator: []",
+            "    # indikator:",
+            "    #   - id: indeks-kepuasan-masyarakat  # huruf kecil dan tanda hubung; jangan diubah setelah terbit",
+            '    #     nomor: "1"',
+            "    #     sasaran: Meningkatnya kualitas layanan publik",
+            "    #     indikator: Indeks kepuasan masyarakat",
+            "    #     target: 87,62  # koma desimal",
+            "    #     satuan: indeks",
+            "    #     polaritas: naik  # naik: makin tinggi makin baik | turun: makin rendah makin baik",
+        ]
     if previous and previous.anggaran:
         lines += ["# Anggaran: program → kegiatan → sub kegiatan, dengan pagu (Rupiah, tanpa Rp dan ,-).", "anggaran:"]
         for pos in previous.anggaran:

@@ -47,11 +47,13 @@ def laporan_text(t: Tahunan, tw: int, previous: Laporan | None, signer_from: Lap
     before = None
     if previous is not None:
         before = f"s.d. TW {ROMAWI[previous.triwulan]}" + ("" if same_year else f" {t.tahun - 1}")
-    lines = [f"{dash}# Triwulan {ROMAWI[tw]} {t.tahun}: disiapkan dengan `kinerja new triwulan`. Isi realisasi KUMULATIF s.d. triwulan {ROMAWI[tw]}",
-             f"{dash}# (jumlah sejak awal tahun), lalu hapus tanda # dan satu spasi di depan baris yang sudah diisi.",
-             f"{dash}# Data belum tersedia? Tulis mis. `tpak: {{na: dirilis BPS tahun berikutnya}}`. Angka desimal memakai koma: 95,14.",
-             f"{dash}- triwulan: {tw}",
-             f"{c}tanggal: {t.tahun if tw < 4 else t.tahun + 1}-{(tw * 3 + 1) % 12:02d}-05  # tanggal laporan ditandatangani (TTTT-BB-HH)"]
+    lines = [
+        f"{dash}# Triwulan {ROMAWI[tw]} {t.tahun}: disiapkan dengan `kinerja new triwulan`. Isi realisasi KUMULATIF s.d. triwulan {ROMAWI[tw]}",
+        f"{dash}# (jumlah sejak awal tahun), lalu hapus tanda # dan satu spasi di depan baris yang sudah diisi.",
+        f"{dash}# Data belum tersedia? Tulis mis. `tpak: {{na: dirilis BPS tahun berikutnya}}`. Angka desimal memakai koma: 95,14.",
+        f"{dash}- triwulan: {tw}",
+        f"{c}tanggal: {t.tahun if tw < 4 else t.tahun + 1}-{(tw * 3 + 1) % 12:02d}-05  # tanggal laporan ditandatangani (TTTT-BB-HH)",
+    ]
     if signer_from is not None and signer_from.tempat:
         lines.append(f"{pad}tempat: {scalar(signer_from.tempat)}")
     lines += _realisasi_lines(t, tw, previous, before, c)
@@ -127,8 +129,10 @@ def _quarter(year_file: Path, t: Tahunan, triwulan: int | None) -> int:
     done = sorted(lap.triwulan for lap in t.laporan)
     if triwulan is None:
         if done and done[-1] == 4:
-            raise ScaffoldError(f"laporan triwulan IV {t.tahun} sudah ada. Untuk triwulan I {t.tahun + 1}, buat dulu berkas tahunnya: "
-                                f"`kinerja new tahun {year_file.as_posix()}`, lalu jalankan perintah ini pada berkas baru itu.")
+            raise ScaffoldError(
+                f"laporan triwulan IV {t.tahun} sudah ada. Untuk triwulan I {t.tahun + 1}, buat dulu berkas tahunnya: "
+                f"`kinerja new tahun {year_file.as_posix()}`, lalu jalankan perintah ini pada berkas baru itu."
+            )
         triwulan = done[-1] + 1 if done else 1
     if triwulan in done:
         raise ScaffoldError(f"laporan triwulan {ROMAWI[triwulan]} {t.tahun} sudah ada di {year_file.as_posix()}; tidak ditimpa.")
@@ -151,8 +155,10 @@ def _insertion_point(lines: list[str], doc, t: Tahunan, triwulan: int) -> tuple[
         at = doc.positions[("laporan", later[0])][0] - 1
     else:  # the end of the laporan block: the next top-level key
         at = next((i for i in range(key_line + 1, len(lines)) if lines[i][:1] not in ("", " ", "#", "-", "\n", "\r")), len(lines))
-    while at > key_line + 1 and (lines[at - 1].strip() == "" or
-                                 (lines[at - 1].lstrip().startswith("#") and len(lines[at - 1]) - len(lines[at - 1].lstrip()) <= len(dash))):
+    while at > key_line + 1 and (
+        lines[at - 1].strip() == ""
+        or (lines[at - 1].lstrip().startswith("#") and len(lines[at - 1]) - len(lines[at - 1].lstrip()) <= len(dash))
+    ):
         at -= 1  # comments just above belong to what follows
     return at, dash, None
 

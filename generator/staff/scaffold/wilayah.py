@@ -11,7 +11,7 @@ from generator.staff.scaffold.yamltext import HEADER, scalar
 
 
 def kepala_daerah(nama_wilayah: str, jenis: str) -> str:
-    """"Kabupaten Batang" → "Bupati Batang"."""
+    """ "Kabupaten Batang" → "Bupati Batang"."""
     title = {"kota": "Wali Kota", "kabupaten": "Bupati", "provinsi": "Gubernur"}[jenis]
     bare = re.sub(r"^(kota|kabupaten|provinsi)\s+", "", nama_wilayah, flags=re.I)
     return f"{title} {bare}"

@@ -20,5 +20,20 @@ from generator.staff.schema.commands import add_commands, cmd_schema
 from generator.staff.schema.headers import HEADER_PREFIX, add_headers, data_files, file_kind, header_line, with_header
 from generator.staff.schema.schemas import DIALECT, FILE_TYPES, generate, render, schema_file, stale, write_all
 
-__all__ = ["DIALECT", "FILE_TYPES", "HEADER_PREFIX", "add_commands", "add_headers", "cmd_schema", "data_files", "file_kind", "generate",
-           "header_line", "render", "schema_file", "stale", "with_header", "write_all"]
+__all__ = [
+    "DIALECT",
+    "FILE_TYPES",
+    "HEADER_PREFIX",
+    "add_commands",
+    "add_headers",
+    "cmd_schema",
+    "data_files",
+    "file_kind",
+    "generate",
+    "header_line",
+    "render",
+    "schema_file",
+    "stale",
+    "with_header",
+    "write_all",
+]

@@ -17,7 +17,9 @@ def cmd_schema(args: argparse.Namespace) -> int:
         if old:
             for path in old:
                 print(f"{path.as_posix()}: skema usang atau belum ada")
-            print("\nSkema JSON tidak sesuai lagi dengan model data (generator/model/). Jalankan `kinerja schema` lalu sertakan hasilnya dalam commit.")
+            print(
+                "\nSkema JSON tidak sesuai lagi dengan model data (generator/model/). Jalankan `kinerja schema` lalu sertakan hasilnya dalam commit."
+            )
             return 1
         print(f"Skema JSON di {out_dir.as_posix()}/ sudah sesuai dengan model data.")
         return 0
@@ -39,11 +41,16 @@ def cmd_schema(args: argparse.Namespace) -> int:
 
 
 def add_commands(subparsers, common) -> None:
-    s = subparsers.add_parser("schema", help="tulis skema JSON berkas data (bantuan isian dan pemeriksaan di VS Code / github.dev)")
+    s = subparsers.add_parser(
+        "schema", help="tulis skema JSON berkas data (bantuan isian dan pemeriksaan di VS Code / github.dev)"
+    )
     common(s)
     s.add_argument("--out", default="schemas", help="folder skema (default: schemas)")
     mode = s.add_mutually_exclusive_group()
     mode.add_argument("--check", action="store_true", help="gagal bila skema di folder tidak sesuai lagi dengan model data")
-    mode.add_argument("--headers", action="store_true",
-                      help="tulis/perbarui baris pertama '# yaml-language-server: $schema=…' di setiap berkas data")
+    mode.add_argument(
+        "--headers",
+        action="store_true",
+        help="tulis/perbarui baris pertama '# yaml-language-server: $schema=…' di setiap berkas data",
+    )
     s.set_defaults(func=cmd_schema)

@@ -53,7 +53,7 @@ def with_header(text: str, header: str) -> str:
     """``text`` with ``header`` as its first line: replaces an existing yaml-language-server
     line there, keeps a BOM and the file's line endings, touches nothing else."""
     bom = "\ufeff" if text.startswith("\ufeff") else ""
-    body = text[len(bom):]
+    body = text[len(bom) :]
     first, sep, rest = body.partition("\n")
     newline = "\r\n" if first.endswith("\r") else "\n"
     if first.rstrip("\r").startswith(HEADER_PREFIX):

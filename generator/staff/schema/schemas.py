@@ -23,19 +23,28 @@ FILE_TYPES: dict[str, tuple[type[BaseModel], str]] = {
     "wilayah": (m.Wilayah, "Wilayah: kota, kabupaten atau provinsi (data/<wilayah>/wilayah.yml)"),
     "perangkat-daerah": (m.PerangkatDaerah, "Perangkat daerah (data/<wilayah>/<opd>/perangkat-daerah.yml)"),
     "jabatan": (m.Jabatan, "Jabatan (data/<wilayah>/<opd>/jabatan/<id>.yml)"),
-    "tahunan": (m.Tahunan, "Perjanjian kinerja, anggaran dan laporan triwulan satu jabatan dalam satu tahun (data/<wilayah>/<opd>/<tahun>/<id>.yml)"),
+    "tahunan": (
+        m.Tahunan,
+        "Perjanjian kinerja, anggaran dan laporan triwulan satu jabatan dalam satu tahun (data/<wilayah>/<opd>/<tahun>/<id>.yml)",
+    ),
 }
 
 # What the number parser (generator/core/numbers.py) accepts as text: 1537, 95,14, 5.084.795.000,
 # 1.234.567,89, and a quoted dot decimal such as "95.14".
 _ID_NUMBER = r"^\s*-?(\d+|\d{1,3}(\.\d{3})+)(,\d+)?\s*$|^\s*-?\d+\.\d+\s*$"
 _ID_WHOLE = r"^\s*-?(\d+|\d{1,3}(\.\d{3})+)\s*$"
-ANGKA = {"anyOf": [{"type": "number"}, {"type": "string", "pattern": _ID_NUMBER}],
-         "description": "Angka: 95,14 atau 1537 atau 5.084.795.000 (koma desimal, titik ribuan). Di dalam { … } desimal diberi tanda kutip: \"108,58\"."}
-RUPIAH = {"anyOf": [{"type": "integer"}, {"type": "string", "pattern": _ID_WHOLE}],
-          "description": "Rupiah tanpa sen, mis. 5.084.795.000 (tanpa Rp dan tanpa ,-)."}
-NIP = {"anyOf": [{"type": "string", "pattern": r"^[0-9 ]+$"}, {"type": "integer"}],
-       "description": "NIP 18 digit, ditulis dalam tanda kutip, mis. \"196902031998032004\". Data pribadi: disamarkan di situs."}
+ANGKA = {
+    "anyOf": [{"type": "number"}, {"type": "string", "pattern": _ID_NUMBER}],
+    "description": 'Angka: 95,14 atau 1537 atau 5.084.795.000 (koma desimal, titik ribuan). Di dalam { … } desimal diberi tanda kutip: "108,58".',
+}
+RUPIAH = {
+    "anyOf": [{"type": "integer"}, {"type": "string", "pattern": _ID_WHOLE}],
+    "description": "Rupiah tanpa sen, mis. 5.084.795.000 (tanpa Rp dan tanpa ,-).",
+}
+NIP = {
+    "anyOf": [{"type": "string", "pattern": r"^[0-9 ]+$"}, {"type": "integer"}],
+    "description": 'NIP 18 digit, ditulis dalam tanda kutip, mis. "196902031998032004". Data pribadi: disamarkan di situs.',
+}
 # Models that also accept a bare number (their `short_form` validator).
 SHORT_FORM = {m.Realisasi, m.Cetak}
 
@@ -83,7 +92,6 @@ class _Generator(GenerateJsonSchema):
             short = dict(ANGKA, description="Bentuk singkat: angkanya saja, mis. `ikm: 95,14`.")
             return {"anyOf": [short, out], **({"description": out.pop("description")} if "description" in out else {})}
         return out
-
 
 
 def generate(kind: str) -> dict[str, Any]:

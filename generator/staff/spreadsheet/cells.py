@@ -30,7 +30,10 @@ def _read_number(ws, cell, problems: Problems) -> Decimal | None:
     if value is None or (isinstance(value, str) and not value.strip()):
         return None
     if isinstance(value, bool) or isinstance(value, (dt.date, dt.datetime, dt.time)):
-        problems.add(_addr(ws, cell), f"{value!r} bukan angka (Excel mungkin mengubahnya menjadi tanggal atau benar/salah); ketik ulang sebagai angka")
+        problems.add(
+            _addr(ws, cell),
+            f"{value!r} bukan angka (Excel mungkin mengubahnya menjadi tanggal atau benar/salah); ketik ulang sebagai angka",
+        )
         return None
     if isinstance(value, int):
         return Decimal(value)
@@ -59,8 +62,10 @@ def read_rows(ws, cols: list[Col], problems: Problems) -> list[tuple[int, dict[s
     """The sheet's non-empty rows as {column key: value, "@" + key: cell address}."""
     headers = [c.value for c in ws[1]]
     expected = [c.header for c in cols]
-    if headers[:len(expected)] != expected:
-        raise SheetError(f"judul kolom lembar {ws.title} berubah; pakai lembar hasil `kinerja spreadsheet export` tanpa mengubah kolomnya")
+    if headers[: len(expected)] != expected:
+        raise SheetError(
+            f"judul kolom lembar {ws.title} berubah; pakai lembar hasil `kinerja spreadsheet export` tanpa mengubah kolomnya"
+        )
     out = []
     for r in range(2, ws.max_row + 1):
         row: dict[str, Any] = {}

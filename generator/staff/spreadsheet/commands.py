@@ -94,7 +94,9 @@ def add_commands(subparsers, common) -> None:
     actions = s.add_subparsers(dest="action", required=True, metavar="AKSI")
     e = actions.add_parser("export", help="tulis lembar Excel untuk satu jabatan dan satu triwulan")
     common(e)
-    e.add_argument("berkas", metavar="BERKAS", help="berkas tahunan, mis. data/kota-pekalongan/dinperinaker/2025/kepala-dinas.yml")
+    e.add_argument(
+        "berkas", metavar="BERKAS", help="berkas tahunan, mis. data/kota-pekalongan/dinperinaker/2025/kepala-dinas.yml"
+    )
     e.add_argument("--triwulan", type=int, choices=[1, 2, 3, 4], required=True)
     e.add_argument("-o", "--output", help="nama berkas .xlsx (bawaan: <jabatan>-<tahun>-tw<N>.xlsx)")
     e.add_argument("--force", action="store_true", help="timpa berkas .xlsx yang sudah ada")

@@ -65,8 +65,17 @@ def export(year_file: Path, tw: int, out: Path, data_dir: Path | None = None) ->
     ws_n = _sheet(wb, NARASI, NARASI_COLS, nrows, protect=False)
     units = _lists_sheet(wb, indicators)
     _add_validations(ws_r, ws_a, ws_n, tw, units)
-    _meta_sheet(wb, [("format", FORMAT), ("berkas", rel), ("jabatan", t.jabatan), ("tahun", t.tahun), ("triwulan", tw),
-                     ("sha256", hashlib.sha256(raw).hexdigest())])
+    _meta_sheet(
+        wb,
+        [
+            ("format", FORMAT),
+            ("berkas", rel),
+            ("jabatan", t.jabatan),
+            ("tahun", t.tahun),
+            ("triwulan", tw),
+            ("sha256", hashlib.sha256(raw).hexdigest()),
+        ],
+    )
     _instructions(info, t, tw, rel, lap is None)
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)
@@ -82,17 +91,28 @@ def _relative_path(year_file: Path, data_dir: Path) -> str:
 
 # --------------------------------------------------------------------------- rows
 
+
 def _realisasi_rows(indicators: list, lap: Laporan | None, tw: int) -> list[dict]:
     rows = []
     for ind, parent, _depth in walk_indicators(indicators):
         entry = lap.realisasi.get(ind.id) if lap else None
         target_tw = entry.target if entry and entry.target is not None else ind.target_triwulan.get(tw)
-        rows.append({
-            "id": ind.id, "induk": parent, "nomor": ind.nomor, "sasaran": ind.sasaran, "indikator": ind.indikator,
-            "satuan": ind.satuan, "polaritas": ind.polaritas, "target": _cell_number(ind.target), "target_tw": _cell_number(target_tw),
-            "realisasi": _cell_number(entry.nilai) if entry else None, "na": entry.na if entry else None,
-            "catatan": entry.catatan if entry else None,
-        })
+        rows.append(
+            {
+                "id": ind.id,
+                "induk": parent,
+                "nomor": ind.nomor,
+                "sasaran": ind.sasaran,
+                "indikator": ind.indikator,
+                "satuan": ind.satuan,
+                "polaritas": ind.polaritas,
+                "target": _cell_number(ind.target),
+                "target_tw": _cell_number(target_tw),
+                "realisasi": _cell_number(entry.nilai) if entry else None,
+                "na": entry.na if entry else None,
+                "catatan": entry.catatan if entry else None,
+            }
+        )
     return rows
 
 
@@ -100,10 +120,18 @@ def _anggaran_rows(t: Tahunan, lap: Laporan | None) -> list[dict]:
     rows = []
     for pos, parent, _depth in walk_budget(t.anggaran):
         real = lap.anggaran.get(pos.id) if lap else None
-        rows.append({"id": pos.id, "induk": parent, "jenis": pos.jenis, "nomor": pos.nomor, "nama": pos.nama,
-                     "pagu": _cell_number(pos.pagu),
-                     "target": _cell_number(real.target if real and real.target is not None else pos.pagu),
-                     "realisasi": _cell_number(real.realisasi) if real else None})
+        rows.append(
+            {
+                "id": pos.id,
+                "induk": parent,
+                "jenis": pos.jenis,
+                "nomor": pos.nomor,
+                "nama": pos.nama,
+                "pagu": _cell_number(pos.pagu),
+                "target": _cell_number(real.target if real and real.target is not None else pos.pagu),
+                "realisasi": _cell_number(real.realisasi) if real else None,
+            }
+        )
     return rows
 
 
@@ -114,6 +142,7 @@ def _narasi_rows(lap: Laporan | None) -> list[dict]:
 
 
 # --------------------------------------------------------------------------- sheets
+
 
 def _sheet(wb, title: str, cols: list[Col], rows: list[dict], protect: bool = True):
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
@@ -173,18 +202,57 @@ def _add_validations(ws_r, ws_a, ws_n, tw: int, units: list[str]) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     cols, bcols = realisasi_cols(tw), anggaran_cols(tw)
-    number_dv = dict(type="decimal", operator="between", formula1="-1000000000000000", formula2="1000000000000000", allow_blank=True,
-                     errorStyle="warning", errorTitle="Bukan angka", error="Isi angka saja, tanpa satuan, Rp atau %.")
-    _validate(ws_r, "satuan", cols, DataValidation(type="list", formula1=f"={DAFTAR}!$A$1:$A${len(units)}", allow_blank=True, errorStyle="warning",
-                                                   errorTitle="Satuan", error="Satuan ini belum ada di daftar. Tetap pakai?"))
-    _validate(ws_r, "polaritas", cols, DataValidation(type="list", formula1='"naik,turun"', allow_blank=True, errorTitle="Polaritas",
-                                                      error="Pilih naik (makin tinggi makin baik) atau turun (makin rendah makin baik)."))
+    number_dv = dict(
+        type="decimal",
+        operator="between",
+        formula1="-1000000000000000",
+        formula2="1000000000000000",
+        allow_blank=True,
+        errorStyle="warning",
+        errorTitle="Bukan angka",
+        error="Isi angka saja, tanpa satuan, Rp atau %.",
+    )
+    _validate(
+        ws_r,
+        "satuan",
+        cols,
+        DataValidation(
+            type="list",
+            formula1=f"={DAFTAR}!$A$1:$A${len(units)}",
+            allow_blank=True,
+            errorStyle="warning",
+            errorTitle="Satuan",
+            error="Satuan ini belum ada di daftar. Tetap pakai?",
+        ),
+    )
+    _validate(
+        ws_r,
+        "polaritas",
+        cols,
+        DataValidation(
+            type="list",
+            formula1='"naik,turun"',
+            allow_blank=True,
+            errorTitle="Polaritas",
+            error="Pilih naik (makin tinggi makin baik) atau turun (makin rendah makin baik).",
+        ),
+    )
     for key in ("target", "target_tw", "realisasi"):
         _validate(ws_r, key, cols, DataValidation(**number_dv))
     for key in ("target", "realisasi"):
         _validate(ws_a, key, bcols, DataValidation(**number_dv))
-    _validate(ws_n, "bagian", NARASI_COLS, DataValidation(type="list", formula1=f"={DAFTAR}!$B$1:$B${len(NARASI_PARTS)}", allow_blank=True,
-                                                          errorTitle="Bagian", error="Pilih salah satu bagian dari daftar."))
+    _validate(
+        ws_n,
+        "bagian",
+        NARASI_COLS,
+        DataValidation(
+            type="list",
+            formula1=f"={DAFTAR}!$B$1:$B${len(NARASI_PARTS)}",
+            allow_blank=True,
+            errorTitle="Bagian",
+            error="Pilih salah satu bagian dari daftar.",
+        ),
+    )
 
 
 def _meta_sheet(wb, items: list[tuple[str, Any]]) -> None:
@@ -205,19 +273,40 @@ def _instructions(ws, t: Tahunan, tw: int, rel: str, new: bool) -> None:
         (f"Berkas data: {rel}" + (" (laporan triwulan ini belum ada; dibuat saat impor)" if new else ""), False),
         ("", False),
         ("Cara mengisi", True),
-        (f"1. Lembar Realisasi: isi kolom \"Realisasi s.d. TW {r}\" dengan angka KUMULATIF sejak awal tahun sampai akhir triwulan {r}.", False),
-        ("2. Bila datanya belum tersedia (mis. menunggu rilis BPS), kosongkan realisasi dan tulis alasannya di kolom \"Alasan bila data belum tersedia\".", False),
-        ("3. Tulis angka saja, tanpa satuan, Rp atau %. Angka desimal mengikuti pengaturan Excel Anda (95,14 pada Excel berbahasa Indonesia).", False),
+        (
+            f'1. Lembar Realisasi: isi kolom "Realisasi s.d. TW {r}" dengan angka KUMULATIF sejak awal tahun sampai akhir triwulan {r}.',
+            False,
+        ),
+        (
+            '2. Bila datanya belum tersedia (mis. menunggu rilis BPS), kosongkan realisasi dan tulis alasannya di kolom "Alasan bila data belum tersedia".',
+            False,
+        ),
+        (
+            "3. Tulis angka saja, tanpa satuan, Rp atau %. Angka desimal mengikuti pengaturan Excel Anda (95,14 pada Excel berbahasa Indonesia).",
+            False,
+        ),
         ("   Angka yang ditulis sebagai teks juga dibaca: 95,14 atau 1.537.000.", False),
-        (f"4. Lembar Anggaran: isi realisasi anggaran kumulatif s.d. triwulan {r} dalam Rupiah. Target kosong berarti sama dengan pagu.", False),
-        ("5. Lembar Narasi: satu butir per baris. Pilih bagiannya di kolom Bagian (faktor_pendukung, faktor_penghambat, upaya, …).", False),
+        (
+            f"4. Lembar Anggaran: isi realisasi anggaran kumulatif s.d. triwulan {r} dalam Rupiah. Target kosong berarti sama dengan pagu.",
+            False,
+        ),
+        (
+            "5. Lembar Narasi: satu butir per baris. Pilih bagiannya di kolom Bagian (faktor_pendukung, faktor_penghambat, upaya, …).",
+            False,
+        ),
         ("   Untuk menambah butir, isi baris kosong di bawahnya. Untuk menghapus, kosongkan teksnya.", False),
-        ("6. Kolom abu-abu (id, induk, pagu) dikunci: jangan diubah. Jangan menambah atau menghapus baris indikator di sini;", False),
+        (
+            "6. Kolom abu-abu (id, induk, pagu) dikunci: jangan diubah. Jangan menambah atau menghapus baris indikator di sini;",
+            False,
+        ),
         ("   perubahan perjanjian kinerja dilakukan di berkas data.", False),
         ("7. Simpan sebagai .xlsx dan serahkan kembali kepada pengelola data.", False),
         ("", False),
         ("Untuk pengelola data", True),
-        (f"kinerja spreadsheet import <berkas.xlsx>   menampilkan perubahan pada {rel}; tambahkan --write untuk menyimpannya,", False),
+        (
+            f"kinerja spreadsheet import <berkas.xlsx>   menampilkan perubahan pada {rel}; tambahkan --write untuk menyimpannya,",
+            False,
+        ),
         ("lalu jalankan `kinerja check` dan ajukan perubahan lewat pull request seperti biasa.", False),
     ]
     for i, (text, bold) in enumerate(lines, start=1):

@@ -41,7 +41,9 @@ class Plan:
 
     def diff(self) -> str:
         name = display_path(self.path)
-        return "".join(difflib.unified_diff(self.old.splitlines(keepends=True), self.new.splitlines(keepends=True), f"a/{name}", f"b/{name}"))
+        return "".join(
+            difflib.unified_diff(self.old.splitlines(keepends=True), self.new.splitlines(keepends=True), f"a/{name}", f"b/{name}")
+        )
 
 
 def plan_import(xlsx: Path, data_dir: Path) -> Plan:
@@ -52,19 +54,25 @@ def plan_import(xlsx: Path, data_dir: Path) -> Plan:
         raise SheetError(f"format lembar '{meta.get('format')}' tidak dikenal (diharapkan {FORMAT})")
     path = data_dir / str(meta["berkas"])
     if not path.is_file():
-        raise SheetError(f"berkas data {display_path(path)} tidak ada; jalankan dari folder repositori, atau pakai --data <folder data>")
+        raise SheetError(
+            f"berkas data {display_path(path)} tidak ada; jalankan dari folder repositori, atau pakai --data <folder data>"
+        )
     tw = int(meta["triwulan"])
     old_text = path.read_text(encoding="utf-8")
     merge = Merge(load_model(path), tw, old_text)
     if hashlib.sha256(old_text.encode("utf-8")).hexdigest() != meta.get("sha256"):
-        merge.notes.append(f"{display_path(path)} sudah berubah sejak lembar ini diekspor; perbedaan di bawah dihitung terhadap isinya sekarang, periksa dengan teliti")
+        merge.notes.append(
+            f"{display_path(path)} sudah berubah sejak lembar ini diekspor; perbedaan di bawah dihitung terhadap isinya sekarang, periksa dengan teliti"
+        )
     _apply_sheets(wb, tw, merge)
 
     edited = merge.edited()
     if edited == merge.rewritten or merge.problems.items:
         edited = old_text  # nothing to change: the file is left exactly as it is
     elif merge.rewritten != old_text:
-        merge.notes.append("penulisan ulang berkas ini juga mengubah cara penulisan beberapa baris lain (indentasi atau tanda kutip); periksa perbedaannya")
+        merge.notes.append(
+            "penulisan ulang berkas ini juga mengubah cara penulisan beberapa baris lain (indentasi atau tanda kutip); periksa perbedaannya"
+        )
     return Plan(path, old_text, edited, merge.problems.items, merge.notes, merge.rewritten)
 
 
@@ -77,7 +85,9 @@ def _open_workbook(xlsx: Path):
     except Exception as e:  # openpyxl raises many kinds for a file that is not a workbook
         raise SheetError(f"{xlsx} tidak dapat dibuka sebagai berkas Excel (.xlsx): {e}") from None
     if META not in wb.sheetnames or any(s not in wb.sheetnames for s in (REALISASI, ANGGARAN, NARASI)):
-        raise SheetError(f"{xlsx} bukan lembar hasil `kinerja spreadsheet export` (lembar {META}, {REALISASI}, {ANGGARAN} atau {NARASI} tidak ada)")
+        raise SheetError(
+            f"{xlsx} bukan lembar hasil `kinerja spreadsheet export` (lembar {META}, {REALISASI}, {ANGGARAN} atau {NARASI} tidak ada)"
+        )
     return wb
 
 

@@ -69,7 +69,9 @@ class Merge:
         iid = row["id"]
         ind = self.indicators.get(iid)
         if ind is None:
-            self.problems.add(row["@id"], f"id indikator '{iid}' tidak ada di perjanjian kinerja berkas ini; jangan mengubah kolom id")
+            self.problems.add(
+                row["@id"], f"id indikator '{iid}' tidak ada di perjanjian kinerja berkas ini; jangan mengubah kolom id"
+            )
             return
         node = self.nodes[iid]
         self._definition(row, ind, node)
@@ -118,7 +120,12 @@ class Merge:
         from ruamel.yaml.comments import CommentedMap
 
         iid = row["id"]
-        wanted = {"nilai": row["realisasi"], "na": row["na"], "target": row["target_tw"] if own_target else None, "catatan": row["catatan"]}
+        wanted = {
+            "nilai": row["realisasi"],
+            "na": row["na"],
+            "target": row["target_tw"] if own_target else None,
+            "catatan": row["catatan"],
+        }
         if wanted["nilai"] is not None and wanted["na"] is not None:
             self.problems.add(row["@na"], "isi salah satu saja: realisasi, atau alasan data belum tersedia")
             return
@@ -159,7 +166,11 @@ class Merge:
                 drop(self.section("anggaran"), bid)
             return
         target = row["target"] if row["target"] is not None else pos.pagu  # a blank target is the pagu
-        if real is not None and same(row["realisasi"], real.realisasi) and same(target, real.target if real.target is not None else pos.pagu):
+        if (
+            real is not None
+            and same(row["realisasi"], real.realisasi)
+            and same(target, real.target if real.target is not None else pos.pagu)
+        ):
             return
         node = self.section("anggaran")
         entry = node.get(bid)
@@ -179,7 +190,9 @@ class Merge:
         for row in rows:
             part, text = row["bagian"], row["teks"]
             if part not in wanted:
-                self.problems.add(row["@bagian"], f"bagian '{part or ''}' tidak dikenal; pilih salah satu: {', '.join(NARASI_PARTS)}")
+                self.problems.add(
+                    row["@bagian"], f"bagian '{part or ''}' tidak dikenal; pilih salah satu: {', '.join(NARASI_PARTS)}"
+                )
             elif text is not None:
                 wanted[part].append(text)
         for part, texts in wanted.items():
@@ -196,4 +209,4 @@ class Merge:
                     seq.append(house_value(text))
                 elif text != old[i]:
                     seq[i] = house_value(text)
-            del seq[len(texts):]
+            del seq[len(texts) :]

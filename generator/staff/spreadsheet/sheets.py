@@ -32,21 +32,31 @@ class Col:
 def realisasi_cols(tw: int) -> list[Col]:
     r = ROMAWI[tw]
     return [
-        Col("id", "Id (jangan diubah)", "id", False, 26), Col("induk", "Induk", "id", False, 14),
-        Col("nomor", "No"), Col("sasaran", "Sasaran", width=40), Col("indikator", "Indikator", width=50),
-        Col("satuan", "Satuan", width=12), Col("polaritas", "Polaritas", width=11),
-        Col("target", "Target tahunan", "number"), Col("target_tw", f"Target s.d. TW {r} (kosong = target tahunan)", "number", width=18),
+        Col("id", "Id (jangan diubah)", "id", False, 26),
+        Col("induk", "Induk", "id", False, 14),
+        Col("nomor", "No"),
+        Col("sasaran", "Sasaran", width=40),
+        Col("indikator", "Indikator", width=50),
+        Col("satuan", "Satuan", width=12),
+        Col("polaritas", "Polaritas", width=11),
+        Col("target", "Target tahunan", "number"),
+        Col("target_tw", f"Target s.d. TW {r} (kosong = target tahunan)", "number", width=18),
         Col("realisasi", f"Realisasi s.d. TW {r}", "number", width=16),
-        Col("na", "Alasan bila data belum tersedia (n/a)", width=30), Col("catatan", "Catatan", width=30),
+        Col("na", "Alasan bila data belum tersedia (n/a)", width=30),
+        Col("catatan", "Catatan", width=30),
     ]
 
 
 def anggaran_cols(tw: int) -> list[Col]:
     r = ROMAWI[tw]
     return [
-        Col("id", "Id (jangan diubah)", "id", False, 26), Col("induk", "Induk", "id", False, 14),
-        Col("jenis", "Jenis", "text", False, 12), Col("nomor", "No", "text", False, 6), Col("nama", "Nama program / kegiatan", "text", False, 50),
-        Col("pagu", "Pagu (Rp)", "number", False, 18), Col("target", f"Target s.d. TW {r} (Rp)", "number", width=18),
+        Col("id", "Id (jangan diubah)", "id", False, 26),
+        Col("induk", "Induk", "id", False, 14),
+        Col("jenis", "Jenis", "text", False, 12),
+        Col("nomor", "No", "text", False, 6),
+        Col("nama", "Nama program / kegiatan", "text", False, 50),
+        Col("pagu", "Pagu (Rp)", "number", False, 18),
+        Col("target", f"Target s.d. TW {r} (Rp)", "number", width=18),
         Col("realisasi", f"Realisasi s.d. TW {r} (Rp)", "number", width=18),
     ]
 

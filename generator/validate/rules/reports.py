@@ -1,0 +1,322 @@
+"""The quarterly reports of one year file: the period has ended, cumulative figures do
+not decrease, budget realisations stay within target, and every reference resolves."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+from decimal import Decimal
+
+from generator.core.diagnostics import Diagnostic, msg
+from generator.core.layout import AGENCY_FILE
+from generator.load import Document, Path_
+from generator.model import Indikator, Laporan, PosAnggaran, Tahunan
+from generator.validate.dataset import AgencyRecord
+from generator.validate.rules.definitions import COUNT_UNITS, ambiguous
+
+
+def quarter_end(tahun: int, triwulan: int) -> dt.date:
+    month = triwulan * 3
+    return dt.date(tahun, month, 31 if month in (3, 12) else 30)
+
+
+def report_rules(
+    agency: AgencyRecord,
+    doc: Document,
+    t: Tahunan,
+    indicators: dict[str, Indikator],
+    budget: dict[str, PosAnggaran],
+    situs_date: dt.date,
+    out: list[Diagnostic],
+) -> None:
+    """The reports in quarter order (cumulative figures must not decrease from one to
+    the next); a second report of the same quarter is reported and otherwise skipped."""
+    seen_tw: set[int] = set()
+    previous: dict[str, tuple[Decimal, int]] = {}
+    prev_budget: dict[str, tuple[Decimal, int]] = {}
+    order = sorted(range(len(t.laporan)), key=lambda i: t.laporan[i].triwulan)
+    for li in order:
+        lap = t.laporan[li]
+        base: Path_ = ("laporan", li)
+        if lap.triwulan in seen_tw:
+            line, col = doc.where(base + ("triwulan",))
+            out.append(
+                Diagnostic(
+                    doc.rel,
+                    line,
+                    col,
+                    "DUPLICATE_PERIOD",
+                    msg(f"laporan triwulan {lap.triwulan} ditulis dua kali", f"quarter {lap.triwulan} reported twice"),
+                    msg("gabungkan keduanya dalam satu entri laporan", "merge them into one report entry"),
+                )
+            )
+            continue
+        seen_tw.add(lap.triwulan)
+        _period_rules(doc, t, lap, base, situs_date, out)
+        _realisation_rules(doc, lap, base, indicators, previous, out)
+        _budget_realisation_rules(doc, lap, base, budget, prev_budget, out)
+        _reference_rules(agency, doc, lap, base, indicators, budget, out)
+
+
+def _period_rules(doc: Document, t: Tahunan, lap: Laporan, base: Path_, situs_date: dt.date, out: list[Diagnostic]) -> None:
+    """The quarter has ended by the data's as-of date, and there is something to report against."""
+    end = quarter_end(t.tahun, lap.triwulan)
+    if end > situs_date:
+        line, col = doc.where(base + ("triwulan",))
+        out.append(
+            Diagnostic(
+                doc.rel,
+                line,
+                col,
+                "PERIOD_AFTER_ASOF",
+                msg(
+                    f"triwulan {lap.triwulan} {t.tahun} berakhir {end.isoformat()}, sesudah tanggal data {situs_date.isoformat()} (site.yml data_per)",
+                    f"quarter {lap.triwulan} {t.tahun} ends {end.isoformat()}, after the data's as-of date {situs_date.isoformat()}",
+                ),
+                msg(
+                    "periksa tahun/triwulan, atau majukan `data_per` di data/site.yml bila datanya memang sudah ada",
+                    "check the year/quarter, or move `data_per` forward in data/site.yml",
+                ),
+            )
+        )
+    if not t.perjanjian_kinerja and t.iki is None and lap.realisasi:
+        line, col = doc.where(base + ("realisasi",))
+        out.append(
+            Diagnostic(
+                doc.rel,
+                line,
+                col,
+                "NO_PK",
+                msg("ada realisasi tetapi belum ada perjanjian_kinerja", "realisation but no perjanjian_kinerja"),
+                msg(
+                    "tambahkan perjanjian_kinerja dengan indikator dan targetnya",
+                    "add the perjanjian_kinerja with its indicators",
+                ),
+            )
+        )
+
+
+def _realisation_rules(
+    doc: Document,
+    lap: Laporan,
+    base: Path_,
+    indicators: dict[str, Indikator],
+    previous: dict[str, tuple[Decimal, int]],
+    out: list[Diagnostic],
+) -> None:
+    """Each realisation: a known indicator with a target, no mistyped count, and not below
+    the previous quarter's (``previous``: indicator id → value and quarter, updated here)."""
+    for key, entry in lap.realisasi.items():
+        loc = base + ("realisasi", key)
+        ind = indicators.get(key)
+        if ind is None:
+            if indicators:
+                line, col = doc.where(loc, key=True)
+                close = difflib.get_close_matches(key, list(indicators), n=1)
+                out.append(
+                    Diagnostic(
+                        doc.rel,
+                        line,
+                        col,
+                        "UNKNOWN_REF",
+                        msg(
+                            f"realisasi untuk indikator '{key}' yang tidak ada di perjanjian kinerja",
+                            f"realisation for indicator '{key}' which is not in the PK",
+                        ),
+                        msg(
+                            f"maksudnya '{close[0]}'?"
+                            if close
+                            else "tambahkan indikatornya di perjanjian_kinerja atau perbaiki id-nya",
+                            f"did you mean '{close[0]}'?" if close else "add the indicator or fix the id",
+                        ),
+                    )
+                )
+            continue
+        if (
+            ind.target is None
+            and not ind.target_triwulan
+            and entry.target is None
+            and entry.na is None
+            and entry.target_na is None
+        ):
+            line, col = doc.where(loc, key=True)
+            out.append(
+                Diagnostic(
+                    doc.rel,
+                    line,
+                    col,
+                    "NO_TARGET",
+                    msg(
+                        f"indikator '{key}' punya realisasi tetapi tidak punya target",
+                        f"indicator '{key}' has a realisation but no target",
+                    ),
+                    msg(f"isi `target:` indikator '{key}' di perjanjian_kinerja", f"set `target:` of '{key}' in the PK"),
+                )
+            )
+        ambiguous(doc, loc + ("nilai",) if (loc + ("nilai",)) in doc.positions else loc, entry.nilai, ind.satuan, out)
+        ambiguous(doc, loc + ("target",), entry.target, ind.satuan, out)
+        if entry.nilai is not None:
+            before = previous.get(key)
+            unit = (ind.satuan or "").lower().split("/")[0].strip()
+            if before and entry.nilai < before[0]:
+                line, col = doc.where(loc)
+                cumulative = unit in COUNT_UNITS
+                out.append(
+                    Diagnostic(
+                        doc.rel,
+                        line,
+                        col,
+                        "CUMULATIVE_DECREASE",
+                        msg(
+                            f"realisasi s.d. triwulan {lap.triwulan} ({entry.nilai}) lebih kecil dari s.d. triwulan {before[1]} ({before[0]})",
+                            f"realisation up to quarter {lap.triwulan} ({entry.nilai}) is below quarter {before[1]} ({before[0]})",
+                        ),
+                        msg(
+                            "realisasi ditulis kumulatif (s.d. triwulan), jadi tidak boleh turun; periksa angkanya",
+                            "realisation is cumulative, so it cannot decrease; check the value",
+                        ),
+                        severity="error" if cumulative else "warning",
+                    )
+                )
+            previous[key] = (entry.nilai, lap.triwulan)
+
+
+def _budget_realisation_rules(
+    doc: Document,
+    lap: Laporan,
+    base: Path_,
+    budget: dict[str, PosAnggaran],
+    prev_budget: dict[str, tuple[Decimal, int]],
+    out: list[Diagnostic],
+) -> None:
+    """Each budget realisation: a known row, not below the previous quarter's
+    (``prev_budget``, updated here), not above its target."""
+    for key, real in lap.anggaran.items():
+        loc = base + ("anggaran", key)
+        if key not in budget:
+            line, col = doc.where(loc, key=True)
+            close = difflib.get_close_matches(key, list(budget), n=1)
+            out.append(
+                Diagnostic(
+                    doc.rel,
+                    line,
+                    col,
+                    "UNKNOWN_REF",
+                    msg(
+                        f"realisasi anggaran untuk pos '{key}' yang tidak ada di `anggaran`",
+                        f"budget realisation for unknown row '{key}'",
+                    ),
+                    msg(
+                        f"maksudnya '{close[0]}'?" if close else "tambahkan pos anggarannya atau perbaiki id-nya",
+                        f"did you mean '{close[0]}'?" if close else "add the budget row or fix the id",
+                    ),
+                )
+            )
+            continue
+        before = prev_budget.get(key)
+        if before and real.realisasi < before[0]:
+            line, col = doc.where(loc + ("realisasi",))
+            out.append(
+                Diagnostic(
+                    doc.rel,
+                    line,
+                    col,
+                    "CUMULATIVE_DECREASE",
+                    msg(
+                        f"realisasi anggaran '{key}' s.d. triwulan {lap.triwulan} lebih kecil dari s.d. triwulan {before[1]}",
+                        f"budget realisation of '{key}' decreased after quarter {before[1]}",
+                    ),
+                    msg("realisasi anggaran ditulis kumulatif; periksa angkanya", "budget realisation is cumulative"),
+                )
+            )
+        prev_budget[key] = (real.realisasi, lap.triwulan)
+        target = real.target if real.target is not None else budget[key].pagu
+        if real.realisasi > target:
+            line, col = doc.where(loc + ("realisasi",))
+            out.append(
+                Diagnostic(
+                    doc.rel,
+                    line,
+                    col,
+                    "BUDGET_OVER",
+                    msg(f"realisasi anggaran '{key}' melebihi targetnya", f"budget realisation of '{key}' exceeds its target"),
+                    msg("periksa angka realisasi dan target", "check realisation and target"),
+                    severity="warning",
+                )
+            )
+
+
+def _reference_rules(
+    agency: AgencyRecord,
+    doc: Document,
+    lap: Laporan,
+    base: Path_,
+    indicators: dict[str, Indikator],
+    budget: dict[str, PosAnggaran],
+    out: list[Diagnostic],
+) -> None:
+    """What else a report names must exist: printed figures' indicators and budget rows,
+    the signatories' positions, the source document."""
+    for key in lap.tercetak.capaian:
+        if key not in indicators:
+            line, col = doc.where(base + ("tercetak", "capaian", key), key=True)
+            out.append(
+                Diagnostic(
+                    doc.rel,
+                    line,
+                    col,
+                    "UNKNOWN_REF",
+                    msg(
+                        f"capaian tercetak untuk indikator '{key}' yang tidak ada",
+                        f"printed capaian for unknown indicator '{key}'",
+                    ),
+                )
+            )
+    for key in lap.tercetak.anggaran:
+        if key not in budget:
+            line, col = doc.where(base + ("tercetak", "anggaran", key), key=True)
+            out.append(
+                Diagnostic(
+                    doc.rel,
+                    line,
+                    col,
+                    "UNKNOWN_REF",
+                    msg(
+                        f"persentase anggaran tercetak untuk pos '{key}' yang tidak ada",
+                        f"printed budget % for unknown row '{key}'",
+                    ),
+                )
+            )
+    if lap.penandatangan:
+        signatories = (("pembuat", lap.penandatangan.pembuat), ("mengetahui", lap.penandatangan.mengetahui))
+        for role, person in signatories:
+            if person and person.jabatan_id and person.jabatan_id not in agency.positions:
+                line, col = doc.where(base + ("penandatangan", role, "jabatan_id"))
+                out.append(
+                    Diagnostic(
+                        doc.rel,
+                        line,
+                        col,
+                        "UNKNOWN_REF",
+                        msg(
+                            f"jabatan_id '{person.jabatan_id}' tidak ada di perangkat daerah ini",
+                            f"jabatan_id '{person.jabatan_id}' does not exist",
+                        ),
+                        msg("isi dengan id berkas di folder jabatan/", "use the id of a file in jabatan/"),
+                    )
+                )
+    if lap.sumber and lap.sumber not in {s.id for s in agency.model.sumber_dokumen}:
+        line, col = doc.where(base + ("sumber",))
+        out.append(
+            Diagnostic(
+                doc.rel,
+                line,
+                col,
+                "UNKNOWN_REF",
+                msg(
+                    f"sumber '{lap.sumber}' tidak ada di sumber_dokumen perangkat daerah",
+                    f"source '{lap.sumber}' is not in the agency's sumber_dokumen",
+                ),
+                msg(f"tambahkan id '{lap.sumber}' di sumber_dokumen pada {AGENCY_FILE}", "add it to sumber_dokumen"),
+            )
+        )
