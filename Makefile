@@ -20,7 +20,7 @@ test:
 	$(PY) -m pytest
 
 test-fast:
-	$(PY) -m pytest -m unit -q
+	$(PY) -m pytest -m unit -q -n auto
 
 test-site:
 	$(PY) -m pytest -m site -q

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from generator.core.diagnostics import CODES
+from generator.core.redact import public, public_text
 
 DEFAULT_DATA = Path("data")
 
@@ -24,8 +25,17 @@ def _data_dir(arg: str | None) -> Path:
 def cmd_check(args: argparse.Namespace) -> int:
     from generator.check import check
 
-    result = check(_data_dir(args.data))
-    diags = result.diagnostics
+    data_dir = _data_dir(args.data)
+    result = check(data_dir)
+    # --base orders the findings of the annotations and of the human list (json and gitlab
+    # list them all: GitLab compares with the target branch's report itself).
+    found = _against_base(data_dir, result, args.base, args.lang) if args.base and args.format in ("github", "human") else None
+    # Check output lands in public CI logs: NIP-like numbers masked (core/redact), and for
+    # annotations, paths outside the working folder written from the data folder's name.
+    roots = _data_roots(data_dir) if args.format in ("github", "gitlab") else None
+    diags = [public(d, roots) for d in result.diagnostics]
+    if found is not None:
+        found.own, found.old = [public(d, roots) for d in found.own], [public(d, roots) for d in found.old]
     lang = args.lang
     if args.format == "json":
         print(
@@ -35,17 +45,22 @@ def cmd_check(args: argparse.Namespace) -> int:
                 indent=2,
             )
         )
+    elif args.format == "gitlab":
+        from generator.check.codequality import code_quality
+
+        print(code_quality(diags, lang))
     elif args.format == "github":
-        for d in diags:
-            level = "error" if d.severity == "error" else "warning"
-            text = d.message.text(lang) + (f" — {d.hint.text(lang)}" if d.hint else "")
-            print(
-                f"::{level} file={_escape_property(d.path)},line={d.line},col={d.column},"
-                f"title={_escape_property(d.code)}::{_escape_data(text)}"
-            )
+        from generator.check.github import workflow_commands
+        from generator.check.own import run_link
+
+        for line in workflow_commands(diags, lang, found, run_link()):
+            print(line)
     else:
-        for d in diags:
-            print(d.format(lang))
+        if found is None:
+            for d in diags:
+                print(d.format(lang))
+        else:
+            _print_split(found, lang)
         n_files = sum(1 for _ in _all_docs(result))
         if lang == "en":
             print(
@@ -62,14 +77,55 @@ def cmd_check(args: argparse.Namespace) -> int:
     return 0
 
 
-def _escape_data(text: str) -> str:
-    """GitHub workflow-command escaping of a message."""
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+def _data_roots(data_dir: Path) -> dict[str, str]:
+    """The data folder's absolute spellings → how a public log names it."""
+    try:
+        shown = data_dir.resolve().relative_to(Path.cwd().resolve()).as_posix()
+    except ValueError:
+        shown = data_dir.resolve().name
+    return {str(data_dir.absolute()): shown, str(data_dir.resolve()): shown}
 
 
-def _escape_property(text: str) -> str:
-    """... and of a property value, where ':' and ',' are separators."""
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+def _against_base(data_dir: Path, result, base: str, lang: str):
+    """The findings split into the proposal's own and the old ones (check/own.py); None,
+    with a message on stderr, when the repository cannot tell (every finding is then shown)."""
+    from generator.check.own import against_revision
+    from generator.check.revision import RevisionError
+
+    try:
+        return against_revision(data_dir, result, base)
+    except RevisionError as e:
+        text = (
+            f"cannot compare with '{base}': {e}; every finding is shown"
+            if lang == "en"
+            else f"tidak dapat membandingkan dengan '{base}': {e}; semua temuan ditampilkan"
+        )
+        print(f"kinerja check: {public_text(text)}", file=sys.stderr)
+        return None
+
+
+def _print_split(found, lang: str) -> None:
+    """`kinerja check --base`: the proposal's own findings, then the old ones."""
+    en = lang == "en"
+    if found.own:
+        print(
+            f"Findings in what this change touches ({len(found.own)}):"
+            if en
+            else f"Temuan pada bagian yang diubah ({len(found.own)}):"
+        )
+        for d in found.own:
+            print(d.format(lang))
+    else:
+        print("No finding in what this change touches." if en else "Tidak ada temuan pada bagian yang diubah.")
+    if found.old:
+        e, w = found.old_errors, found.old_warnings
+        print(
+            f"\n{len(found.old)} older finding(s) ({e} error(s), {w} warning(s)), already in {found.base}:"
+            if en
+            else f"\n{len(found.old)} temuan lama ({e} galat, {w} peringatan), sudah ada di {found.base}:"
+        )
+        for d in found.old:
+            print(d.format(lang))
 
 
 def _all_docs(result):
@@ -94,12 +150,12 @@ def cmd_compute(args: argparse.Namespace) -> int:
     from generator.compute.serialize import SCHEMA_VERSION, dumps, policy_dict, report_dict
 
     result = check(_data_dir(args.data))
-    if result.errors:
+    ds = result.dataset
+    if result.errors or ds is None:  # no dataset comes with an error
         for d in result.errors:
-            print(d.format(args.lang), file=sys.stderr)
+            print(public(d).format(args.lang), file=sys.stderr)
         print(f"\n{len(result.errors)} galat: perbaiki dulu data sebelum menghitung (jalankan `kinerja check`).", file=sys.stderr)
         return 1
-    ds = result.dataset
     document = {
         "schema": SCHEMA_VERSION,
         "data_per": ds.situs.data_per.isoformat(),
@@ -136,7 +192,18 @@ def build_parser() -> argparse.ArgumentParser:
     c = sub.add_parser("check", help="periksa semua berkas data")
     common(c)
     c.add_argument("--strict", action="store_true", help="peringatan juga dianggap gagal")
-    c.add_argument("--format", choices=["human", "json", "github"], default="human")
+    c.add_argument(
+        "--format",
+        choices=["human", "json", "github", "gitlab"],
+        default="human",
+        help="github: tanda pada baris (GitHub Actions); gitlab: laporan Code Quality (GitLab CI)",
+    )
+    c.add_argument(
+        "--base",
+        metavar="REVISI",
+        help="revisi git pembanding (mis. origin/main): temuan pada bagian yang diubah sejak titik cabang "
+        "ditampilkan lebih dulu, temuan lama sesudahnya sebagai jumlah",
+    )
     c.set_defaults(func=cmd_check)
 
     k = sub.add_parser("compute", help="hitung semua capaian dan cetak sebagai JSON")
@@ -170,6 +237,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.func(args)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `kinerja check | head`: the reader has stopped reading
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
     except Exception as e:  # never a traceback for staff; the message says where to report it
         print(
             f"INTERNAL: kesalahan tak terduga ({type(e).__name__}: {e}). Laporkan ke pengelola situs beserta perintah yang dijalankan.",

@@ -30,12 +30,16 @@ SITE_MODULES = {
     "test_sitebuild",
     "test_sitebuild_parity",
     "test_cache",
+    "test_build_integrity",
     "test_render_escape",
     "test_render_formula",
     "test_benchmark",
     "test_search",
     "test_libreoffice",
+    "test_spreadsheet_libreoffice",
+    "test_csv_safety",
     "test_readme",
+    "test_seo",
 }
 LINT_MODULES = {"test_lint", "test_architecture"}
 

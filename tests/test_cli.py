@@ -112,3 +112,56 @@ def test_debug_shows_the_traceback_that_staff_never_see(tmp_path, capsys, monkey
     for argv in (["--debug", "codes"], ["codes", "--debug"]):
         with pytest.raises(RuntimeError, match="planted"):
             cli.main(argv)
+
+
+def test_serve_on_a_busy_port_says_so_plainly(minimal_data, tmp_path, capsys):
+    """Before rendering anything and before printing an address: which port, why, and what to type."""
+    import socket
+
+    from generator.cli import main
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        code = main(["serve", "--data", str(minimal_data), "--build-dir", str(tmp_path / "b"), "--dev-addr", f"127.0.0.1:{port}"])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert f"port {port} di 127.0.0.1 sedang dipakai program lain" in err and f"--dev-addr 127.0.0.1:{port + 1}" in err
+    assert "INTERNAL" not in err and "Traceback" not in err and "http://" not in err
+    assert not (tmp_path / "b" / "docs").exists()  # nothing was rendered
+    assert main(["serve", "--data", str(minimal_data), "--build-dir", str(tmp_path / "b"), "--dev-addr", "8000"]) == 1
+    assert "alamat pratinjau '8000' tidak sah" in capsys.readouterr().err
+
+
+def test_messages_name_places_in_words_not_internal_paths(minimal_data):
+    """`laporan.0` becomes "laporan ke-1 (triwulan II)"; PyYAML's English becomes Indonesian;
+    numbers in messages carry a decimal comma."""
+    year = minimal_data / "kota-contoh/dinas-contoh/2025/kepala-dinas.yml"
+    text = year.read_text(encoding="utf-8")
+    year.write_text(
+        text.replace("    realisasi:\n      ikm: 90\n", "    realiasi:\n      ikm: 90\n")  # TW II
+        .replace("        satuan: indeks\n", "        satuan: indeks\n        polaritas: makin-rendah\n", 1)
+        .replace("      ikm: 95,14\n", "      ikm: 85,5\n"),  # TW IV below TW II's 90 (once TW II is fixed)
+        encoding="utf-8",
+    )
+    r = run("check", "--data", str(minimal_data))
+    assert "kunci 'realiasi' tidak dikenal di laporan ke-1 (triwulan II)" in r.stdout
+    assert (
+        "perjanjian_kinerja ke-1 (penetapan) › indikator ke-1 (ikm) › polaritas: nilai 'makin-rendah' tidak diizinkan" in r.stdout
+    )
+    assert "pilih salah satu: 'naik' atau 'turun'" in r.stdout
+    assert "laporan.0" not in r.stdout and "perjanjian_kinerja.0" not in r.stdout
+    year.write_text(
+        text.replace("        satuan: indeks\n", "        satuan: indeks\n", 1).replace(
+            "      ikm: 95,14\n", "      ikm: 85,5\n"
+        ),
+        encoding="utf-8",
+    )
+    r = run("check", "--data", str(minimal_data))
+    assert "realisasi 'ikm' s.d. triwulan 4 (85,5) lebih kecil dari realisasi s.d. triwulan 2 (90)" in r.stdout
+    year.write_text(text.replace("      ikm: 90\n", "      ikm: @90\n"), encoding="utf-8")
+    r = run("check", "--data", str(minimal_data))
+    line = next(ln for ln in r.stdout.splitlines() if "YAML_SYNTAX" in ln)
+    assert "karakter '@' tidak boleh mengawali nilai" in line and "found" not in line and "token" not in line
+    assert "saran: beri tanda kutip pada seluruh teksnya" in r.stdout

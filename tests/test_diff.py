@@ -163,7 +163,7 @@ def test_data_text_is_escaped(repo):
     row = rows[-1]
     assert "\\*tebal\\*" in row and "\\[tautan\\]" in row and "&lt;b\\>" in row and "\\`kode\\`" in row
     assert "@\u200bbudi" in row and "@budi" not in row  # no one is notified by a data file
-    assert "\\#12" in row
+    assert "\\#\u200b12" in row  # no heading, no link to issue 12
 
 
 def test_no_change(repo):
@@ -203,16 +203,43 @@ def test_new_year_agreement_and_changed_target(repo):
     new_tahun(repo / YEAR, None)  # the 2026 PK, as staff start it
     edit(repo, YEAR, ("        target: 87,62\n", "        target: 88\n"))
     md = kdiff.diff(repo / "data", "HEAD", None)
-    new_pk = md[md.index("**Perjanjian kinerja 2026 (baru)**") :]
-    assert "| Indeks kepuasan masyarakat *(baru)* | 87,62 indeks | – |" in new_pk
-    assert "| Jumlah pencari kerja ditempatkan *(baru)* | 700 orang | TW II: 300, TW IV: 700 |" in new_pk
+    # the new year's PK beside last year's targets (the proposal's 2025, now 88)
+    new_pk = md[md.index("**Perjanjian kinerja 2026 (baru), dibandingkan dengan target 2025**") :]
+    assert "| Indikator | Target 2025 → 2026 | Target s.d. triwulan |" in new_pk
+    assert "| Indeks kepuasan masyarakat | 88 → 87,62 indeks | – |" in new_pk
+    assert "| Jumlah pencari kerja ditempatkan | 700 orang (sama) | TW II: 300, TW IV: 700 |" in new_pk
+    assert "3 dari 4 indikator bertarget sama dengan tahun 2025." in new_pk
     changed = md[
         md.index("**Perjanjian kinerja 2025: indikator dan target yang berubah**") : md.index("**Laporan 2025 triwulan II**")
     ]
     assert "| Indeks kepuasan masyarakat | 87,62 → 88 indeks | – |" in changed
     assert "| Indeks kepuasan masyarakat | 87,62 → 88 indeks | 96 | 109,56% → 109,09% | Sangat Tinggi |" in md
-    assert md.count("*(baru)*") == 4  # the four indicators of 2026, and nothing else is new
+    assert "*(baru)*" not in md  # every 2026 indicator continues one of 2025
     assert "**Singkatnya:** 1 perjanjian kinerja tahun baru · 1 indikator atau target berubah · 2 laporan berubah" in md
+
+
+def test_new_year_agreement_shows_new_and_dropped_indicators(repo):
+    from generator.staff.scaffold import new_tahun
+
+    new_tahun(repo / YEAR, None)
+    nxt = YEAR.replace("/2025/", "/2026/")
+    text = (repo / nxt).read_text(encoding="utf-8")
+    start = text.index("      - id: tpak\n")
+    end = text.index('satuan: "%"\n', start) + len('satuan: "%"\n')
+    text = text[:start] + text[end:]  # tpak not measured in 2026
+    assert "        target: 700  #" in text
+    text = text.replace("        target: 700  #", "        target: 800  #", 1)
+    text = text.replace(
+        "      - id: ikm\n",
+        "      - id: magang\n        indikator: Jumlah peserta magang\n        target: 12\n        satuan: orang\n      - id: ikm\n",
+        1,
+    )
+    (repo / nxt).write_text(text, encoding="utf-8")
+    md = kdiff.diff(repo / "data", "HEAD", None)
+    new_pk = md[md.index("**Perjanjian kinerja 2026 (baru), dibandingkan dengan target 2025**") :]
+    assert "| Jumlah peserta magang *(baru)* | – → 12 orang | – |" in new_pk
+    assert "| Jumlah pencari kerja ditempatkan | 700 → 800 orang |" in new_pk
+    assert "| ~~Tingkat Partisipasi Angkatan Kerja~~ *(tidak ada lagi)* | 74,49 → – |  |" in new_pk
 
 
 def test_errors_already_in_the_base_are_listed_too(repo):
@@ -220,5 +247,8 @@ def test_errors_already_in_the_base_are_listed_too(repo):
     git(repo, "commit", "-qam", "galat")
     md = kdiff.diff(repo / "data", "HEAD", None)
     top = md.split("### ")[0]
-    assert "❌ **Data usulan memiliki 1 galat**" in top and "⚠️ Data dasar `HEAD`" in top and "sudah memiliki 1 galat" in top
-    assert top.count("**DUPLICATE_KEY**") == 2  # in the base list and in the proposal's list
+    # the proposal cannot be published, but the error is not its own: it was in the base
+    assert "❌ **Data usulan memiliki 1 galat**" in top
+    assert "Temuan pada bagian yang diubah" not in top
+    assert "ℹ️ **1 temuan lama** (1 galat, 0 peringatan) sudah ada di data dasar `HEAD`" in top
+    assert "<details><summary>Galat lama</summary>" in top and top.count("**DUPLICATE_KEY**") == 1

@@ -1,5 +1,10 @@
-"""Random and mutated YAML never produces a traceback: every problem is a diagnostic."""
+"""Random and mutated YAML never produces a traceback: every problem is a diagnostic.
 
+The mutants of the real data files come from benchmarks/fuzz (the full run of issue 14:
+`python3 -m benchmarks.fuzz --mutants 10000`); this suite runs a few hundred of them.
+"""
+
+import random
 import shutil
 from pathlib import Path
 
@@ -7,6 +12,8 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from benchmarks.fuzz import fuzz, runner
+from benchmarks.fuzz.mutate import KINDS
 from generator.check import check
 from generator.load import load_yaml
 from generator.model import Jabatan, PerangkatDaerah, Situs, Tahunan, Wilayah
@@ -134,3 +141,83 @@ def test_binary_and_empty_files(tmp_path):
     assert problems and problems[0].code == "YAML_SYNTAX"
     doc, problems = load_yaml(tmp_path / "e.yml")
     assert problems == [] and doc.data == {}
+
+
+# ------------------------------------------------------------------ mutants of the real data
+
+
+def test_mutants_of_the_real_data_files_raise_nothing(tmp_path):
+    """300 mutants of data/ (every kind of mutation, every kind of file) through check, the
+    compute JSON, a sample through render_site and the command line: no traceback, no
+    INTERNAL exit, every diagnostic located."""
+    s = fuzz(300, seed=14, workers=2, render_every=20, cli_every=100, out=tmp_path / "failing")
+    report = "\n".join(s.lines() + [f"#{o.index} data/{o.target} {o.kinds}: {o.failure}" for o in s.failures])
+    assert s.failures == [], report
+    assert s.mutants == 300
+    assert set(KINDS) <= set(s.kinds), report
+    assert set(runner.CATEGORIES) == set(s.categories), report
+    # the mutants reach every stage: many are rejected with diagnostics, many pass and are computed
+    assert 0.1 * s.mutants < s.accepted < 0.7 * s.mutants, report
+    assert s.rendered >= 1 and s.cli >= 3, report
+
+
+def test_the_fuzzer_reports_an_escaping_exception_and_restores_the_file(tmp_path, monkeypatch):
+    def broken(root, load):
+        raise ZeroDivisionError("found")
+
+    monkeypatch.setattr(runner, "check", broken)
+    worker = runner.Worker(tmp_path / "w")
+    o = worker.run(seed=14, index=3, render_every=1, cli_every=10**9)
+    assert o.failure and o.failure.startswith("check: Traceback") and "ZeroDivisionError: found" in o.failure
+    assert o.mutant is not None and o.mutant != (runner.DATA / o.target).read_bytes()
+    copy = next((tmp_path / "w").glob(f"*/{o.target}"))
+    assert copy.read_bytes() == (runner.DATA / o.target).read_bytes()  # the next mutant starts from the real file
+
+
+def test_mutants_are_reproducible():
+    raw = (runner.DATA / "site.yml").read_bytes()
+    from benchmarks.fuzz.mutate import mutate
+
+    a = [mutate(raw, random.Random(f"7:{i}"), raw) for i in range(30)]
+    b = [mutate(raw, random.Random(f"7:{i}"), raw) for i in range(30)]
+    assert a == b and len({m for _, m in a}) > 20
+
+
+# ------------------------------------------------------------------ what the fuzzer found
+
+
+def _region_copy(tmp_path: Path, region: str) -> Path:
+    root = tmp_path / "data"
+    root.mkdir()
+    shutil.copy2(runner.DATA / "site.yml", root / "site.yml")
+    shutil.copytree(runner.DATA / "hari-libur", root / "hari-libur")
+    shutil.copytree(runner.DATA / region, root / region)
+    return root
+
+
+def _replace_line(path: Path, old: str, new: str) -> int:
+    """Replace the first line that ends with ``old``; its 1-based number."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    i = next(i for i, line in enumerate(lines) if line.endswith(old))
+    lines[i] = lines[i][: -len(old)] + new
+    path.write_text("\n".join(lines), encoding="utf-8")
+    return i + 1
+
+
+def test_a_date_at_the_end_of_the_calendar_is_reported_at_its_line(tmp_path):
+    """Seed 3, mutant 586: `tanggal_diterima: 9999-12-31` in a PPID register crashed check
+    (OverflowError counting the answer's deadline in working days)."""
+    root = _region_copy(tmp_path, "kota-pekalongan")
+    register = root / "kota-pekalongan/dinperinaker/ppid/permohonan-2025.yml"
+    line = _replace_line(register, "tanggal_diterima: 2025-12-17", "tanggal_diterima: 9999-12-31")
+    errors = [(d.path.rsplit("/", 1)[-1], d.line, d.code) for d in check(root).errors]
+    assert errors == [("permohonan-2025.yml", line, "TYPE")]
+
+
+def test_an_invalid_data_per_in_site_yml_is_reported_at_its_line(tmp_path):
+    """Without a valid site.yml check goes on with a stand-in (validate/assemble.py), which
+    must itself stay within the dates a file may hold."""
+    root = _region_copy(tmp_path, "kabupaten-gresik")
+    line = _replace_line(root / "site.yml", "data_per: 2026-01-31", "data_per: 9999-12-31")
+    errors = [(d.path.rsplit("/", 1)[-1], d.line, d.code) for d in check(root).errors]
+    assert errors == [("site.yml", line, "TYPE")]

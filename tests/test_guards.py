@@ -1,6 +1,6 @@
 """Private APIs of libraries are used only on the versions they were checked with, each in
 one guarded place, with the public API as the fallback: XlsxWriter's undecorated write
-methods (generator/opendata/xlsxfile.py) and Pagefind's binary lookup (generator/site/search.py).
+methods (generator/render/workbook.py) and Pagefind's binary lookup (generator/site/search.py).
 MkDocs' private build functions: tests/test_sitebuild_parity.py."""
 
 from __future__ import annotations
@@ -12,9 +12,8 @@ from decimal import Decimal
 
 import xlsxwriter
 
-from generator.opendata import xlsxfile
-from generator.opendata.columns import Column
-from generator.opendata.xlsxfile import Sheet, xlsx_bytes
+from generator.render import workbook
+from generator.render.workbook import Column, Sheet, xlsx_bytes
 from generator.site import search
 
 COLUMNS = [
@@ -41,7 +40,7 @@ def _workbook() -> bytes:
 
 
 def _writers(ws) -> list[str]:
-    return [m.__name__ for m in xlsxfile._cell_writers(ws)]
+    return [m.__name__ for m in workbook._cell_writers(ws)]
 
 
 def test_xlsx_undecorated_writes_only_on_a_checked_xlsxwriter(monkeypatch):
@@ -56,7 +55,7 @@ def test_xlsx_undecorated_writes_only_on_a_checked_xlsxwriter(monkeypatch):
 
     monkeypatch.undo()
     public = types.SimpleNamespace(write_string=print, write_number=print, write_boolean=print)  # no _write_*
-    assert xlsxfile._cell_writers(public) == (print, print, print)
+    assert workbook._cell_writers(public) == (print, print, print)
 
 
 def test_pagefind_found_through_its_public_api(monkeypatch):

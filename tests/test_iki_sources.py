@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from generator.check import check
+from generator.model import pembuat
 
 DATA = Path(__file__).resolve().parent.parent / "data"
 
@@ -200,7 +201,8 @@ def test_L566_pil_is_plt(prob):
     holder = pos.pemangku[0]
     assert holder.plt is True
     assert holder.nama.startswith("PIPIN WAHYUDI") and holder.nip == "197806072005011012"
-    signer = iki(prob, "kabid-penempatan-pelatihan-produktivitas", 2023).penandatangan.pembuat
+    signer = pembuat(iki(prob, "kabid-penempatan-pelatihan-produktivitas", 2023).penandatangan)
+    assert signer is not None and signer.peran == "pihak_pertama"  # the sheet's "Pihak Pertama"
     assert signer.jabatan.startswith("Plt. Kepala Bidang")
 
 

@@ -189,6 +189,8 @@ def test_budget_position_every_format_matches_engine(result, out, files):
     assert ws.cell(2, col).number_format == "[$-421]#,##0.00"
     assert ws.cell(2, [c.value for c in ws[1]].index("Realisasi anggaran (Rp)") + 1).number_format == "[$-421]#,##0"
     assert ws.freeze_panes == "A2" and ws["A1"].font.b
+    left_out = {"ID baris", "ID wilayah", "ID perangkat daerah", "ID unit", "Data per", "Lisensi", "Versi data (commit)"}
+    assert not left_out & {c.value for name in ("Ringkasan", "Indikator", "Anggaran") for c in wb[name][1]}  # CSV/JSON only
     ind = {r["indikator_id"]: r for r in sheet(wb, "Indikator", "indikator") if r["laporan_id"] == laporan_id}
     for r in res.rows:
         assert num(ind[r.id]["capaian"]) == r.capaian and num(ind[r.id]["realisasi"]) == r.realisasi, r.id
@@ -306,7 +308,7 @@ def test_position_with_only_iki_definitions_gets_downloads(tmp_path):
         "Σ pencari kerja yang ditempatkan",
         "100",
     )
-    assert rows[1]["formula_tertulis"] == "=Jumlah pelatihan berbasis kompetensi"
+    assert rows[1]["formula_tertulis"] == "'=Jumlah pelatihan berbasis kompetensi"  # CSV: quoted, never a formula
     assert rows[0]["sumber_dokumen"] == "Laporan Kinerja 2025" and rows[0]["laporan_id"] == "" and rows[0]["commit"] == ""
 
     wb = openpyxl.load_workbook(io.BytesIO(files[links["xlsx"]]))
@@ -321,6 +323,7 @@ def test_position_with_only_iki_definitions_gets_downloads(tmp_path):
     assert bundle["laporan"] == []
     (d,) = bundle["definisi_indikator"]
     assert [i["formula"]["jenis"] for i in d["indikator"]] == ["rasio_x100", "jumlah"]
+    assert d["indikator"][1]["formula"]["tertulis"] == "=Jumlah pelatihan berbasis kompetensi"  # JSON: exact text
     # A position with two reports: one set of files holds both periods; each period's JSON
     # is its own API report document
     kd = download_links("jabatan", "kota-contoh", "dinas-contoh", "kepala-dinas", files=files)
@@ -505,13 +508,7 @@ def test_no_nip_in_any_download(result, files):
     ds = result.dataset
     nips = {p.nip for _, a, pos, _ in ds.years() for p in pos.model.pemangku if p.nip}
     nips |= {n for a in ds.agencies() for pos in a.positions.values() for p in pos.model.pemangku if p.nip for n in [p.nip]}
-    nips |= {
-        s.nip
-        for *_, lap, _ in result.reports
-        if lap.penandatangan
-        for s in (lap.penandatangan.pembuat, lap.penandatangan.mengetahui)
-        if s and s.nip
-    }
+    nips |= {s.nip for *_, lap, _ in result.reports for s in lap.penandatangan if s.nip}
     assert nips
     for path, data in files.items():
         if path.endswith((".csv", ".json")):

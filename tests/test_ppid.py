@@ -176,13 +176,14 @@ def test_dip_lists_every_generated_document_with_seven_fields():
 
 
 def test_dip_workbook_keeps_formula_like_text_as_text():
-    """A DIP entry whose text starts with "=" (data text is untrusted) opens as that text in
-    a spreadsheet, never as a formula."""
+    """The DIP workbook read back: its headers, an entry's row as given, text that starts
+    with "=" (data text is untrusted) kept as that text, never a formula, the notes sheet,
+    and the same bytes for the same content."""
     import io
 
     from openpyxl import load_workbook
 
-    from generator.ppid.dipfiles import XLSX_HEADERS, dip_xlsx
+    from generator.ppid.dipfiles import dip_xlsx
 
     result = check(Path(__file__).resolve().parent.parent / "data")
     region = result.dataset.regions["kota-pekalongan"]
@@ -200,9 +201,34 @@ def test_dip_workbook_keeps_formula_like_text_as_text():
         "alamat_dokumen",
         "permalink",
     ]
-    assert len(keys) == len(XLSX_HEADERS)
     record = {k: f"teks {k}" for k in keys} | {"ringkasan_isi": '=HYPERLINK("http://x","klik")', "pejabat_unit": "=1+1"}
-    wb = load_workbook(io.BytesIO(dip_xlsx([record], agency, region, dt.date(2026, 1, 31))))
-    row = [c for c in wb["DIP"][2]]
+    record |= {"klasifikasi": "berkala", "jenis": "pk"}  # the CSV's keys: not in the workbook
+    data = dip_xlsx([record], agency, region, dt.date(2026, 1, 31))
+    assert dip_xlsx([dict(record)], agency, region, dt.date(2026, 1, 31)) == data
+    wb = load_workbook(io.BytesIO(data))
+    assert wb.sheetnames == ["DIP", "Keterangan"]
+    ws = wb["DIP"]
+    assert [c.value for c in ws[1]] == [
+        "Nomor",
+        "Klasifikasi",
+        "Jenis dokumen",
+        "Ringkasan isi informasi",
+        "Pejabat/unit yang menguasai informasi",
+        "Penanggung jawab pembuatan/penerbitan informasi",
+        "Waktu dan tempat pembuatan informasi",
+        "Bentuk informasi yang tersedia",
+        "Jangka waktu penyimpanan",
+        "Alamat dokumen di situs",
+        "Permalink di DIP",
+    ]
+    row = list(ws[2])
+    assert [c.value for c in row] == [record[k] for k in keys] and ws.max_row == 2
+    assert {c.data_type for c in row} == {"s"}
     assert row[3].value == '=HYPERLINK("http://x","klik")' and row[3].data_type == "s"
     assert row[4].value == "=1+1" and row[4].data_type == "s"
+    assert ws.freeze_panes == "B2" and ws.auto_filter.ref == "A1:K2"
+    notes = {label: value for label, value in wb["Keterangan"].iter_rows(values_only=True)}
+    assert notes["Daftar Informasi Publik"] == "Dinas Perindustrian dan Tenaga Kerja Kota Pekalongan"
+    assert (notes["Wilayah"], notes["Data per"], notes["Jumlah entri"]) == ("Kota Pekalongan", "31 Januari 2026", 1)
+    assert notes["Dasar"].startswith("UU 14/2008") and {"Informasi berkala", "Informasi dikecualikan"} <= set(notes)
+    assert wb.properties.title == "Daftar Informasi Publik Dinas Perindustrian dan Tenaga Kerja Kota Pekalongan"

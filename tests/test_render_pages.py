@@ -168,4 +168,5 @@ def test_iki_sheet_without_realisation(tmp_path):
     assert '<span class="kj-pembilang">tenaga kerja bersertifikat</span><span class="kj-penyebut">peserta pelatihan</span>' in md
     assert "tenaga kerja bersertifikat, dibagi peserta pelatihan, dikali 100 persen" in text and "× 100%" in text
     assert "Data pelatihan" in text and "Bidang A" in text
-    assert "Belum ada realisasi yang diterbitkan untuk indikator tahun 2025" in text
+    # a sheet without any target is a definition sheet: no "Belum ada realisasi" box (issue 17)
+    assert "Belum ada realisasi" not in text

@@ -14,7 +14,6 @@ from generator.check import check
 from generator.cli import main
 from generator.site.build import BuildError, build_site
 
-MAX_SECONDS = 60
 MAX_POSITION_PAGE_BYTES = 250_000
 
 
@@ -78,7 +77,8 @@ def test_no_third_party_requests(bundled_site):
     assert "fonts.googleapis" not in (bundled_site.site / "index.html").read_text(encoding="utf-8")
 
 
-def test_build_time_and_page_size(bundled_site, capsys):
+def test_position_pages_stay_small(bundled_site, capsys):
+    """Page weight is asserted; build time is only reported (the benchmark measures speed)."""
     pages = sorted(bundled_site.site.glob("*/*/jabatan/*/index.html"), key=lambda p: p.stat().st_size)
     largest = pages[-1]
     with capsys.disabled():
@@ -86,7 +86,6 @@ def test_build_time_and_page_size(bundled_site, capsys):
             f"\n[site] bundled build {bundled_site.seconds:.1f} s; {len(pages)} position pages; "
             f"largest {largest.parent.name} {largest.stat().st_size / 1024:.1f} KB"
         )
-    assert bundled_site.seconds < MAX_SECONDS
     assert largest.stat().st_size < MAX_POSITION_PAGE_BYTES
 
 

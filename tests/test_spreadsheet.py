@@ -8,6 +8,8 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.check import check
 from generator.cli import main
@@ -17,24 +19,45 @@ from generator.staff.spreadsheet import export, plan_import
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
-PEKALONGAN_YEARS = sorted((DATA / "kota-pekalongan/dinperinaker/2025").glob("*.yml"))
+YEAR_FILES = sorted(DATA.glob("*/*/20[0-9][0-9]/*.yml"))
 YEAR = "kota-contoh/dinas-contoh/2025/kepala-dinas.yml"
 
 
-def test_all_bundled_reports_are_found():
-    assert len(PEKALONGAN_YEARS) == 42
+def test_all_bundled_year_files_are_found():
+    assert len(YEAR_FILES) == 124
+    assert len([f for f in YEAR_FILES if "\nlaporan:" in f.read_text(encoding="utf-8")]) == 42
 
 
-@pytest.mark.parametrize("year_file", PEKALONGAN_YEARS, ids=lambda p: p.stem)
-def test_export_import_gives_back_identical_yaml(year_file, tmp_path):
-    """Every bundled position-period: each cell reads back as the value it came from, and the
+def assert_identity(year_file: Path, tw: int, tmp: Path) -> None:
+    """Each cell reads back as the value it came from, nothing is noted or deleted, and the
     round-trip YAML writer reproduces the file byte for byte, comments included."""
-    x = tmp_path / "isian.xlsx"
-    export(year_file, 4, x, DATA)
+    x = tmp / f"isian-{year_file.stem}-{tw}.xlsx"
+    export(year_file, tw, x, DATA)
     plan = plan_import(x, DATA)
-    assert plan.problems == [] and plan.notes == []
+    assert plan.problems == [] and plan.notes == [] and plan.deletions == []
     assert plan.new.encode("utf-8") == year_file.read_bytes()
     assert plan.rewritten.encode("utf-8") == year_file.read_bytes()  # and the writer loses nothing
+
+
+def _latest_quarter(year_file: Path) -> int:
+    quarters = [int(line.split(":")[1]) for line in year_file.read_text(encoding="utf-8").splitlines() if "- triwulan:" in line]
+    return max(quarters, default=1)
+
+
+@pytest.mark.parametrize("year_file", YEAR_FILES, ids=lambda p: "/".join(p.parts[-3:]))
+def test_export_import_gives_back_identical_yaml(year_file, tmp_path):
+    """Every bundled year file, at its latest reported quarter (TW I when it has none)."""
+    assert_identity(year_file, _latest_quarter(year_file), tmp_path)
+
+
+@settings(max_examples=40, deadline=None)
+@given(year_file=st.sampled_from(YEAR_FILES), tw=st.sampled_from([1, 2, 3, 4]))
+def test_export_import_is_the_identity_for_any_file_and_quarter(year_file, tw):
+    """The same property over any quarter (a new report, the previous quarter's figures beside the cells)."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        assert_identity(year_file, tw, Path(tmp))
 
 
 def test_round_trip_keeps_the_schema_header(tmp_path):
@@ -85,21 +108,36 @@ def test_workbook_layout(minimal, tmp_path):
         "Satuan",
         "Polaritas",
         "Target tahunan",
+        "Realisasi s.d. TW II (sudah dilaporkan)",
         "Realisasi s.d. TW IV",
         "Alasan bila data belum tersedia (n/a)",
     } <= set(col)
-    assert ws.protection.sheet
+    assert all(wb[name].protection.sheet for name in ("Realisasi", "Anggaran", "Narasi"))
     r = row_of(ws, "ikm")
-    assert ws[f"{col['Id (jangan diubah)']}{r}"].protection.locked
-    assert not ws[f"{col['Realisasi s.d. TW IV']}{r}"].protection.locked
+    # the Perjanjian Kinerja is locked; only the realisation, the n/a reason and the note are open
+    locked = {h for h, letter in col.items() if ws[f"{letter}{r}"].protection.locked}
+    assert set(col) - locked == {"Realisasi s.d. TW IV", "Alasan bila data belum tersedia (n/a)", "Catatan"}
     assert ws[f"{col['Realisasi s.d. TW IV']}{r}"].value == pytest.approx(95.14)
     assert ws[f"{col['Alasan bila data belum tersedia (n/a)']}{row_of(ws, 'tpak')}"].value == "dirilis BPS tahun berikutnya"
-    dropdowns = {str(dv.sqref).split(":")[0][0]: dv for dv in ws.data_validations.dataValidation if dv.type == "list"}
-    assert dropdowns[col["Polaritas"]].formula1 == '"naik,turun"'
-    assert dropdowns[col["Satuan"]].formula1.startswith("=_daftar!")
-    assert "Cara mengisi" in [c.value for c in wb["Petunjuk"]["A"]]
+    # the previous report's cumulative figures (TW II; there is no TW III) beside each cell, locked
+    prev = col["Realisasi s.d. TW II (sudah dilaporkan)"]
+    assert col["Realisasi s.d. TW IV"] == chr(ord(prev) + 1)
+    assert [ws[f"{prev}{row_of(ws, i)}"].value for i in ("ikm", "pencari-kerja", "tpak")] == [90, 350, "n/a"]
+    ba = wb["Anggaran"]
+    assert ba[f"{cells(ba)['Realisasi s.d. TW II (Rp, sudah dilaporkan)']}{row_of(ba, 'program-a')}"].value == 450000000
+    dropdowns = {str(dv.sqref).split(":")[0][0]: dv for dv in wb["Narasi"].data_validations.dataValidation if dv.type == "list"}
+    assert dropdowns[cells(wb["Narasi"])["Bagian"]].formula1.startswith("=_daftar!")
+    petunjuk = [c.value for c in wb["Petunjuk"]["A"]]
+    assert "Cara mengisi" in petunjuk and any("hapus" in (line or "") for line in petunjuk)
     # never overwrites an existing workbook
     assert main(["spreadsheet", "export", str(minimal / YEAR), "--triwulan", "4", "-o", str(x), "--data", str(minimal)]) == 1
+
+
+def test_the_first_quarter_has_no_previous_column(minimal, tmp_path):
+    x = tmp_path / "tw1.xlsx"
+    export(minimal / YEAR, 1, x, minimal)
+    headers = set(cells(openpyxl.load_workbook(x)["Realisasi"]))
+    assert "Realisasi s.d. TW I" in headers and not any("sudah dilaporkan" in h for h in headers)
 
 
 def test_edits_change_only_their_values_and_keep_comments(minimal, tmp_path):
@@ -114,12 +152,13 @@ def test_edits_change_only_their_values_and_keep_comments(minimal, tmp_path):
     ba = wb["Anggaran"]
     ba[f"{cells(ba)['Realisasi s.d. TW IV (Rp)']}{row_of(ba, 'kegiatan-a1')}"] = 950000000
     na = wb["Narasi"]
-    na["A2"], na["B2"] = "faktor_pendukung", "Koordinasi antarbidang: baik"
-    na["A3"], na["B3"] = "rekomendasi", "no"
+    na["B2"], na["C2"] = "faktor_pendukung", "Koordinasi antarbidang: baik"
+    na["B3"], na["C3"] = "rekomendasi", "no"
     wb.save(x)
     before = (minimal / YEAR).read_text(encoding="utf-8")
     plan = plan_import(x, minimal)
-    assert plan.problems == []
+    assert plan.problems == [] and plan.deletions == []
+    assert plan.notes == []  # TW IV has its date and signatories
     removed = [ln[1:] for ln in plan.diff().splitlines() if ln.startswith("-") and not ln.startswith("---")]
     added = [ln[1:] for ln in plan.diff().splitlines() if ln.startswith("+") and not ln.startswith("+++")]
     assert removed == [
@@ -153,19 +192,26 @@ def test_unreadable_cells_are_listed_and_nothing_is_written(minimal, tmp_path, c
     ws[f"{real}{row_of(ws, 'pencari-kerja')}"] = "1,537,000"
     ws[f"{real}{row_of(ws, 'ikm')}"] = dt.datetime(2025, 3, 1)  # what Excel makes of "1.3" in some locales
     ws[f"{real}{row_of(ws, 'tpak')}"] = 70  # and the n/a reason is still there
-    ws[f"{col['Polaritas']}{row_of(ws, 'ikm')}"] = "atas"
-    wb["Narasi"]["A2"], wb["Narasi"]["B2"] = "pendukung", "teks"
+    ws[f"{col['Polaritas']}{row_of(ws, 'ikm')}"] = "turun"
+    wb["Narasi"]["B2"], wb["Narasi"]["C2"] = "pendukung", "teks"
     wb.save(x)
     before = (minimal / YEAR).read_bytes()
     capsys.readouterr()
     assert main(["spreadsheet", "import", str(x), "--data", str(minimal), "--write"]) == 1
     out = capsys.readouterr().out
     r = row_of(ws, "pencari-kerja")
-    assert f"Realisasi!{real}{r}: '1,537,000' memakai koma sebagai pemisah ribuan (gaya Inggris); tulis 1537000" in out
-    assert f"Realisasi!{real}{row_of(ws, 'ikm')}: " in out and "bukan angka" in out
-    assert f"Realisasi!{col['Alasan bila data belum tersedia (n/a)']}{row_of(ws, 'tpak')}: isi salah satu saja" in out
-    assert f"Realisasi!{col['Polaritas']}{row_of(ws, 'ikm')}: polaritas 'atas' tidak dikenal" in out
-    assert "Narasi!A2: bagian 'pendukung' tidak dikenal" in out
+    assert (
+        f'Realisasi!{real}{r} (kolom "Realisasi s.d. TW IV", indikator "Jumlah pencari kerja ditempatkan"): '
+        "'1,537,000' memakai koma sebagai pemisah ribuan (gaya Inggris); tulis 1537000" in out
+    )
+    assert f"Realisasi!{real}{row_of(ws, 'ikm')} (" in out and "2025-03-01 00:00:00 bukan angka" in out
+    assert f"Realisasi!{col['Alasan bila data belum tersedia (n/a)']}{row_of(ws, 'tpak')} (" in out
+    assert "isi salah satu saja" in out
+    assert (
+        f'Realisasi!{col["Polaritas"]}{row_of(ws, "ikm")} (kolom "Polaritas", indikator "Indeks kepuasan masyarakat"): '
+        'kolom ini dikunci karena berisi perjanjian kinerja: tertulis "naik", di lembar diubah menjadi "turun"' in out
+    )
+    assert 'Narasi!B2 (kolom "Bagian", butir baru): bagian "pendukung" tidak dikenal' in out
     assert "tidak ada yang ditulis" in out
     assert (minimal / YEAR).read_bytes() == before
 
@@ -200,6 +246,10 @@ def test_a_new_quarter_filled_in_excel(minimal, tmp_path):
     wb.save(x)
     plan = plan_import(x, minimal)
     assert plan.problems == [] and any("dibuat baru" in n for n in plan.notes)
+    # a new report has no date and no signatories yet: import says so
+    assert any(
+        "laporan triwulan III 2025 baru dibuat dan belum mencantumkan tanggal laporan dan penandatangan" in n for n in plan.notes
+    )
     assert plan.new.index("- triwulan: 2") < plan.new.index("- triwulan: 3") < plan.new.index("- triwulan: 4")
     (minimal / YEAR).write_text(plan.new, encoding="utf-8")
     result = check(minimal)
@@ -217,3 +267,16 @@ def test_not_a_workbook_is_a_message(tmp_path, capsys):
     openpyxl.Workbook().save(other)
     assert main(["spreadsheet", "import", str(other)]) == 1
     assert "bukan lembar hasil `kinerja spreadsheet export`" in capsys.readouterr().out
+
+
+def test_exporting_a_year_without_a_file_says_to_create_it(minimal, tmp_path, capsys):
+    missing = minimal / "kota-contoh/dinas-contoh/2026/kepala-dinas.yml"
+    capsys.readouterr()
+    assert (
+        main(["spreadsheet", "export", str(missing), "--triwulan", "1", "-o", str(tmp_path / "x.xlsx"), "--data", str(minimal)])
+        == 1
+    )
+    out = capsys.readouterr().out
+    assert "berkas tahun 2026 untuk jabatan kepala-dinas belum ada" in out
+    assert "`kinerja new tahun " in out and "2025/kepala-dinas.yml --tahun 2026`" in out
+    assert not (tmp_path / "x.xlsx").exists()

@@ -19,6 +19,8 @@ WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
 TESTS_WORKFLOW = ROOT / ".github" / "workflows" / "tests.yml"  # developers' suite: runs pytest, not kinerja
 PR_WORKFLOW = ROOT / ".github" / "workflows" / "periksa-data.yml"
 DEPLOY_WORKFLOW = ROOT / ".github" / "workflows" / "terbitkan.yml"
+COMMENT_WORKFLOW = ROOT / ".github" / "workflows" / "komentar-ringkasan.yml"
+COMMENT_ARTIFACT = "ringkasan-pr"  # periksa-data.yml → komentar-ringkasan.yml
 GITLAB = ROOT / ".gitlab-ci.yml"
 GUIDE = ROOT / "content" / "panduan-kontributor.md"
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
@@ -55,7 +57,7 @@ def check_jsonschema(*args: str) -> tuple[int, str]:
 
 
 def test_github_workflows_are_valid():
-    assert {p.name for p in WORKFLOWS} >= {"periksa-data.yml", "terbitkan.yml"}
+    assert {p.name for p in WORKFLOWS} >= {"periksa-data.yml", "terbitkan.yml", "komentar-ringkasan.yml"}
     code, out = check_jsonschema("--builtin-schema", "vendor.github-workflows", *map(str, WORKFLOWS))
     assert code == 0, out
     code, out = check_jsonschema("--builtin-schema", "custom.github-workflows-require-timeout", *map(str, WORKFLOWS))
@@ -83,11 +85,76 @@ def test_expressions_refer_to_existing_steps():
                 assert ref in seen, f"{path.name}: environment url refers to unknown step {ref}"
 
 
-def test_actions_are_pinned_to_a_version():
+USES_LINE = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<ref>\S+)(?P<rest>.*)$")
+PINNED = re.compile(r"(?P<action>[\w.-]+/[\w.-]+(?:/[\w./-]+)?)@(?P<sha>[0-9a-f]{40})")
+VERSION_COMMENT = re.compile(r"\s+# (?P<version>v\d+(?:\.\d+){0,2})\s*$")
+
+
+def _all_uses(workflow: dict) -> list[str]:
+    """Every `uses:` of a workflow: steps and reusable-workflow jobs."""
+    out = [job["uses"] for job in workflow["jobs"].values() if "uses" in job]
+    return out + [s["uses"] for s in steps(workflow) if "uses" in s]
+
+
+def test_actions_are_pinned_to_a_commit_with_the_version_in_a_comment():
+    """A tag can be moved to other code; a commit cannot. The comment says which release it is."""
+    by_action: dict[str, set[tuple[str, str]]] = {}
     for path in WORKFLOWS:
-        for step in steps(load(path)):
-            if "uses" in step:
-                assert re.fullmatch(r"[\w.-]+/[\w.-]+@v\d+", step["uses"]), step["uses"]
+        lines = [m for ln in path.read_text(encoding="utf-8").splitlines() if (m := USES_LINE.match(ln))]
+        assert sorted(m["ref"] for m in lines) == sorted(_all_uses(load(path))), path.name  # no `uses` missed
+        for m in lines:
+            pin, comment = PINNED.fullmatch(m["ref"]), VERSION_COMMENT.fullmatch(m["rest"])
+            assert pin, f"{path.name}: {m['ref']} is not pinned to a full commit SHA"
+            assert comment, f"{path.name}: {m['ref']} has no '# vX.Y.Z' comment"
+            by_action.setdefault(pin["action"], set()).add((pin["sha"], comment["version"]))
+    assert by_action
+    for action, pins in by_action.items():  # one action, one pinned release across the workflows
+        assert len(pins) == 1, (action, pins)
+
+
+def _triggers(workflow: dict) -> set[str]:
+    on = workflow["on"]
+    return {on} if isinstance(on, str) else set(on)
+
+
+# Which jobs may write, and what: nothing else gets a write permission.
+WRITERS = {
+    ("terbitkan.yml", "terbitkan"): {"pages", "id-token"},
+    ("komentar-ringkasan.yml", "komentar"): {"pull-requests"},
+}
+
+
+def test_permissions_are_least_privilege_per_job():
+    writes_seen = {}
+    for path in WORKFLOWS:
+        wf = load(path)
+        assert wf.get("permissions") == {}, f"{path.name}: top-level permissions must be {{}}; each job asks for its own"
+        for name, job in wf["jobs"].items():
+            perms = job.get("permissions")
+            assert isinstance(perms, dict), f"{path.name}/{name}: no explicit permissions"
+            assert set(perms.values()) <= {"read", "write"}, (path.name, name, perms)
+            writes = {scope for scope, level in perms.items() if level == "write"}
+            assert writes == WRITERS.get((path.name, name), set()), (path.name, name, perms)
+            if writes:
+                writes_seen[(path.name, name)] = writes
+    assert writes_seen == WRITERS
+
+
+def test_pull_request_code_never_runs_with_a_token_or_write_access():
+    for path in WORKFLOWS:
+        wf = load(path)
+        triggers = _triggers(wf)
+        assert "pull_request_target" not in triggers, path.name  # would run fork code with a write token
+        for name, job in wf["jobs"].items():
+            checkouts = [s for s in job.get("steps", []) if s.get("uses", "").startswith("actions/checkout@")]
+            for step in checkouts:
+                # no token left in .git/config for the steps after it (PR code, pip install -e .)
+                assert (step.get("with") or {}).get("persist-credentials") is False, (path.name, name)
+            if triggers & {"pull_request", "pull_request_target"}:
+                assert "write" not in (job.get("permissions") or {}).values(), (path.name, name)
+            if "workflow_run" in triggers:
+                # a privileged follow-up: never checks out or runs the pull request's code
+                assert not checkouts and not any("run" in s for s in job.get("steps", [])), (path.name, name)
 
 
 def kinerja_commands(text: str) -> list[list[str]]:
@@ -102,9 +169,10 @@ def kinerja_commands(text: str) -> list[list[str]]:
 def test_every_kinerja_command_in_ci_exists():
     parser = build_parser()
     for path in [*WORKFLOWS, GITLAB]:
-        if path == TESTS_WORKFLOW:
-            continue
         commands = kinerja_commands(path.read_text(encoding="utf-8"))
+        if path in (TESTS_WORKFLOW, COMMENT_WORKFLOW):  # pytest; and the comment job runs nothing of the repository
+            assert commands == [], path
+            continue
         assert commands, path
         for argv in commands:
             try:
@@ -119,39 +187,79 @@ def test_every_kinerja_command_in_ci_exists():
 def test_pull_request_workflow():
     wf = load(PR_WORKFLOW)
     assert "pull_request" in wf["on"] and "pull_request_target" not in wf["on"]  # forks run without secrets
-    assert wf["permissions"]["pull-requests"] == "write"
+    assert wf["permissions"] == {} and wf["jobs"]["periksa"]["permissions"] == {"contents": "read"}
     all_steps = steps(wf)
     checkout = next(s for s in all_steps if s.get("uses", "").startswith("actions/checkout@"))
-    assert checkout["with"]["fetch-depth"] == 0
+    assert checkout["with"]["fetch-depth"] == 0 and checkout["with"]["persist-credentials"] is False
     runs = "\n".join(s.get("run", "") for s in all_steps)
     assert "kinerja check --format github" in runs and "kinerja build" in runs and "kinerja diff" in runs
     assert "pip install" in runs
-    comment = next(s for s in all_steps if s.get("uses", "").startswith("actions/github-script@"))
-    assert kdiff.MARKER in comment["with"]["script"]  # updates its own comment
-    assert "updateComment" in comment["with"]["script"] and "createComment" in comment["with"]["script"]
-    assert comment.get("continue-on-error") is True and "head.repo.full_name == github.repository" in comment["if"]
-    upload = next(s for s in all_steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert not any(s.get("uses", "").startswith("actions/github-script@") for s in all_steps)  # no comment from here
+    # the summary and the pull request's number go to the comment workflow as an artifact
+    handoff = next(s for s in all_steps if s.get("with", {}).get("name") == COMMENT_ARTIFACT)
+    assert handoff["uses"].startswith("actions/upload-artifact@") and "steps.diff.outcome == 'success'" in handoff["if"]
+    prepare = all_steps[all_steps.index(handoff) - 1]
+    assert "ringkasan.md" in prepare["run"] and "nomor-pr.txt" in prepare["run"] and "${{" not in prepare["run"]
+    assert prepare["env"]["PR_NUMBER"] == "${{ github.event.pull_request.number }}"
+    upload = next(s for s in all_steps if s.get("with", {}).get("name") == "pratinjau-situs")
     assert upload["with"]["path"].rstrip("/") == "site"
     # the job still fails when the data has errors, after the summary was written
     last = all_steps[-1]
     assert "steps.check.outcome == 'failure'" in last["if"] and "exit 1" in last["run"]
 
 
+def test_comment_workflow_writes_the_summary_for_every_pull_request_including_forks():
+    wf = load(COMMENT_WORKFLOW)
+    pr = load(PR_WORKFLOW)
+    assert wf["on"] == {"workflow_run": {"workflows": [pr["name"]], "types": ["completed"]}}
+    job = wf["jobs"]["komentar"]
+    assert job["permissions"] == {"actions": "read", "pull-requests": "write"}
+    assert "workflow_run.event == 'pull_request'" in job["if"]
+    download, comment = job["steps"]
+    assert download["uses"].startswith("actions/download-artifact@")
+    assert download["with"]["name"] == COMMENT_ARTIFACT
+    assert download["with"]["run-id"] == "${{ github.event.workflow_run.id }}"
+    script = comment["with"]["script"]
+    assert comment["uses"].startswith("actions/github-script@") and "steps.unduh.outcome == 'success'" in comment["if"]
+    assert kdiff.MARKER in script  # updates its own comment
+    assert "updateComment" in script and "createComment" in script and "github-actions[bot]" in script
+    # the artifact comes from pull-request code: its number must name the pull request whose
+    # head is the commit that was checked, and it must be a plain number
+    assert "pr.head.sha !== run.head_sha" in script and "/^[1-9][0-9]{0,9}$/" in script
+    assert "nomor-pr.txt" in script and "ringkasan.md" in script
+    assert "eval(" not in script and "exec" not in script
+
+
 def test_deploy_workflow():
     wf = load(DEPLOY_WORKFLOW)
     assert wf["on"]["push"]["branches"] == ["main"]
-    assert wf["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
+    assert wf["permissions"] == {}
+    assert wf["jobs"]["bangun"]["permissions"] == {"contents": "read"}
+    assert wf["jobs"]["terbitkan"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert wf["jobs"]["terbitkan"]["needs"] == "bangun"
     uses = [s.get("uses", "") for s in steps(wf)]
     assert any(u.startswith("actions/upload-pages-artifact@") for u in uses)
     assert any(u.startswith("actions/deploy-pages@") for u in uses)
     assert wf["jobs"]["terbitkan"]["environment"]["name"] == "github-pages"
+    assert [s.get("uses", "").split("@")[0] for s in wf["jobs"]["terbitkan"]["steps"]] == ["actions/deploy-pages"]
 
 
 def test_gitlab_equivalent():
     ci = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
     assert str(ci["variables"]["GIT_DEPTH"]) == "0"
-    assert any("kinerja diff" in line for line in ci["periksa"]["script"])
+    script = ci["periksa"]["script"]
+    assert any("kinerja diff" in line for line in script)
     assert ci["pages"]["artifacts"]["paths"] == ["public"]
+    # findings as a Code Quality report on both sides of the comparison (merge request, main)
+    for job in ("periksa", "pages"):
+        report = ci[job]["artifacts"]["reports"]["codequality"]
+        assert any(f"kinerja check --format gitlab > {report}" in line for line in ci[job]["script"]), job
+        assert ci[job]["artifacts"]["when"] == "always"
+    # the merge request job still fails on errors, after the report and the summary were written
+    marker = next(line for line in script if "--format gitlab" in line).split("touch ")[1]
+    fail = next(i for i, line in enumerate(script) if marker in line and "exit 1" in line)
+    assert fail > next(i for i, line in enumerate(script) if "kinerja diff" in line)
+    assert "kinerja build" in script[-1]
 
 
 # --------------------------------------------------------------------------- annotations
@@ -281,4 +389,4 @@ def test_the_tests_workflow_runs_the_readme_test_command_on_code_changes():
     assert [s["run"].strip() for s in steps(wf) if "run" in s] == [test_line]
     for trigger in ("push", "pull_request"):
         assert "generator/**" in wf["on"][trigger]["paths"]
-    assert wf["permissions"] == {"contents": "read"}
+    assert wf["permissions"] == {} and wf["jobs"]["tests"]["permissions"] == {"contents": "read"}

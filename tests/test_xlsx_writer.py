@@ -1,4 +1,4 @@
-"""XLSX downloads (generator/opendata/xlsxfile.py, XlsxWriter) read back with openpyxl:
+"""Published workbooks (generator/render/workbook.py, XlsxWriter) read back with openpyxl:
 untrusted text stays text, numbers and dates are real values with Indonesian formats,
 the layout is kept, and the same input gives the same bytes."""
 
@@ -11,12 +11,10 @@ from decimal import Decimal
 
 import openpyxl
 
-from generator.opendata.columns import Column
-from generator.opendata.xlsxfile import Sheet, xlsx_bytes
+from generator.render.workbook import Column, Notes, Sheet, workbook_bytes, xlsx_bytes
 
 WHEN = dt.date(2026, 1, 31)
 COLUMNS = [
-    Column("id", "ID", "string", "dropped: a machine key"),
     Column("nama", "Nama indikator", "string", "teks bebas"),
     Column("capaian", "Capaian (%)", "persen", "persen"),
     Column("target", "Target", "number", "angka"),
@@ -68,7 +66,7 @@ def _load(data: bytes):
 
 def test_untrusted_text_stays_text():
     ws = _load(_workbook())["Indikator"]
-    assert [c.value for c in ws[1]][0] == "Nama indikator"  # the machine key column is left out
+    assert [c.value for c in ws[1]][0] == "Nama indikator"  # row keys without a column ("id") are left out
     cells = [ws.cell(r, 1) for r in range(2, 2 + len(UNTRUSTED))]
     assert [c.value for c in cells] == UNTRUSTED
     assert {c.data_type for c in cells} == {"s"}  # never a formula, number or link
@@ -140,3 +138,25 @@ def test_same_input_same_bytes_and_fixed_times():
         assert len({i.date_time for i in z.infolist()}) == 1  # one fixed time, not the clock
     later = xlsx_bytes([Sheet("Indikator", list(COLUMNS), _rows())], PROVENANCE, dt.date(2026, 4, 30))
     assert later != first and _load(later).properties.created == dt.datetime(2026, 4, 30)
+
+
+def test_fixed_widths_frozen_column_wrapped_text_and_plain_notes():
+    """The DIP's layout: given widths, the first column frozen too, wrapped text cells, and
+    a notes sheet of label/value rows only (no heading, no column list)."""
+    cols = [Column("nomor", "Nomor", "string"), Column("isi", "Ringkasan isi", "string")]
+    rows = [{"nomor": "DIP/1", "isi": "=1+1"}, {"nomor": "DIP/2", "isi": None}]
+    sheet = Sheet("DIP", cols, rows, widths=[34, 60], frozen_columns=1, wrap=True)
+    notes = Notes("Keterangan", [("Daftar", "=2*3"), ("Jumlah entri", 2)])
+    data = workbook_bytes([sheet], notes, WHEN, "Daftar Informasi Publik")
+    assert workbook_bytes([sheet], notes, WHEN, "Daftar Informasi Publik") == data
+    wb = _load(data)
+    assert wb.sheetnames == ["DIP", "Keterangan"] and wb.properties.title == "Daftar Informasi Publik"
+    ws = wb["DIP"]
+    assert ws.freeze_panes == "B2" and ws.auto_filter.ref == "A1:B3"
+    assert (ws.column_dimensions["A"].width, ws.column_dimensions["B"].width) == (34, 60)
+    assert (ws["B2"].value, ws["B2"].data_type) == ("=1+1", "s")
+    assert ws["B2"].alignment.wrap_text and ws["B2"].alignment.vertical == "top"
+    assert ws["B3"].value is None
+    kv = [[c.value for c in row] for row in wb["Keterangan"].iter_rows()]
+    assert kv == [["Daftar", "=2*3"], ["Jumlah entri", 2]]
+    assert wb["Keterangan"]["B1"].data_type == "s" and wb["Keterangan"]["A1"].font.b

@@ -19,10 +19,13 @@ from generator.compute.serialize import report_id
 from generator.core.diagnostics import Diagnostic, msg
 from generator.load import Document, Path_
 from generator.model import Laporan
+from generator.validate import personal, rules
 from generator.validate import ppid as ppid_rules
-from generator.validate import rules
 from generator.validate.assemble import FileReader, assemble, read_file
 from generator.validate.dataset import AgencyRecord, Dataset, PositionRecord, RegionRecord, YearRecord
+from generator.validate.links import link_rules
+from generator.validate.rules.people import signatory_rules
+from generator.validate.rules.values import result_rules
 
 # read_file and FileReader are passed on for the build's caching reader (site/cache.py).
 __all__ = ["CheckResult", "FileReader", "ReportEntry", "check", "read_file"]
@@ -55,12 +58,16 @@ def check(data_dir: Path, load: FileReader = read_file) -> CheckResult:
     nips: dict[str, tuple[str, str, int]] = {}
     for agency in dataset.agencies():
         rules.position_rules(agency, nips, out)
+    signatory_rules(dataset, nips, out)
     for _region, agency, position, year in dataset.years():
         rules.year_rules(agency, position, year, dataset.situs.data_per, out)
     holidays = dataset.holiday_dates()
     for agency in dataset.agencies():
         for register, doc in agency.registers.values():
             out.extend(ppid_rules.deadlines(doc, register, holidays, set(dataset.holidays), dataset.situs.data_per))
+        out.extend(link_rules(agency))  # web and e-mail addresses (validate/links.py)
+    out.extend(personal.dataset_rules(dataset))  # NIPs outside notes (validate/personal.py)
+    out.extend(_misplaced_decrease_policy(dataset))
 
     # Compute every report and surface printed-vs-computed differences as warnings.
     file_errors = {d.path for d in out if d.severity == "error"}
@@ -74,10 +81,41 @@ def check(data_dir: Path, load: FileReader = read_file) -> CheckResult:
             res = compute.compute_report(year.model, lap, policy)
             res.discrepancies = printed.compare_printed(year.model, lap, res)
             result.reports.append((agency, position, year, lap, res))
+            result_rules(year.doc, li, res, out)
             for disc in res.discrepancies:
                 out.append(_discrepancy_diagnostic(year.doc, li, disc))
     out.sort(key=Diagnostic.sort_key)
     return result
+
+
+def _misplaced_decrease_policy(dataset: Dataset) -> list[Diagnostic]:
+    """``penurunan_kumulatif`` is an exception for one agency (validate/rules/decrease.py);
+    in site.yml or a wilayah.yml it would quietly apply to no one, so it is an error there."""
+    places = [(dataset.situs_doc, dataset.situs.kebijakan)]
+    places += [(region.doc, region.model.kebijakan) for region in dataset.regions.values()]
+    out = []
+    for doc, kebijakan in places:
+        if doc is None or kebijakan.penurunan_kumulatif is None:
+            continue
+        line, col = doc.where(("kebijakan", "penurunan_kumulatif"), key=True)
+        out.append(
+            Diagnostic(
+                doc.rel,
+                line,
+                col,
+                "UNKNOWN_KEY",
+                msg(
+                    "kebijakan penurunan_kumulatif hanya berlaku untuk satu perangkat daerah, satu berkas tahunan atau "
+                    "satu laporan, tidak untuk seluruh situs atau wilayah",
+                    "the penurunan_kumulatif policy applies to one agency, year file or report, not to the whole site or region",
+                ),
+                msg(
+                    "pindahkan ke `kebijakan` di perangkat-daerah.yml, di berkas tahunan, atau di laporan yang angkanya dikoreksi",
+                    "move it to the agency's, the year file's or the report's `kebijakan`",
+                ),
+            )
+        )
+    return out
 
 
 def _fmt(value: Any) -> str:

@@ -9,15 +9,57 @@ would reproduce the printed value.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import Context, Decimal, localcontext
 
 from generator.compute.policy import Band, Policy, Rounding
+from generator.compute.results import (
+    EXCLUSIONS,
+    PRINTED_EXCLUSIONS,
+    UNSTATED_EXCLUSIONS,
+    BudgetRow,
+    Discrepancy,
+    ReportResult,
+    RowResult,
+)
 from generator.core.numbers import round_to
-from generator.model import Indikator, Laporan, PerjanjianKinerja, PosAnggaran, Tahunan
+from generator.model import Indikator, Laporan, PerjanjianKinerja, PosAnggaran, Realisasi, Tahunan, Triwulan
+from generator.model.fields import text_status
+
+# The result classes live in generator/compute/results.py; they are named here too, so
+# that the rest of the code reads every compute name from the engine.
+__all__ = [
+    "CONTEXT",
+    "EXCLUSIONS",
+    "HUNDRED",
+    "PRINTED_EXCLUSIONS",
+    "UNSTATED_EXCLUSIONS",
+    "BudgetRow",
+    "Discrepancy",
+    "ReportResult",
+    "RowResult",
+    "active_pk",
+    "apply_rounding",
+    "capaian",
+    "compute_report",
+    "efisiensi",
+    "measured_indicators",
+    "mean",
+    "persen",
+    "predikat",
+    "walk_budget",
+    "walk_indicators",
+]
 
 HUNDRED = Decimal(100)
 
+# The arithmetic context of every figure. Inputs are bounded (core/numbers.py: below 10^16
+# with at most 6 decimals), so a quotient such as a capaian is an exact fraction p/q with
+# q < 10^22 and a size below 10^32; 80 significant digits then keep every quotient close
+# enough to its exact value that rounding it to at most 6 decimals (the policies' limit)
+# gives the same digits as rounding the exact fraction, and no rounding step ever needs
+# more digits than the context has. (Python's default of 28 digits is not enough for the
+# extremes: 10^16 ÷ 0,000001 × 100 has 24 integer digits before its decimals.)
+CONTEXT = Context(prec=80)
 
 # --------------------------------------------------------------------------- single figures
 
@@ -73,77 +115,6 @@ def mean(values: list[Decimal]) -> Decimal | None:
 # --------------------------------------------------------------------------- report results
 
 
-@dataclass
-class RowResult:
-    id: str
-    nomor: str | None
-    kelompok: str | None
-    sasaran: str | None
-    indikator: str
-    satuan: str | None
-    polaritas: str
-    induk: str | None  # parent indicator id for rincian rows
-    kedalaman: int
-    target_tahunan: Decimal | None
-    target: Decimal | None  # the target the realisation is compared with
-    realisasi: Decimal | None
-    status: str  # terukur | na | target_nol | tak_terhitung | belum_ada
-    na_alasan: str | None
-    capaian_penuh: Decimal | None
-    capaian: Decimal | None
-    dihitung: bool
-    predikat: str | None
-    tercetak: Decimal | None = None
-
-
-@dataclass
-class BudgetRow:
-    id: str
-    jenis: str
-    nomor: str | None
-    nama: str
-    induk: str | None
-    kedalaman: int
-    pagu: Decimal
-    target: Decimal | None
-    realisasi: Decimal | None
-    persen_penuh: Decimal | None
-    persen: Decimal | None
-    tercetak: Decimal | None = None
-
-
-@dataclass
-class Discrepancy:
-    angka: str  # stable figure key: capaian:<id>, rata_rata_capaian, predikat, anggaran:<id>, ...
-    label: str  # Indonesian description of the figure
-    tercetak: Decimal | str
-    dihitung: Decimal | str | None
-    direproduksi_oleh: list[dict[str, object]] = field(default_factory=list)
-
-
-@dataclass
-class ReportResult:
-    tahun: int
-    triwulan: int
-    policy: Policy
-    rows: list[RowResult]
-    rata_rata: Decimal | None
-    rata_rata_penuh: Decimal | None
-    jumlah_dihitung: int
-    predikat: Band | None
-    budget: list[BudgetRow]
-    anggaran_pagu: Decimal | None
-    anggaran_target: Decimal | None
-    anggaran_realisasi: Decimal | None
-    anggaran_total: Decimal | None
-    efisiensi: Decimal | None
-    discrepancies: list[Discrepancy] = field(default_factory=list)
-
-    @property
-    def has_budget(self) -> bool:
-        return bool(self.budget)
-
-
 def walk_indicators(
     items: list[Indikator], parent: str | None = None, depth: int = 0
 ) -> Iterator[tuple[Indikator, str | None, int]]:
@@ -174,17 +145,23 @@ def measured_indicators(tahunan: Tahunan) -> list[Indikator]:
     return tahunan.iki.indikator if tahunan.iki else []
 
 
+def _target(ind: Indikator, entry: Realisasi | None, tw: Triwulan, dasar: str) -> tuple[Decimal | None, str | None]:
+    """The target a realisation is compared with, and the target as printed when it is a
+    word or a dash. s.d. TW: the report's own target for the quarter, else the indicator's
+    for the quarter (cumulative, or the quarter's own under per_triwulan), else the annual."""
+    if dasar == "target_tahunan":
+        return ind.target, ind.target_teks if ind.target is None else None
+    if entry is not None and (entry.target is not None or entry.target_teks is not None):
+        return entry.target, entry.target_teks
+    if tw in ind.target_triwulan:
+        return ind.target_triwulan[tw], None
+    return ind.target, ind.target_teks if ind.target is None else None
+
+
 def _row(ind: Indikator, parent: str | None, depth: int, lap: Laporan, policy: Policy) -> RowResult:
     entry = lap.realisasi.get(ind.id)
-    tw = lap.triwulan
-    if policy.dasar_target == "target_tahunan":
-        target = ind.target
-    else:
-        target = entry.target if entry and entry.target is not None else None
-        if target is None:
-            target = ind.target_triwulan.get(tw)
-        if target is None:
-            target = ind.target
+    dasar = ind.dasar_target or policy.dasar_target
+    target, target_teks = _target(ind, entry, lap.triwulan, dasar)
     row = RowResult(
         id=ind.id,
         nomor=ind.nomor,
@@ -204,29 +181,49 @@ def _row(ind: Indikator, parent: str | None, depth: int, lap: Laporan, policy: P
         capaian=None,
         dihitung=False,
         predikat=None,
+        jenis_baris=ind.jenis_baris,
+        pengukuran=ind.pengukuran,
+        dasar_target=dasar,
+        target_teks=target_teks,
+        realisasi_teks=entry.teks if entry else None,
     )
+    if not ind.diukur:
+        row.status, row.pengecualian = "bukan_indikator", "bukan_indikator"
+        row.realisasi = entry.nilai if entry else None
+        return row
     if entry is None:
+        return row
+    printed = entry.teks if entry.teks is not None else (target_teks if target is None else None)
+    if entry.na is None and printed is not None:
+        # A value printed as a word or a dash: kept as printed, never computed.
+        row.status = text_status(printed)
+        row.pengecualian = "tidak_diisi" if row.status == "tidak_diisi" else "nilai_teks"
+        row.realisasi = entry.nilai
         return row
     if entry.na is not None or (entry.target_na is not None and policy.dasar_target != "target_tahunan"):
         row.status, row.na_alasan = "na", entry.na or entry.target_na
         if policy.data_tidak_tersedia == "skor_100":
             row.capaian_penuh = row.capaian = HUNDRED
             row.dihitung = True
+        else:
+            row.pengecualian = "na"
         row.realisasi = entry.nilai
     else:
         row.realisasi = entry.nilai
         if target is None:
-            row.status = "tak_terhitung"
+            row.status, row.pengecualian = "tak_terhitung", "tanpa_target"
         elif target == 0:
             row.status = "target_nol"
             if policy.target_nol != "kecualikan":
                 row.capaian_penuh = row.capaian = HUNDRED if policy.target_nol == "skor_100" else Decimal(0)
                 row.dihitung = True
+            else:
+                row.pengecualian = "target_nol"
         else:
             assert entry.nilai is not None  # Realisasi has `nilai` when it has no `na`
             full = capaian(entry.nilai, target, ind.polaritas, policy)
             if full is None:
-                row.status = "tak_terhitung"
+                row.status, row.pengecualian = "tak_terhitung", "realisasi_nol"
             else:
                 row.status = "terukur"
                 if policy.batas_capaian is not None:
@@ -239,8 +236,47 @@ def _row(ind: Indikator, parent: str | None, depth: int, lap: Laporan, policy: P
     return row
 
 
+def _missing_reasons(rows: list[RowResult]) -> None:
+    """Why each row without a realisation is not counted: a grouping row whose sub-rows are
+    measured, a sub-row of a measured row, a report without any realisation, or else a
+    measurable indicator the report left out (``tanpa_realisasi``)."""
+    by_id = {r.id: r for r in rows}
+    written = {r.id for r in rows if r.status not in ("belum_ada", "bukan_indikator")}
+    measured_below: set[str] = set()
+    for r in rows:
+        parent = r.induk if r.id in written else None
+        while parent is not None and parent not in measured_below:
+            measured_below.add(parent)
+            parent = by_id[parent].induk if parent in by_id else None
+    for r in rows:
+        if r.status != "belum_ada" or r.pengecualian is not None:
+            continue
+        ancestor, above = r.induk, False
+        while ancestor is not None and not above:
+            above = ancestor in written
+            ancestor = by_id[ancestor].induk if ancestor in by_id else None
+        if not written:
+            r.pengecualian = "laporan_kosong"
+        elif r.id in measured_below:
+            r.pengecualian = "baris_induk"
+        elif above:
+            r.pengecualian = "baris_rincian"
+        else:
+            r.pengecualian = "tanpa_realisasi"
+
+
 def compute_report(tahunan: Tahunan, lap: Laporan, policy: Policy) -> ReportResult:
+    """Every figure of one report under ``policy``, computed in CONTEXT. A report needs
+    its year (validate rejects a quarterly report in a file with ``tahun: tidak_tercantum``)."""
+    if tahunan.tahun is None:
+        raise ValueError("a quarterly report needs the year of its file")
+    with localcontext(CONTEXT):
+        return _compute_report(tahunan, lap, policy)
+
+
+def _compute_report(tahunan: Tahunan, lap: Laporan, policy: Policy) -> ReportResult:
     rows = [_row(ind, parent, depth, lap, policy) for ind, parent, depth in walk_indicators(measured_indicators(tahunan))]
+    _missing_reasons(rows)
     counted = [r for r in rows if r.dihitung]
     # a counted row always has its capaian (the filters only narrow the type)
     full_mean = mean([r.capaian_penuh for r in counted if r.capaian_penuh is not None])
@@ -269,6 +305,7 @@ def compute_report(tahunan: Tahunan, lap: Laporan, policy: Policy) -> ReportResu
                 realisasi=real.realisasi if real else None,
                 persen_penuh=full,
                 persen=apply_rounding(full, policy.pembulatan_anggaran),
+                sumber_dana=pos.sumber_dana,
             )
         )
     top = [b for b in budget if b.kedalaman == 0 and b.realisasi is not None]
@@ -286,6 +323,7 @@ def compute_report(tahunan: Tahunan, lap: Laporan, policy: Policy) -> ReportResu
             total = persen(realised, tgt)
         total = apply_rounding(total, policy.pembulatan_anggaran_total)
 
+    assert tahunan.tahun is not None  # compute_report refuses a file without a year
     return ReportResult(
         tahun=tahunan.tahun,
         triwulan=lap.triwulan,

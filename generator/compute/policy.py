@@ -75,6 +75,8 @@ class Policy:
                 if value:
                     changes["batas_capaian"] = None
                 continue
+            elif name == "penurunan_kumulatif":  # a check rule (validate/rules/reports.py), not a calculation
+                continue
             changes[name] = value
         return replace(self, **changes) if changes else self
 

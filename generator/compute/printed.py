@@ -10,7 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from generator.compute.engine import HUNDRED, Discrepancy, ReportResult, compute_report
-from generator.compute.policy import Policy, Rounding
+from generator.compute.policy import Band, Policy, Rounding
 from generator.model import Cetak, Laporan, Tahunan, Tercetak
 
 _ROUNDINGS = [Rounding(c, d) for c in ("setengah_ke_atas", "potong") for d in (0, 1, 2, 3)]
@@ -45,6 +45,67 @@ _EFF_POLICIES = [
     "data_tidak_tersedia",
     "target_nol",
 ]
+
+
+# --------------------------------------------------------------------------- predikat labels
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.split()).casefold()
+
+
+# A printed label: (predikat half, kategori half), or (one label, None) when the document
+# printed only one half (it may then be either half of the scale).
+Label = tuple[str, str | None]
+
+
+def _halves(text: str) -> Label:
+    """ "Sangat Tinggi / Sangat Berhasil" as its two halves, or one label as it is."""
+    parts = [p.strip() for p in text.split("/") if p.strip()]
+    return (parts[0], parts[1]) if len(parts) == 2 else (text.strip(), None)
+
+
+def printed_labels(t: Tercetak) -> list[Label]:
+    """The printed predikat to compare: both halves when ``predikat`` and ``kategori`` are
+    written (read in full, corrected where the print has a typo; ``predikat_tertulis`` then
+    only keeps the print); else the label as printed and whichever half is written."""
+    if t.predikat and t.kategori:
+        return [(t.predikat, t.kategori)]
+    out: list[Label] = []
+    if t.predikat_tertulis:
+        out.append(_halves(t.predikat_tertulis))
+    if t.predikat or t.kategori:
+        out.append(_halves(t.predikat or t.kategori or ""))
+    return out
+
+
+def printed_label_text(t: Tercetak) -> str:
+    """The label as the document printed it, for the page and the warning."""
+    if t.predikat_tertulis:
+        return t.predikat_tertulis
+    return " / ".join(x for x in (t.predikat, t.kategori) if x)
+
+
+def band_label(band: Band | None) -> str | None:
+    if band is None:
+        return None
+    return f"{band.predikat} / {band.kategori}" if band.kategori else band.predikat
+
+
+def labels_match(labels: list[Label], band: Band | None) -> bool:
+    """Every printed statement agrees with ``band``, compared in full (case and spacing
+    aside: "Berhasil" is not "Sangat Berhasil"). A pair must match both halves; a single
+    label either half."""
+    if band is None:
+        return False
+    pred, kat = _norm(band.predikat), _norm(band.kategori) if band.kategori else None
+    for first, second in labels:
+        if second is None:
+            if _norm(first) not in (pred, kat):
+                return False
+        elif _norm(first) != pred or (kat is not None and _norm(second) != kat):
+            return False
+    return True
 
 
 def policy_value_repr(value: object) -> object:
@@ -135,22 +196,22 @@ def compare_printed(tahunan: Tahunan, lap: Laporan, result: ReportResult) -> lis
         "rata_rata",
     )
 
-    if printed.predikat:
-        computed = result.predikat.predikat if result.predikat else None
-        if (computed or "").casefold() != printed.predikat.casefold():
-            want = printed.predikat.casefold()
+    labels = printed_labels(printed)
+    if labels:
+        shown = printed_label_text(printed)
+        if not labels_match(labels, result.predikat):
             out.append(
                 Discrepancy(
                     "predikat",
                     "predikat",
-                    printed.predikat,
-                    computed,
+                    shown,
+                    band_label(result.predikat),
                     _search(
                         tahunan,
                         lap,
                         policy,
                         _AVG_POLICIES,
-                        lambda res: res.predikat is not None and res.predikat.predikat.casefold() == want,
+                        lambda res: res.predikat is not None and labels_match(labels, res.predikat),
                     ),
                 )
             )

@@ -3,13 +3,20 @@
 This shape becomes the open-data API: field names are part of the contract
 (``SCHEMA_VERSION``); add fields, never rename or remove them. Numbers are plain JSON
 decimals (101.72), Rupiah are integers, not-available values are null with a reason.
+
+Numbers are exact: ``number`` keeps a non-integer as its Decimal and ``dumps`` writes the
+Decimal's own digits as a JSON number literal (JSON numbers have no precision limit), so
+no figure ever goes through a binary float (10/3 is never written 3.3333333333333335).
+They stay JSON numbers rather than strings so that the API's JSON Schemas ("number") and
+every reader that does arithmetic on them keep working; a reader that needs every digit
+parses them as decimals (Python: ``json.loads(text, parse_float=Decimal)``).
 """
 
 from __future__ import annotations
 
-import json
 from dataclasses import fields
 from decimal import Decimal
+from json.encoder import encode_basestring
 from typing import Any
 
 from generator.compute.engine import ReportResult
@@ -18,14 +25,27 @@ from generator.compute.policy import Band, Policy, Rounding
 SCHEMA_VERSION = "kinerja-compute/1"
 
 
-def number(value: Decimal | None, places: int | None = None) -> int | float | None:
+def decimal_text(value: Decimal) -> str:
+    """The exact digits of a finite Decimal, as the JSON and the CSVs write it: no exponent,
+    no trailing zeros after the point, never rounded (101.720000 → 101.72, 1E+3 → 1000)."""
+    if not value.is_finite():
+        raise ValueError(f"not a finite number: {value}")
+    text = format(value, "f")
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text == "-0" else text
+
+
+def number(value: Decimal | None, places: int | None = None) -> int | Decimal | None:
+    """A figure for the JSON: an int when whole, else the Decimal itself (``dumps`` writes
+    its exact digits); ``places``: quantized to that many decimals first."""
     if value is None:
         return None
     if places is not None:
         value = value.quantize(Decimal(1).scaleb(-places))
     if value == value.to_integral_value():
         return int(value)
-    return float(value)  # float(str) of a short decimal prints back identically
+    return value
 
 
 def policy_dict(policy: Policy) -> dict[str, Any]:
@@ -76,6 +96,12 @@ def report_dict(region: str, agency: str, position: str, res: ReportResult) -> d
                 "dihitung_dalam_rata_rata": r.dihitung,
                 "predikat": r.predikat,
                 "capaian_tercetak": number(r.tercetak),
+                "jenis_baris": r.jenis_baris,
+                "pengukuran": r.pengukuran,
+                "dasar_target": r.dasar_target,
+                "target_tertulis": r.target_teks,
+                "realisasi_tertulis": r.realisasi_teks,
+                "alasan_tidak_dihitung": None if r.dihitung else r.alasan_pengecualian,
             }
             for r in res.rows
         ],
@@ -102,6 +128,7 @@ def report_dict(region: str, agency: str, position: str, res: ReportResult) -> d
                     "persen": number(b.persen),
                     "persen_tanpa_pembulatan": number(b.persen_penuh, 6),
                     "persen_tercetak": number(b.tercetak),
+                    "sumber_dana": b.sumber_dana,
                 }
                 for b in res.budget
             ],
@@ -125,4 +152,46 @@ def report_dict(region: str, agency: str, position: str, res: ReportResult) -> d
 
 
 def dumps(document: Any) -> str:
-    return json.dumps(document, ensure_ascii=False, indent=2, sort_keys=False)
+    """JSON text exactly as ``json.dumps(document, ensure_ascii=False, indent=2)`` writes it,
+    except that a Decimal is written as its exact digits (``decimal_text``), a JSON number.
+    A float is refused: it could only be written with the digits of a binary float."""
+    out: list[str] = []
+    _write(document, out, "\n")
+    return "".join(out)
+
+
+def _write(value: object, out: list[str], newline: str) -> None:
+    if isinstance(value, str):
+        out.append(encode_basestring(value))
+    elif value is None:
+        out.append("null")
+    elif value is True or value is False:
+        out.append("true" if value else "false")
+    elif isinstance(value, int):
+        out.append(int.__repr__(value))
+    elif isinstance(value, Decimal):
+        out.append(decimal_text(value))
+    elif isinstance(value, dict):
+        if not value:
+            out.append("{}")
+            return
+        inner, sep = newline + "  ", "{"
+        for key, item in value.items():
+            if not isinstance(key, str):
+                raise TypeError(f"JSON object keys must be text, not {type(key).__name__}: {key!r}")
+            out.append(sep + inner + encode_basestring(key) + ": ")
+            _write(item, out, inner)
+            sep = ","
+        out.append(newline + "}")
+    elif isinstance(value, (list, tuple)):
+        if not value:
+            out.append("[]")
+            return
+        inner, sep = newline + "  ", "["
+        for item in value:
+            out.append(sep + inner)
+            _write(item, out, inner)
+            sep = ","
+        out.append(newline + "]")
+    else:  # float included: exact figures are Decimals
+        raise TypeError(f"not written to JSON: {type(value).__name__} {value!r}")

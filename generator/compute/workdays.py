@@ -41,3 +41,17 @@ def workdays_between(start: dt.date, end: dt.date, holidays: Container[dt.date])
         if is_workday(day, holidays):
             count += 1
     return count
+
+
+def uncovered_years(start: dt.date, end: dt.date, calendar_years: Container[int]) -> list[int]:
+    """The years without a holiday calendar that a count of working days after ``start``
+    up to ``end`` passes through: a deadline or a count there is provisional, since that
+    year's national holidays and cuti bersama are not known."""
+    return [y for y in range((start + ONE_DAY).year, max(start, end).year + 1) if y not in calendar_years]
+
+
+def deadline(start: dt.date, n: int, holidays: Container[dt.date], calendar_years: Container[int]) -> tuple[dt.date, list[int]]:
+    """The date ``n`` working days after ``start``, and the years without a calendar the
+    count passed through (empty: the date is certain; else it may be too early)."""
+    due = add_workdays(start, n, holidays)
+    return due, uncovered_years(start, due, calendar_years)

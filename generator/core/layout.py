@@ -10,6 +10,7 @@ the same places, and the PPID register and holiday calendars live where this say
       <region>/<agency>/perangkat-daerah.yml                 AGENCY_FILE
       <region>/<agency>/jabatan/<position>.yml               POSITIONS_DIR/<id>.yml
       <region>/<agency>/<year>/<position>.yml                <tahun>/<id>.yml: a position's year
+      <region>/<agency>/tanpa-tahun/<position>.yml           UNDATED_DIR: a document without a year
       <region>/<agency>/ppid/...                             PPID_DIR
 """
 
@@ -35,7 +36,24 @@ RESERVED_REGION_IDS = {
     "api-dan-data",
     "index",
 }
+# Names no id may take, wherever it is used as a folder or file name: the site's own
+# top-level files and folders (index.html, sitemap.xml, 404.html, search/, assets/, api/,
+# unduh/), and the device names Windows refuses as a file name with any extension
+# (a data folder cloned on Windows must not break, and `con.yml` cannot be created there).
+WINDOWS_DEVICE_NAMES = {"con", "prn", "aux", "nul"} | {f"{d}{i}" for d in ("com", "lpt") for i in range(1, 10)}
+RESERVED_IDS = {"index", "sitemap", "404", "search", "assets", "api", "unduh"} | WINDOWS_DEVICE_NAMES
+RESERVED_REGION_IDS |= RESERVED_IDS
+# An id is lower-case words of a-z and 0-9 joined by single hyphens (the model's Id
+# pattern). At most 64 characters: a download's file name joins three ids (region,
+# agency, position or unit) with a suffix, `<r>_<a>_<p>_ringkasan.csv`, and must stay
+# within the 255 bytes every file system allows for one name (3 × 64 + 16 < 255).
+ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+ID_MAX_LENGTH = 64
 PPID_DIR = "ppid"
+# The folder of a position's documents whose year the document does not state
+# (`tahun: tidak_tercantum`), beside the year folders such as 2025/. Also the word the
+# ids, DIP numbers and addresses use in place of a year for them: a year is never invented.
+UNDATED_DIR = "tanpa-tahun"
 REGION_FILE = "wilayah.yml"
 AGENCY_FILE = "perangkat-daerah.yml"
 POSITIONS_DIR = "jabatan"
@@ -43,13 +61,23 @@ YAML_SUFFIXES = {".yml", ".yaml"}
 
 
 def yaml_files(folder: Path) -> list[Path]:
-    """The data files directly in ``folder``, sorted."""
-    return sorted(p for p in folder.iterdir() if p.is_file() and p.suffix in YAML_SUFFIXES)
+    """The data files directly in ``folder``, sorted: never a symbolic link (it could point
+    outside data/) nor a hidden file (validate/ids.py reports both)."""
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if not p.is_symlink() and p.is_file() and p.suffix in YAML_SUFFIXES and not p.name.startswith((".", "_"))
+    )
 
 
 def position_file(agency_dir: Path, position_id: str) -> Path:
     return agency_dir / POSITIONS_DIR / f"{position_id}.yml"
 
 
-def year_file(agency_dir: Path, position_id: str, tahun: int) -> Path:
-    return agency_dir / str(tahun) / f"{position_id}.yml"
+def year_folder(tahun: int | None) -> str:
+    """The folder name of a year: 2025, or tanpa-tahun for a document without one."""
+    return UNDATED_DIR if tahun is None else str(tahun)
+
+
+def year_file(agency_dir: Path, position_id: str, tahun: int | None) -> Path:
+    return agency_dir / year_folder(tahun) / f"{position_id}.yml"

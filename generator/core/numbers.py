@@ -13,6 +13,13 @@ from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 __all__ = [
     "NumberError",
+    "ANGKA_MAX",
+    "ANGKA_DESIMAL",
+    "COUNT_MAX",
+    "PERSEN_MAX",
+    "RUPIAH_MAX",
+    "check_bounds",
+    "decimal_places",
     "parse_angka",
     "looks_like_thousands",
     "round_to",
@@ -154,6 +161,73 @@ def parse_angka(value: object, *, yaml_number: bool = False) -> Decimal:
         (f"'{raw}' bukan angka", f"'{raw}' is not a number"),
         ("tulis angka, atau `na: <alasan>` bila data belum tersedia", "write a number, or `na: <reason>` when not available"),
     )
+
+
+# --------------------------------------------------------------------------- sane bounds
+# Every figure is bounded by its kind; beyond the bound it is a typo, and check says so
+# at its line (NUMBER_RANGE, NUMBER_DECIMALS) instead of a later stage failing on it.
+#
+# Rupiah (pagu, budget target and realisation): whole, below 10^16 (Rp 10.000 triliun;
+# the national budget, APBN 2025, is about Rp 3.600 triliun).
+RUPIAH_MAX = Decimal(10) ** 16
+# Indicator figures (targets, realisations, printed figures): below 10^16 too, since an
+# indicator may be measured in Rupiah, with at most 6 decimals (no document prints more
+# than 3; 6 keeps a unit conversion exact).
+ANGKA_MAX = Decimal(10) ** 16
+ANGKA_DESIMAL = 6
+# Counts (an indicator whose unit is a count: orang, dokumen, …): below 10^12.
+COUNT_MAX = Decimal(10) ** 12
+# Percentages (an indicator in %, and every computed capaian, budget % and efficiency):
+# below 10^9 %. A growth from 1 to 10.000 is 999.900 %; a computed figure within this
+# bound and 6 decimals has at most 15 digits, well within the 28 of Decimal's default
+# context that formatting and the downloads use.
+PERSEN_MAX = Decimal(10) ** 9
+
+
+def decimal_places(value: Decimal) -> int:
+    """Digits after the decimal point, trailing zeros not counted (1,50 has 1)."""
+    _sign, digits, exponent = value.as_tuple()
+    if not isinstance(exponent, int) or exponent >= 0:
+        return 0
+    trailing = len(digits) - len("".join(map(str, digits)).rstrip("0"))
+    return max(0, -exponent - trailing)
+
+
+def _limit_text(limit: Decimal) -> str:
+    return format_id(limit - 1)
+
+
+def check_bounds(value: Decimal, limit: Decimal, desimal: int | None, what: tuple[str, str] = ("angka", "number")) -> None:
+    """Raise NumberError when ``value`` is not finite, |value| ≥ ``limit`` (NUMBER_RANGE), or
+    it has more than ``desimal`` decimals (NUMBER_DECIMALS; None: not checked)."""
+    if not value.is_finite():
+        raise NumberError("NUMBER_FORMAT", (f"{what[0]} tidak terhingga", f"{what[1]} is not finite"), _EXAMPLE)
+    if abs(value) >= limit:
+        shown = format(value, "E") if value.adjusted() > 40 else format_id(value)
+        raise NumberError(
+            "NUMBER_RANGE",
+            (
+                f"{what[0]} {shown} di luar batas wajar (paling besar {_limit_text(limit)})",
+                f"{what[1]} {shown} is out of range (at most {_limit_text(limit)} in size)",
+            ),
+            (
+                "periksa angkanya: kemungkinan digit berlebih, atau satuan yang tertukar",
+                "check the value: likely extra digits, or a mixed-up unit",
+            ),
+        )
+    places = decimal_places(value) if desimal is not None else 0
+    if desimal is not None and places > desimal:
+        rounded = format_id(round_to(value, desimal), trim=True)
+        shown = format(value, "f") if places <= 40 else format(value, "E")
+        raise NumberError(
+            "NUMBER_DECIMALS",
+            (
+                f"{what[0]} {shown} memiliki lebih dari {desimal} angka di belakang koma",
+                f"{what[1]} {shown} has more than {desimal} decimals",
+            ),
+            (f"bulatkan, mis. {rounded}", f"round it, e.g. {rounded}"),
+            rounded,
+        )
 
 
 _MODES = {"setengah_ke_atas": ROUND_HALF_UP, "potong": ROUND_DOWN}

@@ -9,6 +9,7 @@ column is recorded under its path so later stages can point at it.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -158,18 +159,77 @@ def _split_decimal(previous: yaml.Node | None, key_node: yaml.Node, value_node: 
     )
 
 
+def _char_at(text: str, mark: yaml.Mark | None) -> str | None:
+    if mark is None:
+        return None
+    lines = text.splitlines()
+    if 0 <= mark.line < len(lines) and 0 <= mark.column < len(lines[mark.line]):
+        return lines[mark.line][mark.column]
+    return None
+
+
+# PyYAML's problem texts → plain Indonesian (the English text stays in the English message)
+_YAML_PROBLEMS: list[tuple[str, str]] = [
+    (r"mapping values are not allowed", "titik dua (kunci: nilai) tidak boleh ada di sini"),
+    (r"found character '\\t'|tab character", "ada karakter tab; indentasi harus memakai spasi"),
+    (r"cannot start any token", "karakter {found}tidak boleh mengawali nilai"),
+    (r"unexpected end of stream", "berkas berakhir sebelum tanda kutip atau kurung ditutup"),
+    (r"did not find expected key|expected <block end>", "indentasi baris ini tidak sejajar dengan baris di atasnya"),
+    (r"expected '-' indicator", "butir daftar (baris berawalan '- ') yang diharapkan tidak ada; periksa indentasinya"),
+    (r"expected ',' or '\]'", "daftar di dalam [ ] tidak ditutup dengan ']' atau kurang tanda koma"),
+    (r"expected ',' or '\}'", "pemetaan di dalam { } tidak ditutup dengan '}' atau kurang tanda koma"),
+    (r"undefined alias", "tanda * di awal nilai dibaca sebagai alias YAML yang tidak ada"),
+    (r"unknown escape character", "garis miring terbalik (\\) di dalam tanda kutip ganda diikuti karakter yang tidak dikenal"),
+    (r"could not find expected ':'", "titik dua (:) setelah kunci tidak ditemukan"),
+    (r"duplicate anchor", "penanda & yang sama dipakai dua kali"),
+    (
+        r"unacceptable character|control characters",
+        "berkas berisi karakter kontrol yang tak terlihat (biasanya terbawa saat menyalin dari dokumen lain)",
+    ),
+]
+
+
+def yaml_problem_id(problem: str, found: str | None) -> str:
+    """PyYAML's ``problem`` in Indonesian; ``found``: the character where it was found."""
+    for pattern, text in _YAML_PROBLEMS:
+        if re.search(pattern, problem):
+            shown = f"'{found}' " if found and found.isprintable() and not found.isspace() else ""
+            return text.replace("{found}", shown)
+    return "susunan berkas tidak dapat dibaca di sekitar baris ini"
+
+
 def _syntax_hint(problem: str) -> Msg:
     p = problem or ""
+    if "unacceptable character" in p or "control characters" in p:
+        return msg(
+            "hapus karakter itu: ketik ulang baris ini, atau tempel teks tanpa format (Ctrl+Shift+V)",
+            "remove the character: retype the line, or paste as plain text",
+        )
     if "could not find expected ':'" in p or "mapping values are not allowed" in p:
         return msg(
             "periksa titik dua setelah kunci dan indentasi (spasi, bukan tab); teks yang berisi ': ' perlu tanda kutip",
             "check the colon after each key and the indentation (spaces, not tabs); quote text that contains ': '",
         )
-    if "found character '\\t'" in p or "tab" in p:
+    if "found character '\\t'" in p or "tab character" in p:
         return msg("ganti karakter tab dengan spasi", "replace tab characters with spaces")
+    if "cannot start any token" in p:
+        return msg(
+            'beri tanda kutip pada seluruh teksnya, mis. "@dinas" atau "`kode`"',
+            'put the whole text in quotes, e.g. "@dinas"',
+        )
     if "found undefined alias" in p:
         return msg(
             "tanda * di awal teks dibaca sebagai alias; beri tanda kutip", "a leading * is read as an alias; quote the text"
+        )
+    if "expected ',' or" in p:
+        return msg(
+            "tutup dengan ']' atau '}', atau tulis setiap butir pada barisnya sendiri",
+            "close it with ']' or '}', or write each item on its own line",
+        )
+    if "unknown escape character" in p:
+        return msg(
+            "pakai tanda kutip tunggal ('…'), atau tulis \\\\ untuk satu garis miring terbalik",
+            "use single quotes, or write \\\\ for one backslash",
         )
     if "expected <block end>" in p or "did not find expected" in p:
         return msg("indentasi baris ini tidak sejajar dengan baris di atasnya", "this line's indentation does not line up")
@@ -203,7 +263,7 @@ def load_yaml(path: Path, root: Path | None = None) -> tuple[Document, list[Diag
                 1,
                 1,
                 "YAML_SYNTAX",
-                msg(f"berkas bukan UTF-8 ({e.reason})", f"file is not UTF-8 ({e.reason})"),
+                msg(f"berkas bukan teks UTF-8 (byte ke-{e.start + 1} tidak sah)", f"file is not UTF-8 ({e.reason})"),
                 msg("simpan ulang berkas dengan encoding UTF-8", "save the file as UTF-8"),
             )
         )
@@ -223,22 +283,34 @@ def load_yaml(path: Path, root: Path | None = None) -> tuple[Document, list[Diag
             mark = e.context_mark  # point at the quote that was never closed, not at the end of the file
         line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         what = e.problem or str(e)
-        if e.context and "quoted scalar" in e.context:
-            what = f"tanda kutip yang dibuka di sini tidak ditutup ({what})"
+        found = _char_at(text, e.problem_mark)
+        if found == "\t":
+            what = f"found character '\\t' ({what})"  # the C parser does not name the character
+        if e.context and "quoted scalar" in e.context and "end of stream" in what:
+            what_id = "tanda kutip yang dibuka di sini tidak ditutup"
+        else:
+            what_id = yaml_problem_id(what, found)
         problems.append(
             Diagnostic(
                 rel,
                 line,
                 col,
                 "YAML_SYNTAX",
-                msg(f"sintaks YAML salah: {what}", f"YAML syntax error: {what}"),
+                msg(f"sintaks YAML salah: {what_id}", f"YAML syntax error: {what}"),
                 _syntax_hint(what),
             )
         )
         return doc, problems
     except yaml.YAMLError as e:  # e.g. a reader error on control characters
         problems.append(
-            Diagnostic(rel, 1, 1, "YAML_SYNTAX", msg(f"sintaks YAML salah: {e}", f"YAML syntax error: {e}"), _syntax_hint(str(e)))
+            Diagnostic(
+                rel,
+                1,
+                1,
+                "YAML_SYNTAX",
+                msg(f"sintaks YAML salah: {yaml_problem_id(str(e), None)}", f"YAML syntax error: {e}"),
+                _syntax_hint(str(e)),
+            )
         )
         return doc, problems
     except RecursionError:

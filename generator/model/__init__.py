@@ -14,13 +14,14 @@ so a typo such as ``realiasi`` is reported instead of silently ignored.
 The modules: fields (the scalar types: Angka, Rupiah, Teks, Id, Nip, Triwulan, and the
 base Model), kebijakan (calculation policies), organisation (site, region, agency,
 positions), laporan (indicators, budget, Perjanjian Kinerja, quarterly reports, Tahunan),
-ppid (the PPID files; imported from generator.model.ppid, not re-exported here).
+penandatangan (the signatories of a document, in the order printed), ppid (the PPID files; imported from generator.model.ppid, not re-exported here).
 Everything else imports the names from this package.
 """
 
 from __future__ import annotations
 
 from generator.model.fields import (
+    TIDAK_TERCANTUM,
     Angka,
     Id,
     Model,
@@ -45,8 +46,6 @@ from generator.model.laporan import (
     JumlahAnggaran,
     Laporan,
     Narasi,
-    Penandatangan,
-    PenandatanganLaporan,
     PerjanjianKinerja,
     PosAnggaran,
     Realisasi,
@@ -67,6 +66,7 @@ from generator.model.organisation import (
     Unit,
     Wilayah,
 )
+from generator.model.penandatangan import PERAN_LABEL, PERAN_PEMBUAT, Penandatangan, Peran, pembuat
 
 __all__ = [
     # fields: the scalar types and the base model
@@ -76,6 +76,7 @@ __all__ = [
     "Nip",
     "Rupiah",
     "Teks",
+    "TIDAK_TERCANTUM",
     "Triwulan",
     "YamlNumber",
     # their validators, which generator/staff/schema.py recognises when writing JSON Schemas
@@ -111,7 +112,11 @@ __all__ = [
     "Laporan",
     "Narasi",
     "Penandatangan",
-    "PenandatanganLaporan",
+    # penandatangan: the roles and the maker of a document
+    "PERAN_LABEL",
+    "PERAN_PEMBUAT",
+    "Peran",
+    "pembuat",
     "PerjanjianKinerja",
     "PosAnggaran",
     "Realisasi",

@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from generator.model.fields import Angka, Model, Teks
+from generator.model.fields import Angka, Id, Model, Teks
 
 Pembulatan = Literal["setengah_ke_atas", "potong"]
 
@@ -24,6 +24,16 @@ class Predikat(Model):
     di_atas: Angka | None = None
     predikat: Teks
     kategori: Teks | None = None  # the second label, e.g. "Sangat Berhasil"
+
+
+class PenurunanKumulatif(Model):
+    """A documented exception to "cumulative realisations never go down": the agency
+    really corrected an earlier quarter's figure downward (or the figure is a ratio of
+    cumulative sums, which can fall). With it a decrease is a warning quoting ``alasan``
+    instead of an error. Not a calculation policy: compute ignores it."""
+
+    alasan: Teks  # why the figure went down, e.g. the letter that corrected it
+    untuk: list[Id] = Field(default_factory=list)  # indicator or budget-row ids; empty: all
 
 
 class Kebijakan(Model):
@@ -46,3 +56,5 @@ class Kebijakan(Model):
     efisiensi: Literal["rasio", "selisih", "sisa_anggaran"] | None = None
     pembulatan_efisiensi: AturanPembulatan | None = None
     skala_predikat: list[Predikat] | None = None
+    # Not a calculation: where cumulative realisations may go down (validate/rules/reports.py).
+    penurunan_kumulatif: PenurunanKumulatif | None = None

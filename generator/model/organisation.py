@@ -3,24 +3,32 @@ positions (jabatan) with their holders."""
 
 from __future__ import annotations
 
-import datetime as dt
-from typing import Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import Field
+from pydantic import Field, ModelWrapValidatorHandler, PrivateAttr, model_validator
 
-from generator.model.fields import Id, Model, Nip, Teks
+from generator.model.fields import Id, Model, Nip, Tanggal, Teks, tidak_tercantum
 from generator.model.kebijakan import Kebijakan
 
 # --------------------------------------------------------------------------- site, region, agency
+
+SiteUrl = Annotated[str, Field(pattern=r"^https?://[A-Za-z0-9.-]+(:[0-9]+)?(/[A-Za-z0-9._~%!$&'()*+,;=:@/-]*)?$")]
+# an image file at the top of data/ (a folder there is a region), e.g. logo-kota.png
+Gambar = Annotated[str, Field(pattern=r"^[A-Za-z0-9_][A-Za-z0-9_.-]*\.(png|svg|jpg|jpeg|webp|ico)$")]
 
 
 class Situs(Model):
     judul: Teks
     deskripsi: Teks | None = None
-    data_per: dt.date  # the data's as-of date: no report may cover a later period
+    data_per: Tanggal  # the data's as-of date: no report may cover a later period
     lisensi: Teks = "CC BY 4.0"
     tampilan_nip: Literal["samar", "lengkap", "sembunyi"] = "samar"
     kebijakan: Kebijakan = Field(default_factory=Kebijakan)
+    # The public address (sitemap.xml, canonical links, robots.txt, Open Graph, and the 404
+    # page of a site in a sub-folder) and the region's images, files in data/ (site/seo.py).
+    site_url: SiteUrl | None = None
+    logo: Gambar | None = None
+    favicon: Gambar | None = None
 
 
 class Pejabat(Model):
@@ -29,11 +37,29 @@ class Pejabat(Model):
     nama_tertulis: list[Teks] = Field(default_factory=list)
 
 
+JENIS_WILAYAH = {"kota": "Kota", "kabupaten": "Kabupaten", "provinsi": "Provinsi"}
+
+
 class Wilayah(Model):
+    """A region. ``nama: tidak_tercantum`` when the documents do not name it: the site then
+    shows "Kabupaten (nama tidak tercantum)" and never a guessed name."""
+
     nama: Teks
     jenis: Literal["kota", "kabupaten", "provinsi"]
     kepala_daerah: Pejabat | None = None
     kebijakan: Kebijakan = Field(default_factory=Kebijakan)
+    _nama_tercantum: bool = PrivateAttr(default=True)
+
+    @model_validator(mode="after")
+    def name_not_stated(self) -> Wilayah:
+        if tidak_tercantum(self.nama):
+            self.nama = f"{JENIS_WILAYAH[self.jenis]} (nama tidak tercantum)"
+            self._nama_tercantum = False
+        return self
+
+    @property
+    def nama_tercantum(self) -> bool:
+        return self._nama_tercantum
 
 
 JenisUnit = Literal["sekretariat", "subbagian", "bidang", "seksi", "uptd", "kelompok_fungsional", "lainnya"]
@@ -95,8 +121,8 @@ class Pemangku(Model):
     nip_tertulis: list[Teks] = Field(default_factory=list)
     status: Literal["PNS", "PPPK"] = "PNS"
     plt: bool = False
-    mulai: dt.date | None = None
-    selesai: dt.date | None = None
+    mulai: Tanggal | None = None
+    selesai: Tanggal | None = None
 
 
 class Jabatan(Model):
@@ -106,7 +132,9 @@ class Jabatan(Model):
     # The same kind of position across agencies, regions and years (comparison pages),
     # e.g. kepala-bidang-hubungan-industrial, mediator-hubungan-industrial.
     kelompok_pembanding: Id | None = None
-    unit: Id | None = None  # None: directly under the head of the agency
+    # None: directly under the head of the agency; `tidak_tercantum`: the document does not
+    # say (unit None and unit_tercantum False).
+    unit: Id | None = None
     atasan: Id | None = None
     atasan_luar: Teks | None = None  # a superior outside the agency, e.g. "Walikota Pekalongan"
     # True when the document does not state the unit / superior and it was inferred
@@ -120,6 +148,31 @@ class Jabatan(Model):
     uraian_tugas: list[Teks] = Field(default_factory=list)  # numbered task list of staff positions
     fungsi: list[Teks] = Field(default_factory=list)
     catatan: list[Teks] = Field(default_factory=list)
+    _unit_tercantum: bool = PrivateAttr(default=True)
+    _pemangku_tercantum: bool = PrivateAttr(default=True)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def not_stated(cls, data: Any, handler: ModelWrapValidatorHandler[Jabatan]) -> Jabatan:
+        """``unit: tidak_tercantum`` and ``pemangku: tidak_tercantum``: the document names no
+        unit (which is not "directly under the head") or no holder."""
+        unstated: set[str] = set()
+        if isinstance(data, dict):
+            unstated = {k for k in ("unit", "pemangku") if tidak_tercantum(data.get(k))}
+            if unstated:
+                data = {**data, **{k: ([] if k == "pemangku" else None) for k in unstated}}
+        result = handler(data)
+        result._unit_tercantum = "unit" not in unstated
+        result._pemangku_tercantum = "pemangku" not in unstated
+        return result
+
+    @property
+    def unit_tercantum(self) -> bool:
+        return self._unit_tercantum
+
+    @property
+    def pemangku_tercantum(self) -> bool:
+        return self._pemangku_tercantum
 
 
 Unit.model_rebuild()

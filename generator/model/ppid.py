@@ -10,16 +10,15 @@ as nama, NIK, alamat, telepon or email are rejected by the validator (PERSONAL_D
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Literal
 
 from pydantic import Field
 
-from generator.model.fields import Id, Model, Teks
+from generator.model.fields import Id, Model, Tanggal, Teks
 
 
 class Libur(Model):
-    tanggal: dt.date
+    tanggal: Tanggal
     nama: Teks
     jenis: Literal["libur_nasional", "cuti_bersama"] = "libur_nasional"
 
@@ -38,34 +37,34 @@ Keputusan = Literal["diberikan", "diberikan_sebagian", "ditolak", "tidak_dikuasa
 
 
 class Perpanjangan(Model):
-    tanggal_pemberitahuan: dt.date
+    tanggal_pemberitahuan: Tanggal
     alasan: Teks | None = None
 
 
 class Keberatan(Model):
-    tanggal_diajukan: dt.date
+    tanggal_diajukan: Tanggal
     alasan: Teks | None = None
-    tanggal_dijawab: dt.date | None = None
+    tanggal_dijawab: Tanggal | None = None
     hasil: Literal["diterima", "diterima_sebagian", "ditolak", "belum_diputuskan"] = "belum_diputuskan"
 
 
 class Sengketa(Model):
-    tanggal_diajukan: dt.date
+    tanggal_diajukan: Tanggal
     nomor_register: Teks | None = None
-    tanggal_putusan: dt.date | None = None
+    tanggal_putusan: Tanggal | None = None
     putusan: Teks | None = None
 
 
 class Permohonan(Model):
     nomor: Teks
-    tanggal_diterima: dt.date
+    tanggal_diterima: Tanggal
     kanal: Kanal
     kategori_pemohon: KategoriPemohon
     informasi_diminta: Teks
     dip: list[Teks] = Field(default_factory=list)  # DIP numbers of the items requested
     keputusan: Keputusan = "belum_diputuskan"
     alasan_pengecualian: Teks | None = None  # exemption ground (UU 14/2008 Pasal 17) when refused
-    tanggal_dijawab: dt.date | None = None
+    tanggal_dijawab: Tanggal | None = None
     perpanjangan: Perpanjangan | None = None
     keberatan: Keberatan | None = None
     sengketa: Sengketa | None = None

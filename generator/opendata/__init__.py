@@ -2,8 +2,9 @@
 Frictionless Data Package and one zip, and a static JSON API under api/v1/.
 
 Built from the same computed values the pages show (CheckResult.reports). Modules:
-tables (tidy rows), scopes (what each download holds), csvfile, xlsxfile, package
-(datapackage + zip), api, schemas, provenance, files (all together).
+tables (tidy rows), scopes (what each download holds), columns, csvfile, package
+(datapackage + zip), api, schemas, provenance, files (all together). Workbooks are written
+by generator/render/workbook.py (shared with the PPID's DIP).
 Their addresses are in generator/core/addresses.py.
 """
 

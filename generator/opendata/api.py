@@ -9,9 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from generator.compute.engine import measured_indicators, walk_indicators
+from generator.compute.printed import printed_label_text
 from generator.compute.serialize import SCHEMA_VERSION, number, report_dict
 from generator.core import addresses
-from generator.model import Indikator
+from generator.model import PERAN_LABEL, Indikator
 from generator.opendata.provenance import licence_url
 from generator.opendata.scopes import Scope
 from generator.opendata.tables import Entry, holder, indicator_source
@@ -118,6 +119,10 @@ def definition(ind: Indikator, parent: str | None) -> dict:
         "penjelasan": ind.penjelasan,
         "sumber_data": ind.sumber_data,
         "penanggung_jawab": ind.penanggung_jawab,
+        "jenis_baris": ind.jenis_baris,
+        "pengukuran": ind.pengukuran,
+        "dasar_target": ind.dasar_target,
+        "target_tertulis": ind.target_teks,
     }
 
 
@@ -243,11 +248,12 @@ class ApiBuilder:
         ref = position_ref(region, agency, pos)
         entries = self.entries.get(f"{agency.key}/{pos.id}", [])
         years = []
-        for tahun in sorted(pos.years):
+        for tahun in pos.years_in_order():
             y = pos.years[tahun]
             years.append(
                 {
-                    "tahun": tahun,
+                    "tahun": tahun,  # null: the document states no year
+                    "tahun_tercantum": tahun is not None,
                     "sumber_indikator": indicator_source(y),
                     "perjanjian_kinerja": [
                         {"versi": pk.versi, "tanggal": pk.tanggal.isoformat() if pk.tanggal else None, "alasan": pk.alasan}
@@ -307,5 +313,18 @@ class ApiBuilder:
             "sumber_indikator": indicator_source(e.year),
             "tanggal_laporan": e.laporan.tanggal.isoformat() if e.laporan.tanggal else None,
             "api_jabatan": addresses.api_position(r, a, p),
+            "predikat_tercetak": printed_label_text(e.laporan.tercetak) or None,
+            # Names, positions and ranks as printed; never the NIP (personal data).
+            "penandatangan": [
+                {
+                    "peran": s.peran,
+                    "keterangan": s.peran_tertulis or PERAN_LABEL[s.peran],
+                    "nama": s.nama,
+                    "jabatan": s.jabatan,
+                    "jabatan_id": s.jabatan_id,
+                    "pangkat": " / ".join(x for x in (s.pangkat, s.golongan) if x) or None,
+                }
+                for s in e.laporan.penandatangan
+            ],
             **self._tail(("jabatan", r, a, p, res.tahun, res.triwulan)),
         }

@@ -3,20 +3,17 @@ description published in the Data Package (datapackage.json) and on the API page
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from generator.render.workbook import Column
 
 FULL_PLACES = 6  # the unrounded figures, as in `kinerja compute --json`
 
-
-@dataclass(frozen=True)
-class Column:
-    name: str  # machine name: CSV header, JSON key, Data Package field
-    title: str  # spreadsheet header
-    type: str  # string | integer | number | persen | rupiah | boolean | date
-    description: str
+# Left out of workbooks: values the same in every row (on the notes sheet instead) and
+# machine keys (in the CSV and JSON); names stay, jabatan_id tells apart positions of the
+# same title, laporan_id links the sheets.
+NOT_IN_WORKBOOKS = {"data_per", "lisensi", "commit", "id", "wilayah_id", "perangkat_daerah_id", "unit_id"}
 
 
-def _c(name, title, type_, description):
+def _c(name: str, title: str, type_: str, description: str) -> Column:
     return Column(name, title, type_, description)
 
 
@@ -31,9 +28,15 @@ CONTEXT = [
     _c("jabatan", "Jabatan", "string", "Nama jabatan"),
 ]
 PERIOD = [
-    _c("tahun", "Tahun", "integer", "Tahun perjanjian kinerja"),
+    _c("tahun", "Tahun", "integer", "Tahun perjanjian kinerja; kosong bila dokumen tidak mencantumkan tahun"),
     _c("triwulan", "Triwulan", "integer", "Triwulan laporan (1-4); kosong untuk definisi indikator tanpa laporan"),
-    _c("periode", "Periode", "string", "Periode, mis. 2025-TW4; hanya tahun untuk definisi indikator tanpa laporan"),
+    _c(
+        "periode",
+        "Periode",
+        "string",
+        "Periode, mis. 2025-TW4; hanya tahun untuk definisi indikator tanpa laporan; "
+        "'tahun tidak tercantum' bila dokumen tidak mencantumkan tahun",
+    ),
 ]
 PROVENANCE = [
     _c("sumber_dokumen", "Dokumen sumber", "string", "Judul dokumen sumber angka (sumber_dokumen perangkat daerah)"),
@@ -61,6 +64,7 @@ RINGKASAN = [
     _c("predikat", "Predikat", "string", "Predikat rata-rata capaian pada skala ordinal"),
     _c("kategori", "Kategori", "string", "Label kedua predikat, mis. Sangat Berhasil"),
     _c("rata_rata_capaian_tercetak", "Rata-rata tercetak (%)", "persen", "Rata-rata capaian seperti tercetak di dokumen sumber"),
+    _c("predikat_tercetak", "Predikat tercetak", "string", "Predikat seperti tercetak di dokumen sumber (kedua bagiannya)"),
     _c("anggaran_pagu", "Pagu (Rp)", "rupiah", "Jumlah pagu pos anggaran teratas"),
     _c("anggaran_target", "Target anggaran (Rp)", "rupiah", "Jumlah target anggaran s.d. triwulan"),
     _c("anggaran_realisasi", "Realisasi anggaran (Rp)", "rupiah", "Jumlah realisasi anggaran s.d. triwulan"),
@@ -79,6 +83,12 @@ RINGKASAN = [
         "Kebijakan perhitungan",
         "string",
         "Kebijakan yang dipakai untuk rata-rata, anggaran total, dan efisiensi (nama=nilai; lihat halaman Metodologi)",
+    ),
+    _c(
+        "penandatangan",
+        "Penandatangan",
+        "string",
+        "Penanda tangan laporan sesuai urutan di dokumen: peran: nama (jabatan); tanpa NIP",
     ),
     _c("url_halaman", "Halaman", "string", "Alamat halaman jabatan, relatif terhadap akar situs"),
     _c("url_api", "API", "string", "Alamat dokumen API laporan ini, relatif terhadap akar situs"),
@@ -107,7 +117,13 @@ INDIKATOR = [
     _c("target_tahunan", "Target tahunan", "number", "Target tahunan dalam Perjanjian Kinerja"),
     _c("target", "Target", "number", "Target pembanding realisasi (s.d. triwulan atau tahunan, menurut kebijakan)"),
     _c("realisasi", "Realisasi", "number", "Realisasi kumulatif s.d. triwulan"),
-    _c("status", "Status", "string", "terukur, na (data belum tersedia), target_nol, tak_terhitung, atau belum_ada"),
+    _c(
+        "status",
+        "Status",
+        "string",
+        "terukur, na (data belum tersedia), target_nol, tak_terhitung, belum_ada, teks (nilai tercetak sebagai kata), "
+        "tidak_diisi (tercetak “-”), atau bukan_indikator (baris NIHIL, kosong, atau komponen)",
+    ),
     _c("alasan_tidak_tersedia", "Alasan n/a", "string", "Alasan data belum tersedia"),
     _c("capaian", "Capaian (%)", "persen", "Capaian indikator hasil hitung ulang"),
     _c("capaian_tanpa_pembulatan", "Capaian tanpa pembulatan (%)", "number", "Capaian sebelum dibulatkan (6 desimal)"),
@@ -115,6 +131,17 @@ INDIKATOR = [
     _c("predikat", "Predikat", "string", "Predikat capaian indikator"),
     _c("capaian_tercetak", "Capaian tercetak (%)", "persen", "Capaian seperti tercetak di dokumen sumber"),
     _c("kebijakan", "Kebijakan perhitungan", "string", "Kebijakan yang menentukan capaian baris ini (nama=nilai)"),
+    _c("jenis_baris", "Jenis baris", "string", "indikator, nihil (NIHIL), kosong (baris kosong), atau komponen"),
+    _c(
+        "pengukuran",
+        "Dasar pengukuran",
+        "string",
+        "kumulatif (target dan realisasi s.d. triwulan) atau per_triwulan (triwulan itu saja)",
+    ),
+    _c("dasar_target", "Dasar target", "string", "target_sd_triwulan atau target_tahunan: target pembanding baris ini"),
+    _c("target_tertulis", "Target tertulis", "string", "Target seperti tercetak bila berupa kata atau “-”"),
+    _c("realisasi_tertulis", "Realisasi tertulis", "string", "Realisasi seperti tercetak bila berupa kata atau “-”"),
+    _c("alasan_tidak_dihitung", "Alasan tidak dihitung", "string", "Mengapa baris ini tidak ikut dihitung dalam rata-rata"),
     _c("formula_jenis", "Jenis rumus", "string", "rasio_x100, rasio, selisih_tahunan, jumlah, uraian, atau alokasi_target"),
     _c("formula_pembilang", "Pembilang", "string", "Pembilang rumus"),
     _c("formula_penyebut", "Penyebut", "string", "Penyebut rumus"),
@@ -143,6 +170,7 @@ ANGGARAN = [
     _c("persen", "Capaian (%)", "persen", "Realisasi ÷ target × 100, hasil hitung ulang"),
     _c("persen_tanpa_pembulatan", "Capaian tanpa pembulatan (%)", "number", "Persentase sebelum dibulatkan (6 desimal)"),
     _c("persen_tercetak", "Capaian tercetak (%)", "persen", "Persentase seperti tercetak"),
+    _c("sumber_dana", "Sumber dana", "string", "Sumber dana seperti tercetak, mis. APBD, DAK, BLUD"),
     _c("kebijakan", "Kebijakan perhitungan", "string", "Kebijakan yang menentukan persentase baris ini"),
     *PROVENANCE,
 ]
@@ -162,9 +190,15 @@ JABATAN = [
 ]
 
 TABLES = {"ringkasan": RINGKASAN, "indikator": INDIKATOR, "anggaran": ANGGARAN, "jabatan": JABATAN}
+
 TITLES = {
     "ringkasan": "Ringkasan laporan",
     "indikator": "Capaian indikator",
     "anggaran": "Realisasi anggaran",
     "jabatan": "Daftar jabatan",
 }
+
+
+def in_workbook(columns: list[Column]) -> list[Column]:
+    """A table's columns as its workbook sheet shows them (without NOT_IN_WORKBOOKS)."""
+    return [c for c in columns if c.name not in NOT_IN_WORKBOOKS]

@@ -20,13 +20,12 @@ accepts. Reads only the CheckResult and no clock; writes only through ``files``.
 
 from __future__ import annotations
 
-import json
 from collections import Counter
 from collections.abc import MutableMapping
 
 from generator.compute.engine import measured_indicators, walk_indicators
 from generator.compute.policy import DEFAULT
-from generator.compute.serialize import SCHEMA_VERSION, policy_dict, report_dict
+from generator.compute.serialize import SCHEMA_VERSION, dumps, policy_dict, report_dict
 from generator.core import addresses
 from generator.opendata import columns, package, tables
 from generator.opendata.api import ApiBuilder, definition
@@ -34,11 +33,12 @@ from generator.opendata.csvfile import csv_bytes
 from generator.opendata.provenance import Provenance
 from generator.opendata.schemas import schemas
 from generator.opendata.scopes import Scope, build_scopes
-from generator.opendata.xlsxfile import Sheet, xlsx_bytes
+from generator.render.workbook import Column, Sheet, XlsxJob, xlsx_bytes
 
 
 def _json(doc) -> bytes:
-    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    """A JSON file: figures with their exact digits, never binary floats (serialize.dumps)."""
+    return (dumps(doc) + "\n").encode("utf-8")
 
 
 class _Rows:
@@ -142,7 +142,11 @@ def _csv_note(s: Scope, links: dict[str, str], budget: bool) -> str:
     )
 
 
-def xlsx_serial(jobs: list[tuple[list[Sheet], list[tuple[str, str]], object]]) -> list[bytes]:
+def _sheet(title: str, cols: list[Column], rows: list[dict]) -> Sheet:
+    return Sheet(title, columns.in_workbook(cols), rows)
+
+
+def xlsx_serial(jobs: list[XlsxJob]) -> list[bytes]:
     return [xlsx_bytes(*job) for job in jobs]
 
 
@@ -184,13 +188,14 @@ class OpenData:
         self.scopes = build_scopes(result)
         self.of_agency: dict[tuple[str, str], list[Scope]] = {}
         for s in self.scopes:
-            if s.agency is not None:
+            if s.region is not None and s.agency is not None:
                 self.of_agency.setdefault((s.region, s.agency), []).append(s)
         self.apis = {s.api for s in self.scopes}
-        self._out, self._provs = self.files, {}
+        self._out = self.files
+        self._provs: dict[tuple, Provenance] = {}
         self.api = ApiBuilder(result, self.scopes, self._links, lambda s: self._prov(s).as_dict(), site_url, commit)
 
-    def _begin(self, files) -> MutableMapping[str, bytes]:
+    def _begin(self, files: MutableMapping[str, bytes] | None) -> MutableMapping[str, bytes]:
         self._out, self._provs = (self.files if files is None else files), {}
         return self._out
 
@@ -203,7 +208,7 @@ class OpenData:
         """The downloads of a scope that exist so far, for its API document."""
         return {k: v for k, v in s.links().items() if v in self.apis or v in self._out}
 
-    def _scope(self, s: Scope, csvs: dict[str, bytes], sheets: list[Sheet]) -> tuple[str, tuple]:
+    def _scope(self, s: Scope, csvs: dict[str, bytes], sheets: list[Sheet]) -> tuple[str, XlsxJob]:
         """Write one scope's CSVs (table → bytes) and JSON bundle; its workbook job."""
         links, out = s.links(), self._out
         for table, data in csvs.items():
@@ -212,7 +217,7 @@ class OpenData:
             out[links["json"]] = _json(_bundle(s, self._prov(s)))
         return self._workbook(s, sheets)
 
-    def _workbook(self, s: Scope, sheets: list[Sheet]) -> tuple[str, tuple]:
+    def _workbook(self, s: Scope, sheets: list[Sheet]) -> tuple[str, XlsxJob]:
         """(path, xlsx_bytes arguments) of one scope's workbook."""
         links, notes = s.links(), self._prov(s).as_rows()
         if s.kind in SUMMARY_ONLY:
@@ -220,7 +225,7 @@ class OpenData:
             notes.insert(1, ("Baris indikator dan anggaran", _csv_note(s, links, budget)))
         return links["xlsx"], (sheets, notes, self.ds.situs.data_per)
 
-    def _workbooks(self, jobs: list[tuple[str, tuple]]) -> list[str]:
+    def _workbooks(self, jobs: list[tuple[str, XlsxJob]]) -> list[str]:
         """Write the workbooks; returns their cache keys when ``xlsx_many`` reports them
         (``last_keys``: the build keeps them cached while their agency is skipped)."""
         for (path, _job), data in zip(jobs, self.xlsx_many([job for _path, job in jobs])):
@@ -245,11 +250,11 @@ class OpenData:
                     if name == "indikator" and s.kind == "perangkat_daerah":
                         definitions = len(tail)
             sheets = [
-                Sheet("Ringkasan", columns.RINGKASAN, t["ringkasan"][0]),
-                Sheet("Indikator", columns.INDIKATOR, t["indikator"][0] + t["indikator"][1]),
+                _sheet("Ringkasan", columns.RINGKASAN, t["ringkasan"][0]),
+                _sheet("Indikator", columns.INDIKATOR, t["indikator"][0] + t["indikator"][1]),
             ]
             if "anggaran" in csvs:
-                sheets.append(Sheet("Anggaran", columns.ANGGARAN, t["anggaran"][0]))
+                sheets.append(_sheet("Anggaran", columns.ANGGARAN, t["anggaran"][0]))
             jobs.append(self._scope(s, csvs, sheets))
         keys = self._workbooks(jobs)
         region = self.ds.regions[region_id]
@@ -296,11 +301,11 @@ class OpenData:
         for s in self.scopes:
             if s.agency is not None:
                 continue
-            sheets = [Sheet("Ringkasan", columns.RINGKASAN, rows.scope(s, "ringkasan")[0])]
+            sheets = [_sheet("Ringkasan", columns.RINGKASAN, rows.scope(s, "ringkasan")[0])]
             if s.kind == "semua":
                 positions = [(r, a, p) for r in ds.regions.values() for a in r.agencies.values() for p in a.positions.values()]
                 counts = Counter(f"{e.agency.key}/{e.position.id}" for e in s.entries)
-                sheets.append(Sheet("Jabatan", columns.JABATAN, tables.jabatan_rows(positions, counts, ds.situs.data_per)))
+                sheets.append(_sheet("Jabatan", columns.JABATAN, tables.jabatan_rows(positions, counts, ds.situs.data_per)))
             out.append((s, sheets))
         return out
 

@@ -4,12 +4,14 @@ as one deterministic zip of everything."""
 
 from __future__ import annotations
 
-import json
+from collections.abc import Mapping
 
+from generator.compute import serialize
 from generator.core import addresses
 from generator.core.archive import stable_zip
-from generator.opendata.columns import TABLES, TITLES, Column
+from generator.opendata.columns import TABLES, TITLES
 from generator.opendata.provenance import Provenance, licence_id, licence_url
+from generator.render.workbook import Column
 
 FIELD_TYPES = {
     "string": "string",
@@ -21,8 +23,10 @@ FIELD_TYPES = {
     "date": "date",
 }
 ENUMS = {
-    "status": ["terukur", "na", "target_nol", "tak_terhitung", "belum_ada"],
+    "status": ["terukur", "na", "target_nol", "tak_terhitung", "belum_ada", "teks", "tidak_diisi", "bukan_indikator"],
     "polaritas": ["naik", "turun"],
+    "jenis_baris": ["indikator", "nihil", "kosong", "komponen"],
+    "pengukuran": ["kumulatif", "per_triwulan"],
     "sumber_indikator": ["pk", "iki"],
     "jenis_jabatan": ["struktural", "fungsional", "pelaksana"],
 }
@@ -59,7 +63,7 @@ def resource_path(name: str) -> str:
 
 
 def _field(c: Column) -> dict:
-    f = {"name": c.name, "title": c.title, "type": FIELD_TYPES[c.type], "description": c.description}
+    f: dict[str, object] = {"name": c.name, "title": c.title, "type": FIELD_TYPES[c.type], "description": c.description}
     if c.type == "boolean":
         f.update(trueValues=["true"], falseValues=["false"])
     if c.type in ("persen", "number"):
@@ -96,8 +100,8 @@ def datapackage(prov: Provenance, description: str | None, names: list[str], sit
     """``names``: the resources to list (anggaran only when there are budget rows)."""
     prefix = addresses.DATAPACKAGE.rsplit("/", 1)[0] + "/"
     lic = {"name": licence_id(prov.lisensi), "title": prov.lisensi}
-    if licence_url(prov.lisensi):
-        lic["path"] = licence_url(prov.lisensi)
+    if url := licence_url(prov.lisensi):
+        lic["path"] = url
     pkg = {
         "profile": "tabular-data-package",
         "name": "kinerja-perangkat-daerah",
@@ -126,7 +130,7 @@ def datapackage(prov: Provenance, description: str | None, names: list[str], sit
 
 
 def dumps(doc: dict) -> bytes:
-    return (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+    return (serialize.dumps(doc) + "\n").encode("utf-8")
 
 
 def readme(prov: Provenance, files: list[str]) -> bytes:
@@ -138,6 +142,9 @@ def readme(prov: Provenance, files: list[str]) -> bytes:
         + [
             "",
             "CSV: UTF-8 (dengan BOM), pemisah koma, angka desimal dengan titik (101.72), Rupiah bilangan bulat.",
+            "Sel teks CSV yang diawali =, +, -, @, tab, atau tanda petik diberi satu tanda petik tunggal (') di "
+            "depannya supaya program lembar kerja tidak menjalankannya sebagai rumus; buang satu tanda petik itu "
+            "untuk mendapatkan teks aslinya. JSON memuat teks persis apa adanya.",
             "datapackage.json: deskripsi Frictionless Data Package (tipe kolom, kunci, keterangan).",
             "kinerja.xlsx: lembar Ringkasan (satu baris per laporan) dan Jabatan, dengan lembar Catatan; sel berisi "
             "bilangan, tampilan format Indonesia. Baris per indikator dan per pos anggaran ada di kinerja.csv dan "
@@ -149,7 +156,7 @@ def readme(prov: Provenance, files: list[str]) -> bytes:
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
-def zip_all(files: dict[str, bytes], prov: Provenance) -> bytes:
+def zip_all(files: Mapping[str, bytes], prov: Provenance) -> bytes:
     """Everything of the whole dataset: data package + its CSVs, the XLSX, and the whole API
     (its report documents are the JSON of every period)."""
     top = addresses.UNDUH + "/"

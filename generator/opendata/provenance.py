@@ -7,22 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from generator.core.fmt import ROMAWI
-
-BULAN = (
-    "Januari",
-    "Februari",
-    "Maret",
-    "April",
-    "Mei",
-    "Juni",
-    "Juli",
-    "Agustus",
-    "September",
-    "Oktober",
-    "November",
-    "Desember",
-)
+from generator.core.fmt import ROMAWI, tanggal
 
 LICENCE_URLS = {
     "cc by 4.0": "https://creativecommons.org/licenses/by/4.0/deed.id",
@@ -43,10 +28,6 @@ LICENCE_IDS = {
     "cc0-1.0": "CC0-1.0",
     "odc-by": "ODC-BY-1.0",
 }
-
-
-def tanggal(d: dt.date | None) -> str | None:
-    return None if d is None else f"{d.day} {BULAN[d.month - 1]} {d.year}"
 
 
 def periode(tahun: int, triwulan: int | None) -> str:

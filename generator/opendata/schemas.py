@@ -95,7 +95,18 @@ REPORT_REF = obj(
         "halaman": PATH,
     }
 )
-STATUS = _t("string", enum=["terukur", "na", "target_nol", "tak_terhitung", "belum_ada"])
+STATUS = _t(
+    "string",
+    enum=["terukur", "na", "target_nol", "tak_terhitung", "belum_ada", "teks", "tidak_diisi", "bukan_indikator"],
+    description="teks: nilai tercetak sebagai kata; tidak_diisi: tercetak “-”; bukan_indikator: baris NIHIL, kosong atau komponen",
+)
+JENIS_BARIS = _t("string", enum=["indikator", "nihil", "kosong", "komponen"])
+PENGUKURAN = _t(
+    "string",
+    enum=["kumulatif", "per_triwulan"],
+    description="kumulatif: target dan realisasi s.d. triwulan; per_triwulan: triwulan itu saja",
+)
+DASAR_TARGET = _t("string", enum=["target_sd_triwulan", "target_tahunan"])
 
 INDIKATOR_HASIL = obj(
     {
@@ -117,6 +128,12 @@ INDIKATOR_HASIL = obj(
         "dihitung_dalam_rata_rata": B,
         "predikat": NS,
         "capaian_tercetak": NN,
+        "jenis_baris": JENIS_BARIS,
+        "pengukuran": PENGUKURAN,
+        "dasar_target": DASAR_TARGET,
+        "target_tertulis": _t("string", "null", description="target seperti tercetak bila berupa kata atau “-”"),
+        "realisasi_tertulis": _t("string", "null", description="realisasi seperti tercetak bila berupa kata atau “-”"),
+        "alasan_tidak_dihitung": _t("string", "null", description="mengapa baris ini tidak ikut dihitung dalam rata-rata"),
     }
 )
 POS_ANGGARAN = obj(
@@ -132,6 +149,7 @@ POS_ANGGARAN = obj(
         "persen": NN,
         "persen_tanpa_pembulatan": NN,
         "persen_tercetak": NN,
+        "sumber_dana": _t("string", "null", description="sumber dana seperti tercetak, mis. APBD, DAK, BLUD"),
     }
 )
 DEFINISI = obj(
@@ -150,12 +168,16 @@ DEFINISI = obj(
         "penjelasan": NS,
         "sumber_data": NS,
         "penanggung_jawab": NS,
+        "jenis_baris": JENIS_BARIS,
+        "pengukuran": PENGUKURAN,
+        "dasar_target": _t("string", "null", enum=["target_sd_triwulan", "target_tahunan", None]),
+        "target_tertulis": _t("string", "null", description="target seperti tercetak bila berupa kata atau “-”"),
     }
 )
 
 
 def _schema(name: str, title: str, description: str, props: dict, site_url: str | None) -> dict:
-    out = {"$schema": DRAFT}
+    out: dict[str, object] = {"$schema": DRAFT}
     if site_url:
         out["$id"] = site_url.rstrip("/") + "/" + addresses.api_schema(name)
     out.update({"title": title, "description": description, **obj({**HEAD, **props, **TAIL}), "$defs": DEFS})
@@ -273,7 +295,8 @@ def schemas(site_url: str | None = None) -> dict[str, dict]:
                 "tahun": arr(
                     obj(
                         {
-                            "tahun": I,
+                            "tahun": _t("integer", "null", description="null: dokumen tidak mencantumkan tahun"),
+                            "tahun_tercantum": B,
                             "sumber_indikator": _t("string", enum=["pk", "iki"]),
                             "perjanjian_kinerja": arr(
                                 obj({"versi": _t("string", enum=["penetapan", "perubahan"]), "tanggal": NDATE, "alasan": NS})
@@ -290,7 +313,8 @@ def schemas(site_url: str | None = None) -> dict[str, dict]:
             "laporan",
             "Laporan kinerja satu jabatan satu periode",
             "Bentuk `kinerja compute --json` (kinerja-compute/1) untuk satu laporan, ditambah nama, tautan dan asal-usul data. "
-            "Angka: desimal biasa (101.72); Rupiah: bilangan bulat; nilai tidak tersedia: null.",
+            "Angka: desimal biasa dengan semua digitnya, persis hasil hitung (101.72), tidak pernah diubah menjadi "
+            "bilangan biner; Rupiah: bilangan bulat; nilai tidak tersedia: null.",
             {
                 "id": S,
                 "wilayah": S,
@@ -331,6 +355,30 @@ def schemas(site_url: str | None = None) -> dict[str, dict]:
                 "sumber_indikator": _t("string", enum=["pk", "iki"]),
                 "tanggal_laporan": NDATE,
                 "api_jabatan": PATH,
+                "predikat_tercetak": _t("string", "null", description="predikat seperti tercetak di dokumen sumber"),
+                "penandatangan": arr(
+                    obj(
+                        {
+                            "peran": _t(
+                                "string",
+                                enum=[
+                                    "pembuat",
+                                    "atasan_langsung",
+                                    "mengetahui",
+                                    "menyetujui",
+                                    "pihak_pertama",
+                                    "pihak_kedua",
+                                    "lainnya",
+                                ],
+                            ),
+                            "keterangan": S,
+                            "nama": S,
+                            "jabatan": S,
+                            "jabatan_id": NS,
+                            "pangkat": NS,
+                        }
+                    )
+                ),
             },
             site_url,
         ),

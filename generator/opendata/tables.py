@@ -3,7 +3,7 @@ period (indikator), per budget row per period (anggaran), and per position (jaba
 
 Every value is taken from the ReportResult the pages show (or, for positions without a
 report yet, from the indicator definitions); nothing is recomputed. Values stay Python
-objects here (Decimal, int, str, bool, date, None); csvfile/xlsxfile format them.
+objects here (Decimal, int, str, bool, date, None); csvfile and render/workbook format them.
 """
 
 from __future__ import annotations
@@ -15,8 +15,10 @@ from decimal import Decimal
 from generator.check import ReportEntry as Entry
 from generator.compute.engine import measured_indicators, walk_indicators
 from generator.compute.policy import DEFAULT, Policy, Rounding
+from generator.compute.printed import printed_label_text
 from generator.core import addresses
-from generator.model import Indikator
+from generator.core.layout import year_folder
+from generator.model import PERAN_LABEL, Indikator, Penandatangan
 from generator.opendata.columns import FULL_PLACES
 from generator.validate.dataset import AgencyRecord, PositionRecord, RegionRecord, YearRecord
 
@@ -105,6 +107,12 @@ def _cetak(c) -> Decimal | None:
     return c.nilai if c is not None else None
 
 
+def signatories_text(signers: list[Penandatangan]) -> str | None:
+    """ "Mengetahui: NAMA (Jabatan); Pembuat: …" in the document's order; never a NIP."""
+    parts = [f"{s.peran_tertulis or PERAN_LABEL[s.peran]}: {s.nama} ({s.jabatan})" for s in signers]
+    return "; ".join(parts) or None
+
+
 def _stamp(common: dict, sumber: str | None) -> dict:
     return {"sumber_dokumen": sumber, **common}
 
@@ -135,6 +143,7 @@ def ringkasan_rows(entries: list[Entry], common: dict) -> list[dict]:
                 "predikat": res.predikat.predikat if res.predikat else None,
                 "kategori": res.predikat.kategori if res.predikat else None,
                 "rata_rata_capaian_tercetak": _cetak(t.rata_rata_capaian),
+                "predikat_tercetak": printed_label_text(t) or None,
                 "anggaran_pagu": res.anggaran_pagu,
                 "anggaran_target": res.anggaran_target,
                 "anggaran_realisasi": res.anggaran_realisasi,
@@ -144,6 +153,7 @@ def ringkasan_rows(entries: list[Entry], common: dict) -> list[dict]:
                 "efisiensi_tercetak": _cetak(t.efisiensi),
                 "jumlah_selisih_tercetak": len(res.discrepancies),
                 "kebijakan": policies(res.policy, REPORT_POLICIES + budget_names),
+                "penandatangan": signatories_text(e.laporan.penandatangan),
                 "url_halaman": addresses.url(addresses.position(e.region.id, e.agency.id, pos.id)),
                 "url_api": addresses.api_report(e.region.id, e.agency.id, pos.id, res.tahun, res.triwulan),
                 **_stamp(common, source_title(e.agency, e.laporan.sumber)),
@@ -207,6 +217,12 @@ def indikator_rows(entries: list[Entry], definitions: list[Definitions], common:
                     "predikat": r.predikat,
                     "capaian_tercetak": r.tercetak,
                     "kebijakan": row_policies(res.policy, r.status, r.polaritas),
+                    "jenis_baris": r.jenis_baris,
+                    "pengukuran": r.pengukuran,
+                    "dasar_target": r.dasar_target,
+                    "target_tertulis": r.target_teks,
+                    "realisasi_tertulis": r.realisasi_teks,
+                    "alasan_tidak_dihitung": None if r.dihitung else r.alasan_pengecualian,
                     **_formula(models.get(r.id)),
                     **stamp,
                 }
@@ -215,7 +231,7 @@ def indikator_rows(entries: list[Entry], definitions: list[Definitions], common:
         ctx = context(d.region, d.agency, d.position)
         iki = d.year.model.iki
         sumber = source_title(d.agency, iki.sumber) if iki and not d.year.model.perjanjian_kinerja else None
-        key = f"{d.region.id}/{d.agency.id}/{d.position.id}/{d.year.tahun}"
+        key = f"{d.region.id}/{d.agency.id}/{d.position.id}/{year_folder(d.year.tahun)}"
         for ind, parent, _depth in walk_indicators(measured_indicators(d.year.model)):
             out.append(
                 {
@@ -224,7 +240,7 @@ def indikator_rows(entries: list[Entry], definitions: list[Definitions], common:
                     **ctx,
                     "tahun": d.year.tahun,
                     "triwulan": None,
-                    "periode": str(d.year.tahun),
+                    "periode": "tahun tidak tercantum" if d.year.tahun is None else str(d.year.tahun),
                     "sumber_indikator": indicator_source(d.year),
                     "indikator_id": ind.id,
                     "nomor": ind.nomor,
@@ -245,6 +261,12 @@ def indikator_rows(entries: list[Entry], definitions: list[Definitions], common:
                     "predikat": None,
                     "capaian_tercetak": None,
                     "kebijakan": None,
+                    "jenis_baris": ind.jenis_baris,
+                    "pengukuran": ind.pengukuran,
+                    "dasar_target": ind.dasar_target,
+                    "target_tertulis": ind.target_teks,
+                    "realisasi_tertulis": None,
+                    "alasan_tidak_dihitung": None,
                     **_formula(ind),
                     **_stamp(common, sumber),
                 }
@@ -279,6 +301,7 @@ def anggaran_rows(entries: list[Entry], common: dict) -> list[dict]:
                     "persen": b.persen,
                     "persen_tanpa_pembulatan": full(b.persen_penuh),
                     "persen_tercetak": b.tercetak,
+                    "sumber_dana": b.sumber_dana,
                     "kebijakan": policies(res.policy, ["pembulatan_anggaran"]) if b.persen is not None else None,
                     **stamp,
                 }

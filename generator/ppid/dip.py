@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.core import addresses
+from generator.core.layout import UNDATED_DIR
 from generator.validate.dataset import AgencyRecord, Dataset
 
 KELAS = {
@@ -58,17 +59,20 @@ def agency_entries(dataset: Dataset, agency: AgencyRecord) -> list[EntriDIP]:
         page = addresses.position(agency.region_id, agency.id, pid)
         holder = jab.jabatan
         unit = _unit_name(agency, jab.unit)
-        for tahun in sorted(position.years):
+        for tahun in position.years_in_order():
             t = position.years[tahun].model
-            where = f"{region.model.nama}, {tahun}"
+            # A document without a year is numbered and described without inventing one.
+            nomor_tahun = UNDATED_DIR.upper() if tahun is None else str(tahun)
+            tahun_teks = "tahun tidak tercantum" if tahun is None else f"tahun {tahun}"
+            where = f"{region.model.nama}, {tahun_teks}"
             if t.perjanjian_kinerja:
                 pk = t.perjanjian_kinerja[-1]
                 n = sum(1 for _ in _walk(pk.indikator))
                 out.append(
                     EntriDIP(
-                        f"{code}/PK/{tahun}/{pid}",
+                        f"{code}/PK/{nomor_tahun}/{pid}",
                         "pk",
-                        f"Perjanjian Kinerja {jab.jabatan} tahun {tahun} ({pk.versi}): {n} indikator dan targetnya",
+                        f"Perjanjian Kinerja {jab.jabatan} {tahun_teks} ({pk.versi}): {n} indikator dan targetnya",
                         unit,
                         holder,
                         f"{region.model.nama}, {_date(pk.tanggal)}" if pk.tanggal else where,
@@ -82,9 +86,9 @@ def agency_entries(dataset: Dataset, agency: AgencyRecord) -> list[EntriDIP]:
                 n = sum(1 for _ in _walk(t.iki.indikator))
                 out.append(
                     EntriDIP(
-                        f"{code}/IKI/{tahun}/{pid}",
+                        f"{code}/IKI/{nomor_tahun}/{pid}",
                         "iki",
-                        f"Indikator Kinerja Individu {jab.jabatan} tahun {tahun}: {n} indikator beserta formula dan sumber datanya",
+                        f"Indikator Kinerja Individu {jab.jabatan} {tahun_teks}: {n} indikator beserta formula dan sumber datanya",
                         unit,
                         holder,
                         f"{t.iki.tempat or region.model.nama}, {_date(t.iki.tanggal)}" if t.iki.tanggal else where,

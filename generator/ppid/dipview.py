@@ -17,7 +17,7 @@ from generator.core import fmt
 from generator.core.addresses import download_links
 from generator.ppid import dip as dip_module
 from generator.ppid.kontak import Kanal
-from generator.ppid.links import external_url, rel_href
+from generator.ppid.links import external_url, host, rel_href
 from generator.render.escape import teks
 from generator.render.siteindex import SiteIndex
 from generator.validate.dataset import AgencyRecord
@@ -91,8 +91,9 @@ class DipRow:
 
     @property
     def nomor_html(self) -> Markup:
-        """The number, escaped, with a line-break opportunity after each slash."""
-        return Markup("/<wbr>").join(teks(part) for part in self.entri.nomor.split("/"))
+        """The number, escaped. No <wbr> after each slash: on a DIP of hundreds of entries
+        those were a fifth of the page's elements; the cell breaks long numbers (kinerja.css)."""
+        return teks(self.entri.nomor)
 
 
 def _anchors(entries: list[dip_module.EntriDIP]) -> list[Markup]:
@@ -187,7 +188,7 @@ def dip_page_groups(rows: list[DipRow], dip_page: str, region_id: str, agency_id
         return {
             "row": row,
             "href": href,
-            "eksternal": row.target_eksternal,
+            "eksternal": host(row.target) if row.target and row.target_eksternal else None,  # the site it goes to
             "unduhan": [(label, rel_href(dip_page, p)) for label, p in row.unduhan],
             "ajukan": kanal.href(dip_page, region_id, agency_id, row.nomor, row.ringkasan_isi, nama_pd),
         }

@@ -14,7 +14,7 @@ from markupsafe import Markup, escape
 
 from generator.compute import workdays
 from generator.core import addresses
-from generator.ppid.links import email_address, external_url, rel_href
+from generator.ppid.links import email_address, external_url, host, rel_href
 from generator.validate.dataset import AgencyRecord
 
 SENGKETA_HARI = 14  # working days to bring a dispute to the Komisi Informasi (UU 14/2008 Pasal 37)
@@ -37,11 +37,11 @@ class Kanal:
         return cls("formulir" if form else "email" if mail else "prosedur", form, mail)
 
     def href(self, page: str, region_id: str, agency_id: str, nomor: str | None, ringkasan: str | None, nama_pd: str) -> Markup:
-        if self.jenis == "formulir":
+        if self.jenis == "formulir" and self.formulir_url is not None:
             parts = urlsplit(self.formulir_url)
             query = parts.query + ("&" if parts.query else "") + urlencode({"dip": nomor}) if nomor else parts.query
             url = urlunsplit((parts.scheme, parts.netloc, parts.path, query, parts.fragment))
-        elif self.jenis == "email":
+        elif self.jenis == "email" and self.email is not None:
             subject = f"Permohonan informasi publik {nomor}" if nomor else f"Permohonan informasi publik {nama_pd}"
             body = (
                 f"Kepada PPID {nama_pd},\n\nSaya mengajukan permohonan informasi publik berikut.\n\n"
@@ -59,8 +59,11 @@ class Kanal:
 
     @property
     def keterangan(self) -> str:
-        if self.jenis == "formulir":
-            return "Tautan membuka formulir permohonan daring PPID (situs lain) dengan nomor DIP sudah terisi."
+        if self.jenis == "formulir" and self.formulir_url:
+            return (
+                f"Tautan membuka formulir permohonan daring PPID di {host(self.formulir_url)} (situs lain) "
+                "dengan nomor DIP sudah terisi."
+            )
         if self.jenis == "email":
             return "Tautan membuka aplikasi surel Anda dengan pesan permohonan yang sudah memuat nomor DIP; lengkapi lalu kirim."
         return (

@@ -2,18 +2,18 @@
 
 The pages' addresses are in core/addresses.py (``ppid_*``); ``rel_href`` turns one into an
 href relative to the page that shows it. Addresses that leave the site (the request
-form, the PPID e-mail) come from the data and are used only when they are plain
-http(s) addresses and well-formed e-mail addresses.
+form, the PPID e-mail, DIP documents elsewhere) come from the data and are used only when
+`check` accepts them (validate/links.py); their text names the site they go to.
 """
 
 from __future__ import annotations
 
-import re
 from urllib.parse import quote, urlsplit
 
 from markupsafe import Markup
 
 from generator.core import addresses
+from generator.validate.links import email_problem, web_problem
 
 
 def rel_href(page: str, target: str) -> Markup:
@@ -25,18 +25,21 @@ def rel_href(page: str, target: str) -> Markup:
 
 
 def external_url(url: str | None) -> str | None:
-    """A web address from the data, only when it is plain http(s) (never javascript: etc.)."""
-    if not url:
-        return None
-    parts = urlsplit(url.strip())
-    if parts.scheme not in ("http", "https") or not parts.netloc or any(c.isspace() for c in url.strip()):
+    """A web address from the data, only when `check` accepts it (validate/links.py: plain
+    http(s), no user-info part, a plain host): never javascript:, data: or user@host."""
+    if not url or web_problem(url):
         return None
     return url.strip()
 
 
-_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(\.[A-Za-z0-9-]+)+$")
+def host(url: str) -> str:
+    """The site a checked web address goes to, as the link's text names it (ppid.kota.go.id)."""
+    return (urlsplit(url).hostname or "").removeprefix("www.")
 
 
 def email_address(value: str | None) -> str | None:
-    """An e-mail address from the data, only when it is well formed."""
-    return value.strip() if value and _EMAIL.match(value.strip()) else None
+    """An e-mail address from the data, only when it is well formed (``mailto:`` prefix dropped)."""
+    if not value or email_problem(value):
+        return None
+    v = value.strip()
+    return v[7:] if v.lower().startswith("mailto:") else v

@@ -134,7 +134,7 @@ class Section:
                 "hide": ["navigation", "toc"],
             },
         )
-        if registers:
+        if latest is not None:  # there are registers
             self._register_pages(out, registers, latest)
         for path, template, title in _procedures(r, a):
             out.render(

@@ -8,6 +8,7 @@ that ppid/charts.py draws. Text stays raw; templates escape it.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from decimal import Decimal
 
 from generator.compute import ppid_stats, workdays
@@ -140,8 +141,10 @@ def _count_charts(r: str, a: str, tahun: int, bulan, kanal, kategori, keputusan)
     }
 
 
-def _request(p: Permohonan, t, dip_anchors: dict[str, str], holidays) -> dict:
-    """One line of the request register, with its deadline and whether it was met."""
+def _request(p: Permohonan, t, dip_anchors: Mapping[str, str], holidays, calendar_years=()) -> dict:
+    """One line of the request register, with its deadline and whether it was met; the
+    deadline is provisional when it passes through a year without a holiday calendar."""
+    batas, tanpa_kalender = workdays.deadline(p.tanggal_diterima, t.batas, holidays, calendar_years)
     unanswered = "belum dijawab" if p.keputusan == "belum_diputuskan" else "tanggal jawaban tidak dicatat"
     return {
         "nomor": p.nomor,
@@ -155,7 +158,8 @@ def _request(p: Permohonan, t, dip_anchors: dict[str, str], holidays) -> dict:
         "dijawab": fmt.tanggal(p.tanggal_dijawab),
         "hari_kerja": t.hari_kerja,
         "batas": t.batas,
-        "batas_tanggal": fmt.tanggal(workdays.add_workdays(p.tanggal_diterima, t.batas, holidays)),
+        "batas_tanggal": fmt.tanggal(batas),
+        "batas_sementara": tanpa_kalender,  # years without a calendar; empty: the date is certain
         "tepat_waktu": t.tepat_waktu,
         "status": _status(t.hari_kerja, t.batas, t.tepat_waktu, unanswered),
         "perpanjangan": (
@@ -210,7 +214,7 @@ def _timing(r: str, a: str, tahun: int, s) -> tuple[PPIDChartSpec | None, list[t
     return _count_chart(r, a, name, what, table), table
 
 
-def _objections(register: RegisterPermohonan, holidays) -> tuple[list[dict], list[dict]]:
+def _objections(register: RegisterPermohonan, holidays, calendar_years=()) -> tuple[list[dict], list[dict]]:
     """The objections to the Atasan PPID and the disputes at the Komisi Informasi."""
     keberatan, sengketa = [], []
     for p in register.permohonan:
@@ -225,6 +229,7 @@ def _objections(register: RegisterPermohonan, holidays) -> tuple[list[dict], lis
                     "dijawab": fmt.tanggal(k.tanggal_dijawab),
                     "hari_kerja": used,
                     "batas_tanggal": fmt.tanggal(workdays.add_workdays(k.tanggal_diajukan, workdays.KEBERATAN, holidays)),
+                    "batas_sementara": workdays.deadline(k.tanggal_diajukan, workdays.KEBERATAN, holidays, calendar_years)[1],
                     "hasil": HASIL_KEBERATAN.get(k.hasil, k.hasil),
                     "status": _status(used, workdays.KEBERATAN, used is not None and used <= workdays.KEBERATAN),
                 }
@@ -256,7 +261,7 @@ def register_view(
     agency: AgencyRecord,
     tahun: int,
     register: RegisterPermohonan,
-    dip_anchors: dict[str, str],
+    dip_anchors: Mapping[str, str],
 ) -> dict:
     """Everything the statistics page and the annual report show of one register year.
     ``dip_anchors``: the DIP permalink of each entry number, relative to those pages."""
@@ -268,11 +273,12 @@ def register_view(
     kategori = _count_rows(KATEGORI, s.per_kategori)
     keputusan = _count_rows(KEPUTUSAN, s.per_keputusan)
     charts = _count_charts(r, a, tahun, bulan, kanal, kategori, keputusan)
-    requests = [_request(p, t, dip_anchors, holidays) for p, t in zip(register.permohonan, s.waktu)]
+    calendar_years = set(ix.dataset.holidays)
+    requests = [_request(p, t, dip_anchors, holidays, calendar_years) for p, t in zip(register.permohonan, s.waktu)]
     waktu, waktu_tabel = _timing(r, a, tahun, s)
     if waktu is not None:
         charts["waktu"] = waktu
-    keberatan, sengketa = _objections(register, holidays)
+    keberatan, sengketa = _objections(register, holidays, calendar_years)
     answered = s.tepat_waktu + s.terlambat
     akhir = dt.date(tahun, 12, 31)
     tenggat = dt.date(tahun + 1, 3, 31)  # the annual report is due three months after the year ends
@@ -311,4 +317,6 @@ def register_view(
         "data_per": fmt.tanggal(data_per),
         "kalender": sorted(y for y in ix.dataset.holidays),
         "kalender_kurang": tahun not in ix.dataset.holidays,
+        # years without a holiday calendar that some deadline falls in (marked "sementara")
+        "batas_sementara": sorted({y for row in (*requests, *keberatan) for y in row["batas_sementara"]}),
     }

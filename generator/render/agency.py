@@ -10,7 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 
 from generator.core import addresses, fmt
-from generator.render import charts, kebijakan
+from generator.render import charts, kebijakan, phonecharts
+from generator.render.pemeriksa import Pemeriksa
 from generator.render.siteindex import (
     JENIS_UNIT,
     ChartSpec,
@@ -57,7 +58,7 @@ def _capaian_chart(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, ro
         alt,
         charts.capaian_bars,
         (bars, "Rata-rata capaian kinerja (%)", *band_lines(ix.site_policy)),
-    )
+    ).ponsel(phonecharts.capaian_bars)
 
 
 def agency_page(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord) -> dict:
@@ -69,6 +70,11 @@ def agency_page(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord) -> di
         by_unit[p.model.unit].append(row)
     head_ids = {p.id for p in heads(agency)}
     budget = [r for r in rows if r["res"] is not None and r["res"].has_budget]
+    pem = Pemeriksa()
+    sumber = [
+        {"judul": s.judul, "keterangan": pem.note(f"Sumber dokumen: {s.judul}", s.keterangan)}
+        for s in agency.model.sumber_dokumen
+    ]
     return {
         "page_path": page,
         "region": region,
@@ -82,6 +88,9 @@ def agency_page(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord) -> di
         "chart": _capaian_chart(ix, region, agency, rows),
         "budget": budget,
         "jumlah_laporan": sum(len(ix.reports_of(agency, p.id)) for p in ordered),
+        "efisiensi_campur": len({r["res"].policy.efisiensi for r in budget}) > 1,
+        "sumber": sumber,
+        "pemeriksa": pem.groups,
     }
 
 
@@ -101,6 +110,9 @@ def unit_page(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, unit_id
         "subunit": [unit_link(region, agency, c) for c in u.unit],
         "positions": rows,
         "agency_path": addresses.agency(region.id, agency.id),
+        "pemeriksa": [{"judul": "Nama unit seperti tertulis di dokumen", "items": list(u.nama_tertulis)}]
+        if u.nama_tertulis
+        else [],
     }
 
 

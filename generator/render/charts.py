@@ -18,6 +18,7 @@ import math
 import textwrap
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING, Any
 
 import matplotlib
 
@@ -27,6 +28,9 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from generator.core.numbers import format_id  # noqa: E402
 from generator.render import svgchart  # noqa: E402
+
+if TYPE_CHECKING:
+    from matplotlib.typing import RcKeyType  # the rc names matplotlib knows (not in every version at run time)
 
 # Okabe–Ito
 BLACK, ORANGE, SKY, GREEN, YELLOW, BLUE, VERMILLION, PURPLE = (
@@ -43,7 +47,7 @@ BAND_COLOURS = (GREEN, SKY, YELLOW, ORANGE, VERMILLION)  # best → worst band
 BAND_HATCHES = ("", "//", "..", "xx", "\\\\")
 GREY = "#777777"
 
-RC = {
+RC: dict[RcKeyType, Any] = {
     "svg.fonttype": "none",
     "svg.hashsalt": "kinerja",
     "font.family": "sans-serif",
@@ -201,12 +205,12 @@ def capaian_bars(
     svg.line(x0, y0, x0, y1, GREY, 0.6)
     _x_axis(svg, x0, x1, y1, xmax, xlabel)
     # the band limits, labelled on top so the shading reads without colour
-    last = None
-    for t in sorted(float(t) for t in thresholds):
-        if last is not None and (X(t) - X(last)) < 0.22 * PT:
+    last: float | None = None
+    for limit in sorted(float(t) for t in thresholds):
+        if last is not None and (X(limit) - X(last)) < 0.22 * PT:
             continue  # would touch its neighbour's label
-        svg.text(X(t), y0 - 2, format_id(Decimal(str(t)).normalize()), 7, "middle", valign="bottom", fill=GREY)
-        last = t
+        svg.text(X(limit), y0 - 2, format_id(Decimal(str(limit)).normalize()), 7, "middle", valign="bottom", fill=GREY)
+        last = limit
     used = sorted({b.band for b in bars if b.value is not None and b.band is not None})
     x, y = 6.0, H - 10
     for i in used:
@@ -288,9 +292,9 @@ def quarter_lines(series: list[Series], roman: dict[int, str]) -> bytes:
         svg.line(ax0, ay1, ax1, ay1, GREY, 0.6)
         k = 0
         while first + k * step <= hi + 1e-9 and k < 12:
-            v = first + k * step
-            svg.line(ax0 - 3, Y(v), ax0, Y(v), GREY, 0.6)
-            svg.text(ax0 - 5, Y(v), svgchart.tick_label(v, step), 7, "end")
+            tick = first + k * step
+            svg.line(ax0 - 3, Y(tick), ax0, Y(tick), GREY, 0.6)
+            svg.text(ax0 - 5, Y(tick), svgchart.tick_label(tick, step), 7, "end")
             k += 1
         for tw in tws:
             svg.line(X(tw), ay1, X(tw), ay1 + 3, GREY, 0.6)

@@ -18,19 +18,36 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
 from generator.core import addresses, fmt
+from generator.render import kebijakan
+from generator.render.cakupan import cakupan
 from generator.render.escape import judul, teks
+from generator.render.pemeriksa import kode
 from generator.render.siteindex import ChartSpec
 
+BATANG_PENUH = Decimal(150)  # capaian at the right end of the bar on a phone card (100 sits at two thirds)
 
-def _finalize(value: object) -> Markup:
+
+@pass_context
+def _finalize(ctx, value: object) -> Markup:
     if isinstance(value, (Decimal, float)):
         raise TypeError(f"unformatted number {value!r} in a template: use a filter (angka, persen, rupiah)")
+    if isinstance(value, str) and not isinstance(value, Markup):
+        # NIP-like numbers in any data text are masked as the site shows NIPs (core/fmt)
+        value = fmt.samarkan_nip(value, ctx.get("tampilan_nip") or "samar")
     return teks(value)
 
 
 def _safe(fn):
     """Number formatters produce digits and separators only."""
     return lambda value, *a: Markup(fn(value, *a))
+
+
+def _batang(value: Decimal | None) -> Markup:
+    """Width of a capaian bar, as a CSS percentage of BATANG_PENUH (0 to 100)."""
+    if value is None:
+        return Markup("0%")
+    share = min(max(value, Decimal(0)), BATANG_PENUH) / BATANG_PENUH * 100
+    return Markup(f"{share.quantize(Decimal('0.1'))}%")
 
 
 @pass_context
@@ -49,6 +66,7 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(angka=_safe(fmt.angka), persen=_safe(fmt.persen), rupiah=_safe(fmt.rupiah), tanggal=fmt.tanggal)
+    env.filters.update(cakupan=cakupan, kode=kode, batang=_batang, rumus_efisiensi=kebijakan.rumus_efisiensi)
     env.globals.update(href=_href, ROMAWI=fmt.ROMAWI)
     return env
 
@@ -76,6 +94,8 @@ def page_charts(ctx: dict[str, Any]) -> Iterator[ChartSpec]:
         item = stack.pop()
         if isinstance(item, ChartSpec):
             yield item
+            if item.sempit is not None:  # the phone layout of the same chart
+                yield item.sempit
         elif isinstance(item, dict):
             stack.extend(reversed(list(item.values())))
         elif isinstance(item, list):

@@ -83,7 +83,8 @@ def _group(s: str, i: int) -> tuple[str, int]:
     if s[i] != "{":
         if s[i] == "\\":
             m = re.match(r"\\([A-Za-z]+|.)", s[i:])
-            return s[i : i + m.end()], i + m.end()
+            end = m.end() if m else 1  # a backslash at the very end stands alone
+            return s[i : i + end], i + end
         return s[i], i + 1
     depth, j = 0, i
     while j < len(s):

@@ -22,7 +22,7 @@ def _overrides(ix: SiteIndex) -> list[dict]:
                 {
                     "nama": region.model.nama,
                     "path": addresses.region(region.id),
-                    "perubahan": kebijakan.beda(ix.site_policy.apply(region.model.kebijakan), ix.site_policy),
+                    "perubahan": kebijakan.beda_dijelaskan(ix.site_policy.apply(region.model.kebijakan), ix.site_policy),
                 }
             )
         for agency in region.agencies.values():
@@ -31,7 +31,7 @@ def _overrides(ix: SiteIndex) -> list[dict]:
                     {
                         "nama": agency.model.nama,
                         "path": addresses.agency(region.id, agency.id),
-                        "perubahan": kebijakan.beda(ix.site_policy.apply(agency.model.kebijakan), ix.site_policy),
+                        "perubahan": kebijakan.beda_dijelaskan(ix.site_policy.apply(agency.model.kebijakan), ix.site_policy),
                     }
                 )
     return overrides
@@ -44,12 +44,37 @@ def _reports(ix: SiteIndex) -> tuple[list[dict], list[dict]]:
         for e in items:
             path = addresses.position(e.region.id, e.agency.id, e.position.id)
             label = f"{position_label(e.position, ix.data_per)}, {fmt.periode(e.res.tahun, e.res.triwulan)}"
-            changes = kebijakan.beda(e.res.policy, ix.site_policy)
+            changes = kebijakan.beda_dijelaskan(e.res.policy, ix.site_policy)
             if changes:
                 reports.append({"nama": label, "path": path, "perubahan": changes})
             for d in e.res.discrepancies:
                 selisih.append({"laporan": label, "path": path, **discrepancy(d)})
     return reports, selisih
+
+
+def _own_basis(ix: SiteIndex) -> list[dict]:
+    """The reports with indicators measured per quarter, or compared with a target of their
+    own (the indicator's ``pengukuran`` and ``dasar_target``), named with those indicators."""
+    out = []
+    for items in ix.entries.values():
+        for e in items:
+            per_tw = [r.indikator for r in e.res.rows if r.pengukuran == "per_triwulan"]
+            own = [r.indikator for r in e.res.rows if r.dasar_target != e.res.policy.dasar_target]
+            if not (per_tw or own):
+                continue
+            lines = []
+            if per_tw:
+                lines.append(f"per triwulan (bukan kumulatif): {', '.join(per_tw)}")
+            if own:
+                lines.append(f"dibandingkan dengan target tahunan atau s.d. triwulan tersendiri: {', '.join(own)}")
+            out.append(
+                {
+                    "nama": f"{position_label(e.position, ix.data_per)}, {fmt.periode(e.res.tahun, e.res.triwulan)}",
+                    "path": addresses.position(e.region.id, e.agency.id, e.position.id),
+                    "keterangan": lines,
+                }
+            )
+    return out
 
 
 def metodologi_page(ix: SiteIndex) -> dict:
@@ -66,6 +91,7 @@ def metodologi_page(ix: SiteIndex) -> dict:
         "data_tidak_tersedia": kebijakan.nilai("data_tidak_tersedia", policy.data_tidak_tersedia),
         "overrides": _overrides(ix),
         "reports": reports,
+        "dasar_khusus": _own_basis(ix),
         "selisih": selisih,
         "jumlah_laporan": sum(len(v) for v in ix.entries.values()),
     }

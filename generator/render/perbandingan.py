@@ -18,10 +18,12 @@ from dataclasses import dataclass
 
 from generator.compute.engine import ReportResult, walk_indicators
 from generator.core import addresses, fmt
+from generator.core.layout import year_folder
+from generator.model import pembuat
 from generator.render import formula
 from generator.render.indicators import indicator_items
 from generator.render.siteindex import JENIS_JABATAN, URUT_JENIS, SiteIndex, person, placement_inferred, positions_in_order
-from generator.validate.dataset import AgencyRecord, Dataset, PositionRecord, RegionRecord
+from generator.validate.dataset import AgencyRecord, Dataset, PositionRecord, RegionRecord, YearRecord
 
 MIN_MEMBERS = 2
 
@@ -132,8 +134,13 @@ def position_link(by_id: dict[str, Group], region: RegionRecord, pos: PositionRe
 # --------------------------------------------------------------------------- pages
 
 
-def _years_text(years: set[int]) -> str:
-    return ", ".join(str(y) for y in sorted(years))
+TANPA_TAHUN = "tahun tidak tercantum"
+
+
+def _years_text(years: set[int | None]) -> str:
+    """The years, oldest first; a document without a year is named so, never given one."""
+    dated = [str(y) for y in sorted(y for y in years if y is not None)]
+    return ", ".join(dated + ([TANPA_TAHUN] if None in years else []))
 
 
 def index_page(ix: SiteIndex, all_groups: list[Group]) -> dict:
@@ -198,12 +205,15 @@ def _indicators(indikator, res: ReportResult | None) -> list[dict]:
     return out
 
 
-def _member(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos: PositionRecord, tahun: int | None) -> dict:
+def _member(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos: PositionRecord, year: YearRecord | None) -> dict:
+    """One position in one year (``year`` None: the position has no year file yet)."""
     m = pos.model
-    y = pos.years[tahun].model if tahun is not None else None
+    tahun = year.tahun if year is not None else None
+    y = year.model if year is not None else None
+    tahun_teks = TANPA_TAHUN if year is not None and tahun is None else tahun
     pk = y.perjanjian_kinerja[-1] if y and y.perjanjian_kinerja else None
     iki = y.iki if y else None
-    entries = [e for e in ix.reports_of(agency, pos.id) if e.res.tahun == tahun]
+    entries = [e for e in ix.reports_of(agency, pos.id) if year is not None and e.res.tahun == tahun]
     latest = entries[-1] if entries else None
     res = latest.res if latest else None
     if pk is not None:
@@ -211,9 +221,9 @@ def _member(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos: Posi
         if res is not None:
             jenis_dokumen, dokumen = "LKj", f"Laporan Kinerja {fmt.periode(res.tahun, res.triwulan)}"
         else:
-            jenis_dokumen, dokumen = "PK", f"Perjanjian Kinerja {tahun}"
+            jenis_dokumen, dokumen = "PK", f"Perjanjian Kinerja {tahun_teks}"
     elif iki is not None:
-        indikator, jenis_dokumen, dokumen = iki.indikator, "IKI", f"Indikator Kinerja Individu {tahun}"
+        indikator, jenis_dokumen, dokumen = iki.indikator, "IKI", f"Indikator Kinerja Individu {tahun_teks}"
     else:
         indikator, jenis_dokumen, dokumen = [], None, None
     tampilan = ix.tampilan_nip
@@ -221,10 +231,11 @@ def _member(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos: Posi
     dari_ttd = False
     if not pemangku:  # no holder listed: the signature of the document, when there is one
         sign = (latest.laporan.penandatangan if latest else None) or (iki.penandatangan if iki else None)
-        if sign is not None:
-            pemangku, dari_ttd = [person(sign.pembuat, tampilan)], True
+        maker = pembuat(sign) if sign else None
+        if maker is not None:
+            pemangku, dari_ttd = [person(maker, tampilan)], True
     return {
-        "anchor": f"{region.id}-{agency.id}-{pos.id}" + (f"-{tahun}" if tahun is not None else ""),
+        "anchor": f"{region.id}-{agency.id}-{pos.id}" + (f"-{year_folder(tahun)}" if year is not None else ""),
         "wilayah": region.model.nama,
         "perangkat_daerah": agency.model.nama,
         "singkatan": agency.model.singkatan,
@@ -235,10 +246,12 @@ def _member(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos: Posi
         "jenis": JENIS_JABATAN.get(m.jenis, m.jenis),
         "pemangku": pemangku,
         "pemangku_dari_ttd": dari_ttd,
-        "tahun": tahun,
+        "tahun": tahun_teks,
+        "tahun_kunci": tahun,
+        "pemangku_tercantum": m.pemangku_tercantum,
         "jenis_dokumen": jenis_dokumen,
         "dokumen": dokumen,
-        "jumlah_indikator": sum(1 for _ in walk_indicators(indikator)),
+        "jumlah_indikator": sum(1 for ind, _p, _d in walk_indicators(indikator) if ind.diukur),
         "sasaran": _indicators(indikator, res),
         "res": res,
         "disimpulkan": placement_inferred(pos),
@@ -249,14 +262,14 @@ def group_page(ix: SiteIndex, g: Group) -> dict:
     sections: list[dict] = []
     members: list[dict] = []
     for region, agency, pos in g.members:
-        years = sorted(pos.years, reverse=True) or [None]
-        for tahun in years:
-            member = _member(ix, region, agency, pos, tahun)
+        years_of: list[YearRecord | None] = [pos.years[t] for t in pos.years_in_order(newest_first=True)]
+        for year in years_of or [None]:  # no year yet: one row
+            member = _member(ix, region, agency, pos, year)
             members.append(member)
             if not sections or sections[-1]["id"] != region.id:
                 sections.append({"id": region.id, "nama": region.model.nama, "members": []})
             sections[-1]["members"].append(member)
-    years = {m["tahun"] for m in members if m["tahun"] is not None}
+    years = {m["tahun_kunci"] for m in members if m["tahun"] is not None}
     kinds = sorted({m["jenis_dokumen"] for m in members if m["jenis_dokumen"]})
     return {
         "page_path": g.path,

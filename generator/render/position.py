@@ -12,10 +12,13 @@ from collections import defaultdict
 from decimal import Decimal
 
 from generator.check import ReportEntry as Entry
+from generator.compute.printed import printed_label_text
 from generator.core import addresses, fmt
 from generator.model import Laporan, PerjanjianKinerja
-from generator.render import charts, kebijakan
+from generator.render import charts, kebijakan, phonecharts
+from generator.render.cakupan import cakupan
 from generator.render.indicators import iki_view, indicator_items, pk_view, signatures
+from generator.render.pemeriksa import Pemeriksa
 from generator.render.siteindex import (
     JENIS_JABATAN,
     MAX_ALT_ITEMS,
@@ -64,7 +67,7 @@ def discrepancy(d) -> dict:
         "tercetak": show(d.tercetak),
         "dihitung": show(d.dihitung),
         "tak_terhitung": d.dihitung is None,
-        "alternatif": ["; ".join(kebijakan.perubahan(alt)) for alt in d.direproduksi_oleh[:4]],
+        "alternatif": [kebijakan.dijelaskan(alt) for alt in d.direproduksi_oleh[:4]],
         "lebih": max(0, len(d.direproduksi_oleh) - 4),
     }
 
@@ -92,9 +95,9 @@ def _narasi(lap: Laporan) -> list[tuple[str, list[str]]]:
     return [(title, items) for title, items in parts if items]
 
 
-def _measured_items(pk: PerjanjianKinerja | None, res, lap: Laporan) -> list[dict]:
+def _measured_items(pk: PerjanjianKinerja | None, res, lap: Laporan, pem: Pemeriksa, periode: str) -> list[dict]:
     """The PK's indicator rows (kelompok rows kept) that the report measures, each with its
-    computed row and the report's note on it."""
+    computed row and the report's note on it (source detail in notes goes to ``pem``)."""
     rows = {r.id: r for r in res.rows}
     items = []
     for it in indicator_items(pk.indikator) if pk else []:
@@ -105,12 +108,14 @@ def _measured_items(pk: PerjanjianKinerja | None, res, lap: Laporan) -> list[dic
         if r is None:
             continue
         entry = lap.realisasi.get(r.id)
+        about = f"Laporan {periode}, indikator {r.nomor or r.indikator}"
         items.append(
             {
                 **it,
                 "r": r,
                 "beda_tercetak": r.tercetak is not None and r.tercetak != r.capaian,
-                "catatan": entry.catatan if entry else None,
+                "catatan": pem.note(f"{about}: catatan realisasi", entry.catatan if entry else None),
+                "na_alasan": pem.note(f"{about}: alasan data belum tersedia", r.na_alasan),
             }
         )
     return items
@@ -134,6 +139,10 @@ def _bar_note(r) -> str | None:
         return "target 0" + ("" if r.dihitung else ", tidak dihitung")
     if r.status == "tak_terhitung":
         return "tidak dapat dihitung"
+    if r.status == "teks":
+        return "tercetak sebagai kata, tidak dihitung"
+    if r.status == "tidak_diisi":
+        return "tidak diisi, tidak dihitung"
     if r.status == "belum_ada":
         return "belum ada realisasi"
     return None
@@ -144,7 +153,7 @@ def _capaian_chart(e: Entry, base: str, periode: str) -> ChartSpec | None:
     any realisasi yet is left out: its rincian rows show it)."""
     res = e.res
     has_children = {r.induk for r in res.rows if r.induk}
-    chart_rows = [r for r in res.rows if not (r.id in has_children and r.status == "belum_ada")]
+    chart_rows = [r for r in res.rows if r.status != "bukan_indikator" and not (r.id in has_children and r.status == "belum_ada")]
     if not any(r.capaian is not None for r in chart_rows):
         return None
     bars = [
@@ -167,7 +176,7 @@ def _capaian_chart(e: Entry, base: str, periode: str) -> ChartSpec | None:
         alt,
         charts.capaian_bars,
         (bars, "Capaian (%)", *band_lines(res.policy)),
-    )
+    ).ponsel(phonecharts.capaian_bars)
 
 
 def _anggaran_chart(e: Entry, base: str, periode: str) -> ChartSpec | None:
@@ -186,13 +195,13 @@ def _anggaran_chart(e: Entry, base: str, periode: str) -> ChartSpec | None:
         alt,
         charts.persen_bars,
         (data, "Capaian anggaran / serapan (%)"),
-    )
+    ).ponsel(phonecharts.persen_bars)
 
 
 # --------------------------------------------------------------------------- one report, one year
 
 
-def report_view(ix: SiteIndex, e: Entry, pk: PerjanjianKinerja | None, page: str, ringkas: bool = False) -> dict:
+def report_view(ix: SiteIndex, e: Entry, pk: PerjanjianKinerja | None, page: str, pem: Pemeriksa, ringkas: bool = False) -> dict:
     """One report on the position page. ``ringkas``: an earlier quarter of a year that has a
     later report. It keeps every figure, predikat, note and signature in a compact table but
     draws no charts: the year's quarterly chart shows it, and a province's position pages stay
@@ -201,6 +210,8 @@ def report_view(ix: SiteIndex, e: Entry, pk: PerjanjianKinerja | None, page: str
     res, lap = e.res, e.laporan
     periode = fmt.periode(res.tahun, res.triwulan)
     base = f"{e.position.id}-{res.tahun}-tw{res.triwulan}"
+    items = _measured_items(pk, res, lap, pem, periode)
+    pem.add(f"Laporan {periode}: catatan sumber", ix.masked(lap.catatan_sumber))
     return {
         "anchor": f"tw{res.triwulan}-{res.tahun}",
         "periode": periode,
@@ -212,8 +223,9 @@ def report_view(ix: SiteIndex, e: Entry, pk: PerjanjianKinerja | None, page: str
         "tempat": lap.tempat,
         "sumber": source_document(e.agency, lap.sumber),
         "res": res,
-        "items": _measured_items(pk, res, lap),
-        "belum_ada": all(r.status == "belum_ada" for r in res.rows),
+        "items": items,
+        "cakupan": cakupan(res),
+        "belum_ada": all(r.status in ("belum_ada", "bukan_indikator") for r in res.rows),
         "jumlah_indikator": len(res.rows),
         **_discrepancy_notes(res),
         "budget": _budget_rows(res),
@@ -222,8 +234,7 @@ def report_view(ix: SiteIndex, e: Entry, pk: PerjanjianKinerja | None, page: str
         "narasi": _narasi(lap),
         **signatures(ix, e.region, e.agency, e.position, lap.penandatangan),
         "tanggal_tertulis": lap.tanggal_tertulis,
-        "catatan_sumber": ix.masked(lap.catatan_sumber),
-        "kebijakan_khusus": kebijakan.beda(res.policy, ix.site_policy),
+        "kebijakan_khusus": kebijakan.beda_dijelaskan(res.policy, ix.site_policy),
         "chart_capaian": None if ringkas else _capaian_chart(e, base, periode),
         "chart_anggaran": None if ringkas else _anggaran_chart(e, base, periode),
         "ringkas": ringkas,
@@ -245,7 +256,9 @@ def quarters_view(
                 continue
             if r.id not in info:
                 order.append(r.id)
-                info[r.id] = (numbered(r.nomor, r.indikator), r.satuan)
+                label = numbered(r.nomor, r.indikator)
+                # a per-quarter indicator: each value is the quarter's own, not s.d. TW
+                info[r.id] = (label + (" (per triwulan)" if r.pengukuran == "per_triwulan" else ""), r.satuan)
             points[r.id][e.res.triwulan] = (r.target, r.realisasi)
     series = [
         charts.Series(info[i][0], info[i][1], [(tw, t, v) for tw, (t, v) in sorted(points[i].items())])
@@ -264,27 +277,68 @@ def quarters_view(
         alt,
         charts.quarter_lines,
         (series[:MAX_QUARTER_LINES], fmt.ROMAWI),
-    )
+    ).ponsel(phonecharts.quarter_lines)
     table = [{"label": s.label, "satuan": s.satuan, "nilai": {tw: (t, v) for tw, t, v in s.points}} for s in series]
     return {"chart": spec, "tws": tws, "table": table, "terpotong": max(0, len(series) - MAX_QUARTER_LINES)}
 
 
-def _year_view(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos: PositionRecord, tahun: int, page: str) -> dict:
+def _year_view(
+    ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos: PositionRecord, tahun: int | None, page: str, pem: Pemeriksa
+) -> dict:
     """One year of a position: its active PK (earlier versions after it), its IKI, and its
-    reports newest first (only the newest in full)."""
+    reports newest first (only the newest in full). Cells as printed and source notes go to
+    the page's auditor section ``pem``, in page order. ``tahun`` None: a document that
+    states no year, shown as "(tahun tidak tercantum)" and never given one."""
     y = pos.years[tahun]
+    label = "(tahun tidak tercantum)" if tahun is None else str(tahun)
     pks = list(y.model.perjanjian_kinerja)
     active = pks[-1] if pks else None
     entries = [e for e in ix.reports_of(agency, pos.id) if e.res.tahun == tahun]
+    pk = pk_view(active) if active else None
+    pk_lama = [pk_view(p) for p in reversed(pks[:-1])]
+    for view in [pk, *pk_lama] if pk else []:
+        pem.add(f"Perjanjian Kinerja {label} ({view['versi']}): isi sel seperti tertulis di dokumen", view["pemeriksa"])
+    iki = iki_view(ix, region, agency, pos, y.model.iki) if y.model.iki else None
+    if iki:
+        pem.add(f"Indikator Kinerja Individu {label}: isi sel seperti tertulis di dokumen", iki["pemeriksa"])
+        pem.add(f"Indikator Kinerja Individu {label}: catatan sumber", iki["catatan_sumber"])
     return {
-        "tahun": tahun,
-        "pk": pk_view(active) if active else None,
-        "iki": iki_view(ix, region, agency, pos, y.model.iki) if y.model.iki else None,
-        "pk_lama": [pk_view(p) for p in reversed(pks[:-1])],
-        "reports": [report_view(ix, e, active, page, ringkas=i > 0) for i, e in enumerate(reversed(entries))],
-        "triwulan": quarters_view(entries, pos, region, agency, tahun),
-        "catatan": ix.masked(y.model.catatan),
+        "tahun": label,
+        "tahun_tercantum": tahun is not None,
+        "pk": pk,
+        "iki": iki,
+        "pk_lama": pk_lama,
+        "reports": [report_view(ix, e, active, page, pem, ringkas=i > 0) for i, e in enumerate(reversed(entries))],
+        "triwulan": quarters_view(entries, pos, region, agency, tahun) if tahun is not None else None,
+        "catatan": pem.notes(f"Catatan data {label if tahun is None else 'tahun ' + label}", ix.masked(y.model.catatan)),
     }
+
+
+def _print_title(latest: Entry | None, years: list[dict]) -> str:
+    """The heading a printed position page carries, like the document it reports."""
+    if latest:
+        return f"LAPORAN KINERJA TRIWULAN {fmt.ROMAWI[latest.res.triwulan]} TAHUN {latest.res.tahun}"
+    for y in years:
+        tahun = f"TAHUN {y['tahun']}" if y["tahun_tercantum"] else "(TAHUN TIDAK TERCANTUM)"
+        if y["pk"]:
+            return f"PERJANJIAN KINERJA {tahun}"
+        if y["iki"]:
+            return f"INDIKATOR KINERJA INDIVIDU {tahun}"
+    return "PROFIL JABATAN"
+
+
+def _printed_headline(latest: Entry | None) -> dict | None:
+    """The document's own average and predikat when they differ from the computed ones (the
+    summary card shows both)."""
+    if latest is None:
+        return None
+    kinds = {d.angka for d in latest.res.discrepancies}
+    t = latest.laporan.tercetak
+    avg = t.rata_rata_capaian.nilai if t.rata_rata_capaian and "rata_rata_capaian" in kinds else None
+    predikat = printed_label_text(t) if "predikat" in kinds else None
+    if avg is None and predikat is None:
+        return None
+    return {"rata_rata": avg, "predikat": predikat}
 
 
 # --------------------------------------------------------------------------- the page
@@ -295,7 +349,11 @@ def position_page(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos
     m = pos.model
     unit = agency.units.get(m.unit) if m.unit else None
     atasan = agency.positions.get(m.atasan) if m.atasan else None
-    years = [_year_view(ix, region, agency, pos, tahun, page) for tahun in sorted(pos.years, reverse=True)]
+    pem = Pemeriksa()
+    pem.add("Nama jabatan seperti tertulis di dokumen", list(m.jabatan_tertulis))
+    dasar = pem.note("Dasar penyimpulan unit kerja atau atasan", m.dasar_penyimpulan)
+    years = [_year_view(ix, region, agency, pos, tahun, page, pem) for tahun in pos.years_in_order(newest_first=True)]
+    catatan = pem.notes("Catatan data jabatan", ix.masked(m.catatan))
     latest = ix.latest(agency, pos.id)
     return {
         "page_path": page,
@@ -318,7 +376,11 @@ def position_page(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos
         "bawahan": [summary(ix, region, agency, p) for p in positions_in_order(agency) if p.model.atasan == pos.id],
         "years": years,
         "latest": latest.res if latest else None,
-        "catatan": ix.masked(m.catatan),
-        "tertulis": list(m.jabatan_tertulis),
+        "latest_cakupan": cakupan(latest.res) if latest else None,
+        "latest_tercetak": _printed_headline(latest),
+        "cetak_judul": _print_title(latest, years),
+        "dasar_penyimpulan": dasar,
+        "catatan": catatan,
+        "pemeriksa": pem.groups,
         "label": position_label(pos, ix.data_per),
     }

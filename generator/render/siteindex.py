@@ -45,13 +45,20 @@ class ChartSpec:
     args: tuple
     width: int = 0  # CSS pixels, filled in when drawn (keeps the layout stable while loading)
     height: int = 0
+    sempit: ChartSpec | None = None  # the same chart laid out for a phone screen (drawn and shown with it)
 
     @property
     def key(self) -> str:
-        return f"{self.fn.__name__}{self.args!r}"
+        return f"{self.fn.__module__}.{self.fn.__name__}{self.args!r}"
 
     def draw(self) -> bytes:
         return self.fn(*self.args)
+
+    def ponsel(self, fn: Callable[..., bytes]) -> ChartSpec:
+        """This chart with its phone layout: ``fn`` (render/phonecharts.py) drawn from the
+        same arguments into <name>-ponsel.svg."""
+        self.sempit = ChartSpec(self.path.removesuffix(".svg") + "-ponsel.svg", self.alt, fn, self.args)
+        return self
 
 
 @dataclass
@@ -84,9 +91,9 @@ class SiteIndex:
     def data_per(self) -> dt.date:
         return self.dataset.situs.data_per
 
-    def masked(self, notes) -> list[str]:
+    def masked(self, notes: list[str]) -> list[str]:
         """Free-text notes with any NIP in them masked as the site shows NIPs."""
-        return [fmt.samarkan_nip(c, self.tampilan_nip) for c in notes]
+        return [fmt.samarkan_nip(c, self.tampilan_nip) or c for c in notes]  # None only for no text
 
     def reports_of(self, agency: AgencyRecord, position_id: str) -> list[Entry]:
         return self.entries.get((agency.region_id, agency.id, position_id), [])
@@ -148,7 +155,7 @@ def positions_in_order(agency: AgencyRecord) -> list[PositionRecord]:
 
 
 def heads(agency: AgencyRecord) -> list[PositionRecord]:
-    return [p for p in positions_in_order(agency) if p.model.unit is None and p.model.atasan is None]
+    return [p for p in positions_in_order(agency) if p.model.unit is None and p.model.unit_tercantum and p.model.atasan is None]
 
 
 def unit_chain(agency: AgencyRecord, unit_id: str | None) -> list[str]:
@@ -233,12 +240,13 @@ def placement_inferred(pos: PositionRecord) -> str | None:
 
 def _latest_definitions(pos: PositionRecord) -> str | None:
     """ "PK 2025" / "IKI 2023": the newest indicator document of a position without reports."""
-    for tahun in sorted(pos.years, reverse=True):
+    for tahun in pos.years_in_order(newest_first=True):
         y = pos.years[tahun].model
+        label = "(tahun tidak tercantum)" if tahun is None else str(tahun)
         if y.perjanjian_kinerja:
-            return f"PK {tahun}"
+            return f"PK {label}"
         if y.iki:
-            return f"IKI {tahun}"
+            return f"IKI {label}"
     return None
 
 

@@ -64,7 +64,8 @@ def tick_label(value: float, step: float) -> str:
     """An axis label with as many decimals as the step needs, Indonesian style (2,5)."""
     from generator.core.numbers import format_id
 
-    decimals = max(0, -Decimal(repr(step)).normalize().as_tuple().exponent)
+    exponent = Decimal(repr(step)).normalize().as_tuple().exponent
+    decimals = max(0, -exponent) if isinstance(exponent, int) else 0  # a str: NaN or infinity
     return format_id(Decimal(f"{value:.{decimals}f}"))
 
 

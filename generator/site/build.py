@@ -7,25 +7,30 @@ build/mkdocs.yml inherits the repository's mkdocs.yml and adds what depends on t
 gets a CheckResult and a Rendered site.
 
 A failed build never leaves a half-written site: MkDocs writes into a temporary folder
-next to the output folder, which replaces the old one only when the build succeeded.
+next to the output folder, which replaces the old one only when the build succeeded. A
+build killed at any moment (SIGKILL, Ctrl+C) never leads a later build to publish stale or
+damaged files: whatever is reused is checked against the sha256 recorded when it was made
+(generator/site/integrity.py). One build at a time per build folder; leftovers of killed
+builds are removed; a full disk is said so (generator/site/guard.py).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import shutil
-import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.site.docs import DocsWriter, sync_tree
+from generator.site.guard import BuildLock, clean_leftovers, disk_full_is_reported, new_site_folder, swap_in, writing
+from generator.site.integrity import tree_digests
 from generator.site.mkdocs_run import (
     default_config,
     dirty_site,
     parent_config,
     run_mkdocs,
-    swap_in,
     write_config,
 )
 from generator.site.process import BuildError, in_child
@@ -50,8 +55,11 @@ def checked(data_dir: Path, lang: str = "id", load=None):
     result = check(data_dir, load or read_file)
     if result.errors:
         lines = [d.format(lang) for d in result.errors]
-        raise BuildError(f"{len(result.errors)} galat dalam data: situs tidak dibangun. Perbaiki dulu, lalu jalankan lagi "
-                         f"(`kinerja check` menampilkan semua temuan).", lines)
+        raise BuildError(
+            f"{len(result.errors)} galat dalam data: situs tidak dibangun. Perbaiki dulu, lalu jalankan lagi "
+            f"(`kinerja check` menampilkan semua temuan).",
+            lines,
+        )
     if result.dataset is None:
         raise BuildError("data tidak dapat dibaca")
     return result
@@ -68,8 +76,9 @@ def git_commit(folder: Path) -> str | None:
     return out.stdout.strip() or None if out.returncode == 0 else None
 
 
-def render_docs(result, config: Path, build_dir: Path, out: Path, step=None, data_dir: Path | None = None,
-                changes: dict | None = None):
+def render_docs(
+    result, config: Path, build_dir: Path, out: Path, step=None, data_dir: Path | None = None, changes: dict | None = None
+):
     """Render into build/docs, working only where the data changed (generator/site/cache.py):
     unchanged agencies are not made again, charts and workbooks come from build/cache.
     Each agency's downloads are made in the same job as its pages, on all cores, and
@@ -80,61 +89,71 @@ def render_docs(result, config: Path, build_dir: Path, out: Path, step=None, dat
 
     cache = build_dir / "cache"
     data_root = data_dir or (result.dataset.situs_doc.path.parent if result.dataset.situs_doc else Path("data"))
-    site_url = parent_config(config).get("site_url")
+    site_url = result.dataset.situs.site_url or parent_config(config).get("site_url")  # data/site.yml first
     commit = git_commit(data_dir or Path("."))
-    docs = DocsWriter(build_dir / "docs")
-    xlsx = XlsxCache(cache / "xlsx")
-    od = OpenData(result, commit=commit, site_url=site_url, xlsx_many=xlsx, files=docs)
-    memo = AgencyMemo(cache / "halaman", data_root, docs, result, settings=json.dumps([commit, site_url]))
-    rendered = render_site(result, config.parent / "content", step, cache_dir=cache / "grafik", open_data=od,
-                           memo=memo, docs=docs)
-    sync_tree(rendered.files, docs.root, changes, on_disk=docs)
-    if changes is not None:
-        changes["on_disk"] = list(docs.paths)
-    memo.save()
-    for _files, facts in memo.produced.values():  # workbooks of skipped agencies stay cached
-        xlsx.store.used.update(facts.get("xlsx", ()))
-    xlsx.store.prune()
-    return rendered, write_config(config, build_dir, out, rendered)
+    with writing(build_dir):  # inherited by the workers: the next build waits until the last is gone
+        docs = DocsWriter(build_dir / "docs")
+        xlsx = XlsxCache(cache / "xlsx")
+        od = OpenData(result, commit=commit, site_url=site_url, xlsx_many=xlsx, files=docs)
+        memo = AgencyMemo(cache / "halaman", data_root, docs, result, settings=json.dumps([commit, site_url]))
+        rendered = render_site(
+            result, config.parent / "content", step, cache_dir=cache / "grafik", open_data=od, memo=memo, docs=docs
+        )
+        sync_tree(rendered.files, docs.root, changes, on_disk=docs)
+        memo.save()  # after the files it lists are complete
+        assert xlsx.store is not None
+        for _files, facts in memo.produced.values():  # workbooks of skipped agencies stay cached
+            xlsx.store.used.update(facts.get("xlsx", ()))
+        xlsx.store.prune()
+        return rendered, write_config(config, build_dir, out, rendered)
 
 
-def build_site(data_dir: Path, out: Path, *, build_dir: Path | None = None, config: Path | None = None,
-               lang: str = "id", progress=None) -> BuildStats:
+def build_site(
+    data_dir: Path, out: Path, *, build_dir: Path | None = None, config: Path | None = None, lang: str = "id", progress=None
+) -> BuildStats:
     """The whole pipeline into ``out``. ``progress`` is an optional ``Progress`` facade
     (see _RichProgress); raises BuildError on data errors."""
     started = time.perf_counter()
     config = (config or default_config()).resolve()
     out = out.resolve()
     build_dir = (build_dir or Path("build")).resolve()
-    build_dir.mkdir(parents=True, exist_ok=True)
     out.parent.mkdir(parents=True, exist_ok=True)
-    p = Timed(progress or NoProgress(), build_dir / "cache" / "waktu.json")  # seconds per stage
+    with disk_full_is_reported(build_dir), BuildLock(build_dir):
+        clean_leftovers(out, build_dir)
+        stats = _build(data_dir, out, build_dir, config, lang, progress, started)
+    stats.site_bytes = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
+    stats.seconds = time.perf_counter() - started
+    return stats
+
+
+def _build(data_dir: Path, out: Path, build_dir: Path, config: Path, lang: str, progress, started: float) -> BuildStats:
+    p = Timed(progress or NoProgress(), build_dir / "cache" / "waktu.json", started)  # seconds per stage
     stats = BuildStats()
 
     p.stage("Memeriksa data")
     done = in_child(_docs_stage, data_dir, out, build_dir, config, lang, progress=p)
     stats.warnings, stats.pages, stats.files = done["warnings"], done["pages"], done["files"]
-    changes, config_file = done["changes"], done["config_file"]
+    docs, config_file = done["docs"], done["config_file"]
 
     p.stage("Membangun situs (MkDocs)")
-    tmp = Path(tempfile.mkdtemp(prefix=f".{out.name}.tmp-", dir=out.parent))
+    tmp, held = new_site_folder(out)  # 0777 minus the umask; locked while this build uses it
     dirty = dirty_site(config, config_file, build_dir)
     try:
-        reuse = dirty.usable(out)
+        record = dirty.usable(out)
         dirty.forget()  # until this build has replaced the site
-        if reuse:  # only pages changed: start from the previous site, hard-linked
-            dirty.prepare(out, tmp, changes["written"], changes["removed"])
-        run_mkdocs(config_file, tmp, stats.mkdocs_warnings, dirty=reuse)
+        linked = {}
+        if record is not None:  # start from the previous site, hard-linked, where it still holds
+            linked = dirty.prepare(out, tmp, record, docs)
+        run_mkdocs(config_file, tmp, stats.mkdocs_warnings, dirty=record is not None)
         p.stage("Membuat indeks pencarian (Pagefind)")
         index_site(tmp)  # on the new site, before it replaces the old one
-        swap_in(tmp, out)
-        dirty.record(out)
-    except BaseException:
+        files = tree_digests(tmp, linked)  # what was linked and not written to is hashed already
+        swap_in(tmp, out)  # tmp now holds the old site
+        dirty.record(out, docs, files)
+    finally:
         shutil.rmtree(tmp, ignore_errors=True)
-        raise
+        os.close(held)
     p.stage("Selesai")
-    stats.site_bytes = sum(f.stat().st_size for f in out.rglob("*") if f.is_file())
-    stats.seconds = time.perf_counter() - started
     return stats
 
 
@@ -148,7 +167,12 @@ def _docs_stage(data_dir: Path, out: Path, build_dir: Path, config: Path, lang: 
         result = checked(data_dir, lang, load)
     total = count_pages(result)
     report("stage", "Menyusun halaman dan grafik", total)
-    changes: dict[str, list[str]] = {}
+    changes: dict = {}
     rendered, config_file = render_docs(result, config, build_dir, out, lambda _path: report("advance"), data_dir, changes)
-    return {"warnings": len(result.warnings), "pages": total, "files": len(rendered.files) + len(changes["on_disk"]),
-            "changes": {k: changes[k] for k in ("written", "removed")}, "config_file": config_file}
+    return {
+        "warnings": len(result.warnings),
+        "pages": total,
+        "files": len(changes["hashes"]),
+        "docs": changes["hashes"],
+        "config_file": config_file,
+    }

@@ -2,21 +2,21 @@
 
 Used by the site stage (generator/site/build.py, compose.py); everything here is a cache or a scheduler:
 the files a build produces are byte-identical with or without it (tests/test_cache.py).
-Caches live under ``build/cache/`` and are keyed by content, never by time:
+Caches live under ``build/cache/`` and are keyed by content, never by time. Nothing is
+reused on trust: each entry, and each file a manifest lists, is used only if its bytes
+match the sha256 recorded when it was made; whatever a killed build or a failing disk left
+is made again (generator/site/integrity.py, tests/test_build_integrity.py):
 
 - ``data/``: every data file as parsed and validated, by its bytes (``cached_loads``).
 - ``grafik/``: charts by their numbers, labels and the code that draws them (``ChartCache``).
 - ``xlsx/``: open-data workbooks by the pickled rows, provenance and date they are made
   from (``XlsxCache``): a changed agency makes again only the workbooks whose rows changed.
 - ``halaman/``: for each agency, the key of everything its pages and downloads depend on,
-  the list of files they produced and a few facts (``AgencyMemo``): an agency whose data
-  folder, site settings, comparison groups, commit, site address and code are unchanged
-  is not made again; its files stay in the docs folder, which the previous build left
-  identical. ``semua.json``: the same for the downloads that depend on every agency.
-- ``situs.json``: what the previous site was built from (``DirtySite``): when only pages
-  changed, MkDocs rebuilds only those pages (``dirty``) in a copy of the previous site made
-  of hard links, and every output that will be rewritten is unlinked first, so the site
-  being served is never modified.
+  the files they produced with their sha256, and a few facts (``AgencyMemo``): an agency
+  whose data folder, site settings, comparison groups, commit, site address and code are
+  unchanged is not made again when its files in the docs folder still hold those bytes.
+  ``semua.json``: the same for the downloads that depend on every agency.
+- ``situs.json``: what the previous site was built from (generator/site/dirty.py).
 """
 
 from __future__ import annotations
@@ -26,14 +26,15 @@ import io
 import json
 import os
 import pickle
-import shutil
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from generator.check import read_file
 from generator.core.fingerprint import code_digest
 from generator.core.fingerprint import digest as _digest
+from generator.site.integrity import digests, read_manifest, seal, unseal, write_atomic, write_manifest
 
 if TYPE_CHECKING:
     from generator.render.siteindex import ChartSpec
@@ -45,7 +46,9 @@ def code_fingerprint() -> str:
 
 
 class _Store:
-    """Content-addressed files: folder/ab/abcdef….ext; remembers what this build used."""
+    """Content-addressed files: folder/ab/abcdef….ext, each sealed with the sha256 of its
+    content (integrity.seal): an entry that does not verify is a miss, and is made again.
+    Remembers what this build used."""
 
     def __init__(self, folder: Path, ext: str):
         self.folder, self.ext = folder, ext
@@ -56,17 +59,18 @@ class _Store:
 
     def get(self, key: str) -> bytes | None:
         p = self.path(key)
-        if p.is_file():
-            self.used.add(key)
-            return p.read_bytes()
-        return None
+        try:
+            data = unseal(p.read_bytes())
+        except OSError:
+            return None
+        if data is None:  # truncated or garbled (a killed build, a failing disk): made again
+            p.unlink(missing_ok=True)
+            return None
+        self.used.add(key)
+        return data
 
     def put(self, key: str, data: bytes) -> None:
-        p = self.path(key)
-        p.parent.mkdir(parents=True, exist_ok=True)
-        tmp = p.with_name(p.name + f".{os.getpid()}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, p)
+        write_atomic(self.path(key), seal(data))  # workers may write the same entry: each renames its own
         self.used.add(key)
 
     def prune(self) -> int:
@@ -83,8 +87,9 @@ class _Store:
 
 # --------------------------------------------------------------------------- data files
 
+
 @contextmanager
-def cached_loads(folder: Path):
+def cached_loads(folder: Path) -> Iterator[Callable[..., Any]]:
     """A file reader for ``check(data_dir, load=…)``: every data file whose bytes (and the
     code of the packages that read and validate it) are unchanged since the last build is
     taken from ``folder`` as it was parsed and validated then, diagnostics included; the
@@ -92,21 +97,24 @@ def cached_loads(folder: Path):
     of the check's time. Entries this build did not use are removed on exit."""
     store = _Store(folder, ".pickle")
     # whole packages: the loader, the model, the validator and what they use
-    salt = _digest(code_digest("core", "load", "model", "validate", "compute", libraries=("pydantic", "pyyaml")).encode(),
-                   os.getcwd().encode())
+    salt = _digest(
+        code_digest("core", "load", "model", "validate", "compute", libraries=("pydantic", "pyyaml")).encode(),
+        os.getcwd().encode(),
+    )
 
     def load(path: Path, root: Path, model, out: list):
         try:
             raw = path.read_bytes()
         except OSError:
             return read_file(path, root, model, out)
-        key = _digest(salt.encode(), f"{model.__module__}.{model.__qualname__}".encode(), str(path).encode(),
-                      str(root).encode(), raw)
+        key = _digest(
+            salt.encode(), f"{model.__module__}.{model.__qualname__}".encode(), str(path).encode(), str(root).encode(), raw
+        )
         hit = store.get(key)
         if hit is not None:
             try:
-                value, doc, problems = pickle.loads(hit)
-                out.extend(problems)
+                value, doc, found = pickle.loads(hit)
+                out.extend(found)
                 return value, doc
             except Exception:  # an unreadable entry: parse again
                 pass
@@ -125,6 +133,7 @@ def cached_loads(folder: Path):
 
 # --------------------------------------------------------------------------- workbooks
 
+
 def _canonical(obj) -> bytes:
     """Bytes that depend on the value only: pickle without its memo, so that two equal
     values give the same bytes whether or not their parts are shared objects (they are
@@ -141,13 +150,13 @@ class XlsxCache:
     agencies side by side, so the workbooks of one call are made one after another.)"""
 
     def __init__(self, folder: Path | None):
-        from generator.opendata.xlsxfile import xlsx_bytes
+        from generator.render.workbook import xlsx_bytes
 
         self.make = xlsx_bytes
         self.store = _Store(folder, ".xlsx") if folder else None
         self.hits = self.misses = 0
         self.last_keys: list[str] = []  # of the last call: an agency's workbooks, kept while it is skipped
-        self.salt = code_digest("core", "opendata", libraries=("openpyxl", "xlsxwriter"))
+        self.salt = code_digest("core", "opendata", "render", libraries=("openpyxl", "xlsxwriter"))
 
     def __call__(self, jobs: list[tuple]) -> list[bytes]:
         self.last_keys = [_digest(self.salt.encode(), _canonical(job)) for job in jobs]
@@ -181,17 +190,22 @@ class AgencyMemo:
     holds the new files. ``settings``: what an agency's files embed from outside the data
     folder (the commit and site address the downloads cite). ``REST`` in place of an
     agency: the downloads of regions and the whole dataset, unchanged while no agency
-    (and nothing shared) changed."""
+    (and nothing shared) changed.
+
+    Each agency's manifest (integrity.write_manifest, atomic, under its own sha256) lists
+    its files with their sha256; ``reuse`` hashes the files again (all agencies at once, on
+    several threads) and takes an agency over only if every file still matches. So the
+    files a killed build left behind, or a truncated page, are never reused."""
 
     def __init__(self, folder: Path, data_dir: Path, docs, result, code: str | None = None, settings: str = ""):
-        self.folder, self.data_dir, self.docs = folder, data_dir.resolve(), docs  # docs: build.DocsWriter
+        self.folder, self.data_dir, self.docs = folder, data_dir.resolve(), docs  # docs: docs.DocsWriter
         self.code = code or code_fingerprint()
         self.keys: dict[tuple[str, str], str] = {}
         self.agencies = [(a.region_id, a.id) for a in result.dataset.agencies()]
         self.produced: dict[tuple[str, str], tuple[list[str], dict]] = {}  # files and facts
         self.reused = self.rendered = 0
-        self.shared = _digest(self.code.encode(), settings.encode(), self._global_facts(result).encode(),
-                              *self._site_files())
+        self.shared = _digest(self.code.encode(), settings.encode(), self._global_facts(result).encode(), *self._site_files())
+        self._valid: dict[tuple[str, str], tuple[dict[str, str], dict]] | None = None
 
     def _site_files(self) -> list[bytes]:
         out = []
@@ -219,31 +233,44 @@ class AgencyMemo:
             parts = [self.shared.encode()]
             parts += [p.name.encode() + b"\0" + p.read_bytes() for p in sorted(region_dir.iterdir()) if p.is_file()]
             agency_dir = region_dir / agency_id
-            parts += [p.relative_to(agency_dir).as_posix().encode() + b"\0" + p.read_bytes()
-                      for p in sorted(agency_dir.rglob("*")) if p.is_file()]
+            parts += [
+                p.relative_to(agency_dir).as_posix().encode() + b"\0" + p.read_bytes()
+                for p in sorted(agency_dir.rglob("*"))
+                if p.is_file()
+            ]
             self.keys[k] = _digest(*parts)
         return self.keys[k]
 
     def _manifest(self, region_id: str, agency_id: str) -> Path:
         return self.folder / ("semua.json" if (region_id, agency_id) == REST else f"{region_id}__{agency_id}.json")
 
+    def _still_valid(self) -> dict[tuple[str, str], tuple[dict[str, str], dict]]:
+        """The agencies (and REST) whose manifest is intact, whose key is this build's and
+        whose files still hold the bytes it lists: checked once, all together."""
+        if self._valid is None:
+            found: dict[tuple[str, str], tuple[dict[str, str], dict]] = {}
+            for k in [*self.agencies, REST]:
+                doc = read_manifest(self._manifest(*k))
+                files, facts = (doc or {}).get("files"), (doc or {}).get("facts") or {}
+                if doc and doc.get("key") == self.key(*k) and isinstance(files, dict) and isinstance(facts, dict):
+                    found[k] = (files, facts)
+            rels = sorted({rel for files, _facts in found.values() for rel in files})
+            actual = dict(zip(rels, digests(self.docs.root / rel for rel in rels)))
+            self._valid = {k: v for k, v in found.items() if all(actual[rel] == h for rel, h in v[0].items())}
+        return self._valid
+
     def reuse(self, region_id: str, agency_id: str, step=None) -> dict | None:
         """The agency's facts when its files from the previous build still hold (they
         join the docs writer), else None."""
-        try:
-            doc = json.loads(self._manifest(region_id, agency_id).read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        found = self._still_valid().get((region_id, agency_id))
+        if found is None:
             return None
-        if doc.get("key") != self.key(region_id, agency_id):
-            return None
-        files, facts = doc["files"], doc.get("facts") or {}
-        if not all((self.docs.root / rel).is_file() for rel in files):
-            return None
-        self.docs.keep(files)
+        files, facts = found
+        self.docs.keep(files, hashes=files)
         for rel in files:
             if step and rel.endswith(".md"):
                 step(rel)
-        self.produced[(region_id, agency_id)] = (files, facts)
+        self.produced[(region_id, agency_id)] = (sorted(files), facts)
         self.reused += 1
         return facts
 
@@ -252,107 +279,39 @@ class AgencyMemo:
         self.rendered += 1
 
     def save(self) -> None:
+        """Write the manifests (after the files they list: the build stage calls this
+        once the docs folder is complete), each atomically; remove the others."""
         self.folder.mkdir(parents=True, exist_ok=True)
         wanted = set()
         for (region_id, agency_id), (produced, facts) in self.produced.items():
             path = self._manifest(region_id, agency_id)
             wanted.add(path)
-            text = json.dumps({"key": self.key(region_id, agency_id), "files": produced, "facts": facts},
-                              ensure_ascii=False)
-            if not path.exists() or path.read_text(encoding="utf-8") != text:
-                path.write_text(text, encoding="utf-8")
+            files = {rel: self.docs.digest(rel) for rel in produced}
+            if None in files.values():  # a file that went missing meanwhile: never reused
+                path.unlink(missing_ok=True)
+                continue
+            write_manifest(path, {"key": self.key(region_id, agency_id), "files": files, "facts": facts})
         for p in self.folder.glob("*.json"):
             if p not in wanted:
                 p.unlink()
 
 
-# --------------------------------------------------------------------------- MkDocs, dirty
-
-def output_paths(rel: str) -> list[str]:
-    """Where MkDocs (use_directory_urls) writes a docs file: a/b.md → a/b/index.html."""
-    if rel.endswith(".md"):
-        stem = rel[:-3]
-        if stem == "index" or stem.endswith("/index"):
-            return [stem + ".html"]
-        return [stem + "/index.html"]
-    return [rel]
-
-
-class DirtySite:
-    """Build the new site from a hard-linked copy of the previous one when only docs files
-    changed: MkDocs then renders only the changed pages (``build(dirty=True)``)."""
-
-    STAMP = "situs.json"
-    ALWAYS = ("404.html", "sitemap.xml", "sitemap.xml.gz")  # MkDocs writes these on every build
-
-    def __init__(self, cache: Path, config_text: str, theme_dirs: list[Path]):
-        self.stamp_path = cache / self.STAMP
-        import material
-        import mkdocs
-
-        parts = [config_text.encode(), f"{mkdocs.__version__} {getattr(material, '__version__', '')}".encode()]
-        for d in theme_dirs:
-            if d.is_dir():
-                parts += [p.relative_to(d).as_posix().encode() + b"\0" + p.read_bytes() for p in sorted(d.rglob("*")) if p.is_file()]
-        self.stamp = _digest(*parts)
-
-    def usable(self, out: Path) -> bool:
-        try:
-            doc = json.loads(self.stamp_path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
-            return False
-        return doc.get("stamp") == self.stamp and doc.get("site") == str(out) and out.is_dir()
-
-    def prepare(self, out: Path, tmp: Path, changed: list[str], removed: list[str]) -> None:
-        """Fill ``tmp`` with hard links to ``out``, minus everything that will change."""
-        drop = set(self.ALWAYS)
-        for rel in changed + removed:
-            drop.update(output_paths(rel))
-        drop.add("pagefind")
-        for root, dirs, names in os.walk(out):
-            rel_root = os.path.relpath(root, out)
-            rel_root = "" if rel_root == "." else rel_root + "/"
-            if rel_root.rstrip("/") in drop:
-                dirs[:] = []
-                continue
-            dirs[:] = [d for d in dirs if rel_root + d not in drop]
-            keep = [n for n in names if rel_root + n not in drop]
-            if keep:
-                target = tmp / rel_root
-                target.mkdir(parents=True, exist_ok=True)
-                for n in keep:
-                    os.link(os.path.join(root, n), target / n)
-
-    def record(self, out: Path) -> None:
-        self.stamp_path.parent.mkdir(parents=True, exist_ok=True)
-        self.stamp_path.write_text(json.dumps({"stamp": self.stamp, "site": str(out)}), encoding="utf-8")
-
-    def forget(self) -> None:
-        self.stamp_path.unlink(missing_ok=True)
-
-
-def clear(folder: Path) -> None:
-    shutil.rmtree(folder, ignore_errors=True)
-
-
 # --------------------------------------------------------------------------- charts
 
+
 class ChartCache:
-    """Drawn charts by the chart's numbers and labels and the code that draws them."""
+    """Drawn charts by the chart's numbers and labels and the code that draws them
+    (sealed entries, like every cache here: a damaged one is drawn again)."""
 
     def __init__(self, folder: Path):
-        self.folder = folder
+        self.store = _Store(folder, ".svg")
         # every package that draws a chart, whole (core/fingerprint.py)
         self.salt = code_digest("core", "render", "ppid", libraries=("matplotlib",))
 
     def draw(self, spec: ChartSpec) -> bytes:
-        digest = hashlib.sha256((self.salt + spec.key).encode("utf-8")).hexdigest()
-        path = self.folder / digest[:2] / f"{digest}.svg"
-        if path.is_file():
-            return path.read_bytes()
-        svg = spec.draw()
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")  # render workers may draw the same chart
-        tmp.write_bytes(svg)
-        tmp.replace(path)
+        key = hashlib.sha256((self.salt + spec.key).encode("utf-8")).hexdigest()
+        svg = self.store.get(key)
+        if svg is None:
+            svg = spec.draw()
+            self.store.put(key, svg)  # render workers may draw the same chart: each renames its own file
         return svg

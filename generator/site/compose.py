@@ -27,6 +27,7 @@ from generator.render.escape import judul
 from generator.render.metodologi import metodologi_page
 from generator.render.position import position_page
 from generator.render.siteindex import SiteIndex
+from generator.site import seo
 from generator.site.cache import REST, ChartCache
 from generator.site.process import each_in_fork
 
@@ -37,10 +38,16 @@ class Rendered:
     nav: list = field(default_factory=list)
     site_name: str = ""
     extra: dict = field(default_factory=dict)
+    settings: dict = field(default_factory=dict)  # mkdocs.yml keys from data/site.yml (site/seo.py)
+
+
+NO_DATASET = "no dataset to render: the data has errors (build.checked stops before rendering)"
 
 
 def count_pages(result: CheckResult) -> int:
     ds = result.dataset
+    if ds is None:
+        raise ValueError(NO_DATASET)
     n = 2  # home, metodologi
     for region in ds.regions.values():
         n += 1
@@ -51,9 +58,16 @@ def count_pages(result: CheckResult) -> int:
     return n + (1 + len(groups) if groups else 0)
 
 
-def render_site(result: CheckResult, content_dir: Path | None = None, step: Callable[[str], None] | None = None,
-                cache_dir: Path | None = None, open_data=None, memo=None, workers: int | None = None,
-                docs=None) -> Rendered:
+def render_site(
+    result: CheckResult,
+    content_dir: Path | None = None,
+    step: Callable[[str], None] | None = None,
+    cache_dir: Path | None = None,
+    open_data=None,
+    memo=None,
+    workers: int | None = None,
+    docs=None,
+) -> Rendered:
     """Every file of the docs folder. ``step`` is called once per page (progress);
     ``cache_dir`` keeps drawn charts between builds (a chart is redrawn only when its
     numbers, labels or the code that draws it change); ``workers``: processes rendering
@@ -78,9 +92,12 @@ def render_site(result: CheckResult, content_dir: Path | None = None, step: Call
     site.content_pages(content_dir, nav)
     out = site.out
     out.nav = nav
-    situs = result.dataset.situs
-    out.extra = {"kinerja": {"judul": judul(situs.judul), "data_per": judul(fmt.tanggal(situs.data_per)),
-                             "lisensi": judul(situs.lisensi)}}
+    situs = site.ds.situs
+    out.extra = {
+        "kinerja": {"judul": judul(situs.judul), "data_per": judul(fmt.tanggal(situs.data_per)), "lisensi": judul(situs.lisensi)}
+    }
+    out.files.update(seo.site_files(site.ds))  # robots.txt, logo and favicon from data/
+    out.settings = seo.settings(site.ds)
     return out
 
 
@@ -88,7 +105,10 @@ class _Composer:
     """The pages of one site, agency by agency (see render_site)."""
 
     def __init__(self, result: CheckResult, step, cache_dir, open_data, make, memo, docs):
-        ds = self.ds = result.dataset
+        ds = result.dataset
+        if ds is None:
+            raise ValueError(NO_DATASET)
+        self.ds = ds
         self.make, self.memo, self.docs = make, memo, docs
         known = make.files if make is not None else open_data  # the downloads that exist, for the links
         self.env = env = environment()
@@ -112,6 +132,7 @@ class _Composer:
             spec.width, spec.height = svg_size(svg)
             files[spec.path] = svg
         body = self.env.get_template(template).render(**self.common, **ctx)
+        meta = {**meta, **seo.page_meta(template, ctx, meta, self.ds)}  # description, unique title
         files[path] = (front_matter(meta) + body).encode("utf-8")
         if into is None:
             self.step(path)
@@ -119,30 +140,51 @@ class _Composer:
     @staticmethod
     def identity(region, agency) -> dict:
         pd = agency.model
-        return {"wilayah": region.model.nama, "perangkat_daerah": pd.nama,
-                "perangkat_daerah_url": addresses.url(addresses.agency(region.id, agency.id)),
-                "sumber": "; ".join(s.judul for s in pd.sumber_dokumen) or None,
-                "hide": ["navigation"]}  # wide tables; the breadcrumb leads back
+        return {
+            "wilayah": region.model.nama,
+            "perangkat_daerah": pd.nama,
+            "perangkat_daerah_url": addresses.url(addresses.agency(region.id, agency.id)),
+            "sumber": "; ".join(s.judul for s in pd.sumber_dokumen) or None,
+            "hide": ["navigation"],
+        }  # wide tables; the breadcrumb leads back
 
     def agency_files(self, region_id: str, agency_id: str) -> tuple[dict[str, bytes], dict]:
         """The pages and charts of one agency (its page, units, positions, and its PPID
         pages with the DIP downloads), and its line of the PPID index."""
         region = self.ds.regions[region_id]
         agency = region.agencies[agency_id]
-        pd, ident, files = agency.model, self.identity(region, agency), {}
-        self.page(addresses.agency(region.id, agency.id), "perangkat_daerah.md.j2", agency_page(self.ix, region, agency),
-                  {"title": pd.nama, **ident}, files)
+        pd, ident = agency.model, self.identity(region, agency)
+        files: dict[str, bytes] = {}
+        self.page(
+            addresses.agency(region.id, agency.id),
+            "perangkat_daerah.md.j2",
+            agency_page(self.ix, region, agency),
+            {"title": pd.nama, **ident},
+            files,
+        )
         for unit_id in agency.units:
             ctx = unit_page(self.ix, region, agency, unit_id)
-            self.page(ctx["page_path"], "unit.md.j2", ctx,
-                      {"title": f"{agency.units[unit_id].nama} – {pd.singkatan or pd.nama}", **ident}, files)
+            self.page(
+                ctx["page_path"],
+                "unit.md.j2",
+                ctx,
+                {"title": f"{agency.units[unit_id].nama} – {pd.singkatan or pd.nama}", **ident},
+                files,
+            )
         for pos in agency.positions.values():
             ctx = position_page(self.ix, region, agency, pos)
             ctx["perbandingan"] = perbandingan.position_link(self.groups_by_id, region, pos)
             sources = _position_sources(ctx)
-            self.page(ctx["page_path"], "jabatan.md.j2", ctx,
-                      {"title": ctx["label"], **ident, **({"sumber": sources} if sources else {})}, files)
-        return files, self.ppid.agency_pages(region, agency, lambda *args: self.page(*args, files), files)
+            self.page(
+                ctx["page_path"],
+                "jabatan.md.j2",
+                ctx,
+                {"title": ctx["label"], **ident, **({"sumber": sources} if sources else {})},
+                files,
+            )
+        return files, self.ppid.agency_pages(
+            region, agency, lambda path, template, ctx, meta: self.page(path, template, ctx, meta, files), files
+        )
 
     def agency_job(self, region_id: str, agency_id: str):
         """(files, facts) of one agency: its files as bytes; or, with ``docs``, written
@@ -212,14 +254,26 @@ class _Composer:
         ds, ix, page = self.ds, self.ix, self.page
         page(addresses.HOME, "beranda.md.j2", home_page(ix), {"title": ds.situs.judul})
         for region in ds.regions.values():
-            page(addresses.region(region.id), "wilayah.md.j2", region_view(ix, region),
-                 {"title": region.model.nama, "wilayah": region.model.nama})
+            page(
+                addresses.region(region.id),
+                "wilayah.md.j2",
+                region_view(ix, region),
+                {"title": region.model.nama, "wilayah": region.model.nama},
+            )
         if self.groups:  # comparison pages: one per kelompok_pembanding, reached from perbandingan/
-            page(addresses.PERBANDINGAN, "perbandingan.md.j2", perbandingan.index_page(ix, self.groups),
-                 {"title": "Perbandingan jabatan"})
+            page(
+                addresses.PERBANDINGAN,
+                "perbandingan.md.j2",
+                perbandingan.index_page(ix, self.groups),
+                {"title": "Perbandingan jabatan"},
+            )
             for g in self.groups:
-                page(g.path, "perbandingan_kelompok.md.j2", perbandingan.group_page(ix, g),
-                     {"title": f"Perbandingan: {g.label}", "hide": ["navigation", "toc"]})
+                page(
+                    g.path,
+                    "perbandingan_kelompok.md.j2",
+                    perbandingan.group_page(ix, g),
+                    {"title": f"Perbandingan: {g.label}", "hide": ["navigation", "toc"]},
+                )
             nav.append({"Perbandingan": addresses.PERBANDINGAN})
         # PPID: the agencies' pages came with their jobs (or the memo); the index from their lines
         nav.append(self.ppid.index_page(page, {key: f["ppid"] for key, f in facts.items() if key != REST}))
@@ -239,6 +293,7 @@ class _Composer:
 
 
 # --------------------------------------------------------------------------- hand-written pages
+
 
 def _page_title(data: bytes, path: str) -> str:
     """Title of a hand-written page: front matter ``title``, else its first heading."""
@@ -268,5 +323,9 @@ def _content(content_dir: Path | None) -> dict[str, bytes]:
     """Hand-written pages under content/, copied as they are."""
     if content_dir is None or not content_dir.is_dir():
         return {}
-    return {p.relative_to(content_dir).as_posix(): p.read_bytes()
-            for p in sorted(content_dir.rglob("*")) if p.is_file() and not p.name.startswith(".")}
+    # privacy hook (core/fmt.mask_page): NIP-like numbers in hand-written pages are masked
+    return {
+        p.relative_to(content_dir).as_posix(): fmt.mask_page(p.name, p.read_bytes())
+        for p in sorted(content_dir.rglob("*"))
+        if p.is_file() and not p.name.startswith(".")
+    }

@@ -6,6 +6,10 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import signal
+import sys
+import threading
+import time
 from collections.abc import Callable
 
 
@@ -24,7 +28,39 @@ class ChildTraceback(Exception):
     """Where a child process' exception came from (its traceback as text)."""
 
 
-def _child(conn, fn, args) -> None:
+def die_with_parent(parent: int) -> None:
+    """Linux: this process is killed when ``parent`` dies, however it dies, so that a build
+    killed with SIGKILL leaves no stage behind that goes on writing into the build folder.
+    Only for a process started by the parent's main thread: the kernel sends the signal
+    when the *thread* that forked it ends (pool workers use exit_with_parent)."""
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # died before that took effect
+        os._exit(1)
+
+
+def exit_with_parent(parent: int) -> None:
+    """For a pool worker (forked by a pool's thread, so die_with_parent cannot serve): a
+    thread that ends the worker within a tenth of a second of its parent's death."""
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.1)
+        os._exit(1)
+
+    if os.getppid() != parent:
+        os._exit(1)
+    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
+
+
+def _child(conn, fn, args, parent: int) -> None:
+    die_with_parent(parent)
     try:
         conn.send(("ok", fn(*args, lambda *message: conn.send(message))))
     except BaseException as e:
@@ -48,32 +84,39 @@ def in_child(fn, *args, progress=None):
     lock of this process' threads (the progress bar), and the stage's workers fork from it."""
     ctx = multiprocessing.get_context("spawn")
     receive, send = ctx.Pipe(duplex=False)
-    proc = ctx.Process(target=_child, args=(send, fn, args))
+    proc = ctx.Process(target=_child, args=(send, fn, args, os.getpid()))
     proc.start()
     send.close()
+    finished = False
     try:
         while True:
             try:
                 message = receive.recv()
             except EOFError:
                 proc.join()
-                raise BuildError(f"Proses {fn.__name__.strip('_')} berhenti tanpa hasil (kode keluar {proc.exitcode}); "
-                                 "mungkin memori habis.") from None
+                raise BuildError(
+                    f"Proses {fn.__name__.strip('_')} berhenti tanpa hasil (kode keluar {proc.exitcode}); mungkin memori habis."
+                ) from None
             if message[0] == "ok":
+                finished = True
                 return message[1]
             if message[0] == "error":
+                finished = True
                 raise message[1] from ChildTraceback(message[2])
             if progress is not None:
                 getattr(progress, message[0])(*message[1:])
     finally:
         receive.close()
-        proc.join(10)
-        if proc.is_alive():  # interrupted here: stop it too
+        if not finished:  # interrupted here (Ctrl+C): stop the stage now, not when it is done
             proc.terminate()
+        proc.join(10)
+        if proc.is_alive():
+            proc.kill()
             proc.join()
 
 
 # --------------------------------------------------------------------------- jobs side by side
+
 
 def cores() -> int:
     try:
@@ -112,7 +155,9 @@ def each_in_fork(render, todo: list[tuple[str, str]], workers: int | None):
     gc.collect()
     gc.freeze()
     try:
-        with multiprocessing.get_context("fork").Pool(workers, maxtasksperchild=1) as pool:
+        with multiprocessing.get_context("fork").Pool(
+            workers, maxtasksperchild=1, initializer=exit_with_parent, initargs=(os.getpid(),)
+        ) as pool:
             yield from zip(todo, pool.imap(_job_in_worker, todo))
     finally:
         _JOB_FN = None

@@ -47,15 +47,24 @@ def available() -> bool:
 # Publik's links and the columns that repeat on each of its hundreds of rows per agency
 # (the number, summary and responsible official stay searchable). They made the index and
 # every DIP result's fragment much larger, and the indexing slower.
-EXCLUDE = ", ".join([".kj-dip-tautan"] + [f'td[data-label="{label}"]' for label in (
-    "Pejabat/unit yang menguasai", "Waktu dan tempat pembuatan", "Bentuk informasi", "Jangka waktu penyimpanan",
-    "Klasifikasi")])
+EXCLUDE = ", ".join(
+    [".kj-dip-tautan"]
+    + [
+        f'td[data-label="{label}"]'
+        for label in (
+            "Pejabat/unit yang menguasai",
+            "Waktu dan tempat pembuatan",
+            "Bentuk informasi",
+            "Jangka waktu penyimpanan",
+            "Klasifikasi",
+        )
+    ]
+)
 
 
 def index_site(site: Path, *, quiet: bool = True) -> None:
     """Write the Pagefind bundle into ``site/pagefind/`` (replacing an old one)."""
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE,
-           "--exclude-selectors", EXCLUDE]
+    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE, "--exclude-selectors", EXCLUDE]
     if quiet:
         cmd.append("--silent")
     done = subprocess.run(cmd, capture_output=True, text=True)

@@ -53,6 +53,7 @@ from mkdocs.exceptions import Abort, BuildError
 from mkdocs.plugins import BasePlugin
 
 from generator.site.minify import minify_file as _minify_file
+from generator.site.process import exit_with_parent
 
 MIN_PAGES = 200  # fewer pages: forking costs more than it saves
 
@@ -97,7 +98,9 @@ def build(cfg, *, dirty: bool = False, workers: int | None = None, minify: bool 
     parallel, why = plan(cfg)
     if not parallel:
         log.info("sitebuild: plain `mkdocs build` on one core: %s", why)
-        _plain(cfg, dirty, minify)
+        # MkDocs' dirty build rewrites files in place, and those of a dirty build are hard
+        # links shared with the published site (cache.DirtySite): a whole build instead.
+        _plain(cfg, False, minify)
         return []
     return _parallel(cfg, dirty, workers, minify)
 
@@ -163,7 +166,7 @@ def _missing() -> list[str]:
 class _Written(BasePlugin):
     """Notes each page MkDocs writes (its public on_post_page event), to minify it after."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         self.paths: list[str] = []
 
     def on_post_page(self, output, *, page, config):
@@ -209,8 +212,13 @@ def _parallel(cfg, dirty: bool, workers: int | None, squeeze: bool) -> list[str]
         files, nav, env, pages, static = _gather(cfg, dirty)
         logged = _run(cfg, files, nav, env, dirty, squeeze, pages, static, workers)
         for template in cfg.theme.static_templates:
+            if dirty:
+                _unlink(os.path.join(cfg.site_dir, template))
+                _unlink(os.path.join(cfg.site_dir, template + ".gz"))
             mk._build_theme_template(template, env, files, cfg, nav)
         for template in cfg.extra_templates:
+            if dirty:
+                _unlink(os.path.join(cfg.site_dir, template))
             mk._build_extra_template(template, files, cfg, nav)
         cfg.plugins.on_post_build(config=cfg)
         if cfg.strict:
@@ -288,7 +296,7 @@ def _run(cfg, files, nav, env, dirty, squeeze, pages, static, workers) -> list[t
         if workers == 1:
             _shard(0, collect=False)  # in this process: warnings reach the caller's handlers
         else:
-            with multiprocessing.get_context("fork").Pool(workers) as pool:
+            with multiprocessing.get_context("fork").Pool(workers, initializer=exit_with_parent, initargs=(os.getpid(),)) as pool:
                 for found in pool.imap_unordered(_shard, range(workers)):
                     logged += found
     finally:
@@ -309,12 +317,18 @@ def _shard(w: int, collect: bool = True) -> list[tuple[int, str]]:
         logger.addHandler(handler)
     try:
         for file in static:
-            file.copy_file(dirty)
+            if dirty:
+                if not file.is_modified():
+                    continue  # unchanged since the previous build (MkDocs' own --dirty rule)
+                _unlink(file.abs_dest_path)
+            file.copy_file()
         for i in numbers:
             page = pages[i].page
             assert page is not None
-            if dirty and not pages[i].is_modified():
-                continue  # unchanged since the previous build (MkDocs' own --dirty rule)
+            if dirty:
+                if not pages[i].is_modified():
+                    continue  # unchanged since the previous build (MkDocs' own --dirty rule)
+                _unlink(pages[i].abs_dest_path)
             if page.content is None:  # not rendered by the parent (_gather)
                 mk._populate_page(page, cfg, files)
             mk._build_page(page, cfg, pages, nav, env, excluded=pages[i].inclusion.is_excluded())
@@ -326,6 +340,16 @@ def _shard(w: int, collect: bool = True) -> list[tuple[int, str]]:
     finally:
         logger.removeHandler(handler)
     return logged
+
+
+def _unlink(path: str | None) -> None:
+    """Before a dirty build writes a file: the old one may be a hard link shared with the
+    published site (cache.DirtySite), which MkDocs would otherwise overwrite in place."""
+    if path:
+        try:
+            os.unlink(path)
+        except FileNotFoundError:
+            pass
 
 
 class _Collect(logging.Handler):

@@ -3,7 +3,6 @@ put together as the Dataset (regions → agencies → positions → years)."""
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -20,14 +19,18 @@ from generator.core.layout import (
     REGION_FILE,
     RESERVED_REGION_IDS,
     SITE_FILE,
-    yaml_files,
+    UNDATED_DIR,
+    year_folder,
 )
 from generator.load import Document, Path_, display_path, load_yaml
 from generator.model import Jabatan, PerangkatDaerah, Situs, Tahunan, Unit, Wilayah
+from generator.model.fields import TANGGAL_MAX
 from generator.model.ppid import DaftarTambahan, HariLibur, RegisterPermohonan
+from generator.validate import ids
 from generator.validate import ppid as ppid_rules
 from generator.validate.dataset import AgencyRecord, Dataset, PositionRecord, RegionRecord, YearRecord
 from generator.validate.schema import validate_schema
+from generator.validate.siteimages import site_images
 
 FileReader = Callable[[Path, Path, type[BaseModel], list[Diagnostic]], tuple[Any, Document]]
 """Reads one data file: (path, data root, schema model, findings) → (the model or None, the Document).
@@ -63,9 +66,14 @@ def assemble(root: Path, out: list[Diagnostic], load: FileReader = read_file) ->
             )
         )
         return None
+    ids.refuse_symlinks(root, out)
+    top = ids.listing(root, out)
     situs, situs_doc = (None, None)
-    if site_path.exists():
+    if site_path in top.files:
         situs, situs_doc = load(site_path, root, Situs, out)
+        out.extend(site_images(situs, situs_doc, root))  # logo and favicon files (site/seo.py)
+    elif site_path.is_symlink():
+        pass  # reported by ids.listing (SYMLINK)
     else:
         out.append(
             Diagnostic(
@@ -77,11 +85,14 @@ def assemble(root: Path, out: list[Diagnostic], load: FileReader = read_file) ->
                 msg("buat data/site.yml berisi judul dan data_per", "create data/site.yml with judul and data_per"),
             )
         )
-    dataset = Dataset(situs=situs or Situs(judul="(tanpa judul)", data_per=dt.date.max), situs_doc=situs_doc)
+    # without a valid site.yml, the latest date a file may hold: no period counts as after it
+    dataset = Dataset(situs=situs or Situs(judul="(tanpa judul)", data_per=TANGGAL_MAX), situs_doc=situs_doc)
 
     holidays_dir = root / HOLIDAYS_DIR
-    if holidays_dir.is_dir():
-        for f in yaml_files(holidays_dir):
+    if holidays_dir in top.dirs:
+        for f in ids.listing(holidays_dir, out).files:
+            if not ids.check_name(f, f.stem, out, "2025"):
+                continue
             cal, cdoc = load(f, root, HariLibur, out)
             if cal is None:
                 continue
@@ -115,14 +126,17 @@ def assemble(root: Path, out: list[Diagnostic], load: FileReader = read_file) ->
                     )
             dataset.holidays[cal.tahun] = cal
 
-    for region_dir in sorted(
-        p for p in root.iterdir() if p.is_dir() and p.name != HOLIDAYS_DIR and not p.name.startswith((".", "_"))
-    ):
-        for stray in yaml_files(region_dir):
+    for region_dir in top.dirs:
+        if region_dir.name == HOLIDAYS_DIR or not ids.check_name(
+            region_dir, region_dir.name, out, "kota-contoh", RESERVED_REGION_IDS
+        ):
+            continue
+        region_ls = ids.listing(region_dir, out)
+        for stray in region_ls.files:
             if stray.name != REGION_FILE:
                 out.append(
                     _misplaced(
-                        rel(stray),
+                        ids.shown(stray),
                         msg(
                             f"berkas '{stray.name}' tidak dikenal di folder wilayah",
                             f"unexpected file '{stray.name}' in a region folder",
@@ -133,23 +147,10 @@ def assemble(root: Path, out: list[Diagnostic], load: FileReader = read_file) ->
                         ),
                     )
                 )
-        if region_dir.name in RESERVED_REGION_IDS:
-            out.append(
-                Diagnostic(
-                    display_path(region_dir),
-                    1,
-                    1,
-                    "MISPLACED_FILE",
-                    msg(
-                        f"nama folder wilayah '{region_dir.name}' dipakai oleh situs sendiri",
-                        f"region folder name '{region_dir.name}' is reserved by the site",
-                    ),
-                    msg("beri nama lain, mis. kota-contoh", "use another name, e.g. kota-contoh"),
-                )
-            )
-            continue
         region_file = region_dir / REGION_FILE
-        if not region_file.exists():
+        if region_file not in region_ls.files:
+            if region_file.is_symlink():
+                continue  # reported by ids.listing (SYMLINK)
             out.append(
                 Diagnostic(
                     rel(region_file),
@@ -166,15 +167,19 @@ def assemble(root: Path, out: list[Diagnostic], load: FileReader = read_file) ->
             continue
         region = RegionRecord(region_dir.name, wilayah, wdoc)
         dataset.regions[region.id] = region
-        for agency_dir in sorted(p for p in region_dir.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
-            _assemble_agency(root, region, agency_dir, out, load)
+        for agency_dir in region_ls.dirs:
+            if ids.check_name(agency_dir, agency_dir.name, out, "dinas-contoh"):
+                _assemble_agency(root, region, agency_dir, out, load)
     return dataset
 
 
 def _assemble_agency(root: Path, region: RegionRecord, agency_dir: Path, out: list[Diagnostic], load: FileReader) -> None:
     rel = display_path
     agency_file = agency_dir / AGENCY_FILE
-    if not agency_file.exists():
+    agency_ls = ids.listing(agency_dir, out)
+    if agency_file not in agency_ls.files:
+        if agency_file.is_symlink():
+            return  # reported by ids.listing (SYMLINK)
         out.append(
             Diagnostic(
                 rel(agency_file),
@@ -193,11 +198,11 @@ def _assemble_agency(root: Path, region: RegionRecord, agency_dir: Path, out: li
     region.agencies[agency.id] = agency
     _index_units(agency, pd.unit, None, ("unit",), out)
 
-    for stray in yaml_files(agency_dir):
+    for stray in agency_ls.files:
         if stray.name != AGENCY_FILE:
             out.append(
                 _misplaced(
-                    rel(stray),
+                    ids.shown(stray),
                     msg(f"berkas '{stray.name}' tidak dikenal di folder perangkat daerah", f"unexpected file '{stray.name}'"),
                     msg(
                         "berkas jabatan di folder jabatan/, berkas tahunan di folder tahun (mis. 2025/)",
@@ -206,32 +211,34 @@ def _assemble_agency(root: Path, region: RegionRecord, agency_dir: Path, out: li
                 )
             )
     pos_dir = agency_dir / POSITIONS_DIR
-    if pos_dir.is_dir():
-        for f in yaml_files(pos_dir):
+    if pos_dir in agency_ls.dirs:
+        for f in ids.listing(pos_dir, out).files:
+            if not ids.check_name(f, f.stem, out, "kepala-dinas"):
+                continue
             jab, jdoc = load(f, root, Jabatan, out)
             if jab is not None:
                 agency.positions[f.stem] = PositionRecord(f.stem, jab, jdoc)
+                if jab.kelompok_pembanding:
+                    ids.check_value(jdoc, ("kelompok_pembanding",), jab.kelompok_pembanding, out, "kepala-dinas")
     ppid_dir = agency_dir / PPID_DIR
-    if ppid_dir.is_dir():
+    if ppid_dir in agency_ls.dirs:
         _assemble_ppid(root, agency, ppid_dir, out, load)
-    for year_dir in sorted(
-        p
-        for p in agency_dir.iterdir()
-        if p.is_dir() and p.name not in (POSITIONS_DIR, PPID_DIR) and not p.name.startswith((".", "_"))
-    ):
-        if not re.fullmatch(r"\d{4}", year_dir.name):
+    for year_dir in (p for p in agency_ls.dirs if p.name not in (POSITIONS_DIR, PPID_DIR)):
+        if not re.fullmatch(r"\d{4}", year_dir.name) and year_dir.name != UNDATED_DIR:
             out.append(
                 _misplaced(
-                    rel(year_dir),
+                    ids.shown(year_dir),
                     msg(
-                        f"folder '{year_dir.name}' tidak dikenal (diharapkan tahun, mis. 2025, atau jabatan/)",
-                        f"unexpected folder '{year_dir.name}' (expected a year such as 2025, or jabatan/)",
+                        f"folder '{year_dir.name}' tidak dikenal (diharapkan tahun, mis. 2025, {UNDATED_DIR}/, atau jabatan/)",
+                        f"unexpected folder '{year_dir.name}' (expected a year such as 2025, {UNDATED_DIR}/, or jabatan/)",
                     ),
                     msg("pindahkan berkasnya ke folder tahun yang benar", "move the files into the right year folder"),
                 )
             )
             continue
-        for f in yaml_files(year_dir):
+        for f in ids.listing(year_dir, out).files:
+            if not ids.check_name(f, f.stem, out, "kepala-dinas"):
+                continue
             tah, tdoc = load(f, root, Tahunan, out)
             if tah is None:
                 continue
@@ -253,7 +260,7 @@ def _assemble_agency(root: Path, region: RegionRecord, agency_dir: Path, out: li
                         ),
                     )
                 )
-            if str(tah.tahun) != year_dir.name:
+            if year_folder(tah.tahun) != year_dir.name:
                 line, col = tdoc.where(("tahun",))
                 out.append(
                     Diagnostic(
@@ -262,10 +269,13 @@ def _assemble_agency(root: Path, region: RegionRecord, agency_dir: Path, out: li
                         col,
                         "FILE_NAME",
                         msg(
-                            f"tahun {tah.tahun} tidak sama dengan folder {year_dir.name}",
-                            f"tahun {tah.tahun} differs from folder {year_dir.name}",
+                            f"tahun {tah.tahun or 'tidak_tercantum'} tidak sama dengan folder {year_dir.name}",
+                            f"tahun {tah.tahun or 'tidak_tercantum'} differs from folder {year_dir.name}",
                         ),
-                        msg("pindahkan berkas ke folder tahun yang benar atau perbaiki `tahun`", "move the file or fix `tahun`"),
+                        msg(
+                            f"pindahkan berkas ke folder tahun yang benar (berkas `tahun: tidak_tercantum` di folder {UNDATED_DIR}/) atau perbaiki `tahun`",
+                            f"move the file (a `tahun: tidak_tercantum` file goes in {UNDATED_DIR}/) or fix `tahun`",
+                        ),
                     )
                 )
                 continue
@@ -292,7 +302,7 @@ def _assemble_agency(root: Path, region: RegionRecord, agency_dir: Path, out: li
 
 
 def _assemble_ppid(root: Path, agency: AgencyRecord, ppid_dir: Path, out: list[Diagnostic], load: FileReader) -> None:
-    for f in yaml_files(ppid_dir):
+    for f in ids.listing(ppid_dir, out).files:
         if f.stem == "dip":
             dip, ddoc = load(f, root, DaftarTambahan, out)
             if dip is not None:
@@ -302,7 +312,7 @@ def _assemble_ppid(root: Path, agency: AgencyRecord, ppid_dir: Path, out: list[D
         if not m:
             out.append(
                 _misplaced(
-                    display_path(f),
+                    ids.shown(f),
                     msg(f"berkas '{f.name}' tidak dikenal di folder ppid/", f"unexpected file '{f.name}' in ppid/"),
                     msg("nama berkas: permohonan-<tahun>.yml atau dip.yml", "file names: permohonan-<year>.yml or dip.yml"),
                 )
@@ -353,6 +363,7 @@ def _index_units(agency: AgencyRecord, units: list[Unit], parent: str | None, lo
                 )
             )
             continue
+        ids.check_value(agency.doc, loc + (i, "id"), u.id, out, "bidang-contoh")
         agency.units[u.id] = u
         agency.unit_parent[u.id] = parent
         _index_units(agency, u.unit, u.id, loc + (i, "unit"), out)

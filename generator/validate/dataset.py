@@ -15,18 +15,28 @@ from generator.model import Jabatan, PerangkatDaerah, Situs, Tahunan, Unit, Wila
 from generator.model.ppid import DaftarTambahan, HariLibur, RegisterPermohonan
 
 
+def year_order(tahun: int | None) -> tuple[bool, int]:
+    """Sort key of a year: a document without a year (None) before every dated one."""
+    return (tahun is not None, tahun or 0)
+
+
 @dataclass
 class PositionRecord:
     id: str
     model: Jabatan
     doc: Document
-    years: dict[int, YearRecord] = field(default_factory=dict)
+    # by year; None: the documents whose year is not stated (folder tanpa-tahun/)
+    years: dict[int | None, YearRecord] = field(default_factory=dict)
+
+    def years_in_order(self, newest_first: bool = False) -> list[int | None]:
+        """The years oldest first (or newest first); an undated document counts as the oldest."""
+        return sorted(self.years, key=year_order, reverse=newest_first)
 
 
 @dataclass
 class YearRecord:
     position_id: str
-    tahun: int
+    tahun: int | None  # None: the document states no year
     model: Tahunan
     doc: Document
 
@@ -87,5 +97,5 @@ class Dataset:
         for region in self.regions.values():
             for agency in region.agencies.values():
                 for position in agency.positions.values():
-                    for year in sorted(position.years):
+                    for year in position.years_in_order():
                         yield region, agency, position, position.years[year]

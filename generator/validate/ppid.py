@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from typing import Any
 
 from generator.compute import workdays
 from generator.core.diagnostics import Diagnostic, Severity, msg
 from generator.load import Document, Path_
-from generator.model.ppid import RegisterPermohonan
+from generator.model.ppid import Permohonan, RegisterPermohonan
+from generator.validate import personal
 
 # Keys that would publish a requester's identity (UU 27/2022 PDP). Checked on the raw
 # file, before the schema, so the message says "personal data", not "unknown key".
@@ -37,18 +37,17 @@ PERSONAL_KEYS = {
     "tempat_lahir",
     "pekerjaan",
 }
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+\.[\w.-]+")
-_PHONE = re.compile(r"(\+62|\b0)8\d[\d\s-]{7,12}\d\b")
-_NIK = re.compile(r"\b\d{16}\b")
 
 
 def personal_data(doc: Document) -> list[Diagnostic]:
+    """Personal data in a register file: a key that names it (``nama``, ``nik``, …) or a
+    text that holds it (validate/personal.py), each reported once at its line."""
     out: list[Diagnostic] = []
 
     def visit(value: Any, loc: Path_) -> None:
         if isinstance(value, dict):
             for key, item in value.items():
-                if key.lower().replace("-", "_") in PERSONAL_KEYS:
+                if str(key).lower().replace("-", "_") in PERSONAL_KEYS:
                     line, col = doc.where(loc + (key,), key=True)
                     out.append(
                         Diagnostic(
@@ -73,27 +72,26 @@ def personal_data(doc: Document) -> list[Diagnostic]:
             for i, item in enumerate(value):
                 visit(item, loc + (i,))
         elif isinstance(value, str):
-            for pattern, what in (
-                (_EMAIL, ("alamat email", "an e-mail address")),
-                (_PHONE, ("nomor telepon", "a phone number")),
-                (_NIK, ("NIK (16 digit)", "a 16-digit NIK")),
-            ):
-                if pattern.search(value):
-                    line, col = doc.where(loc)
-                    out.append(
-                        Diagnostic(
-                            doc.rel,
-                            line,
-                            col,
-                            "PERSONAL_DATA",
-                            msg(
-                                f"teks ini memuat {what[0]}; data pribadi tidak boleh diterbitkan",
-                                f"this text contains {what[1]}; personal data must not be published",
-                            ),
-                            msg("hapus atau samarkan bagian itu", "remove or redact it"),
-                        )
+            kinds = personal.find(value)
+            if kinds:
+                line, col = doc.where(loc)
+                out.append(
+                    Diagnostic(
+                        doc.rel,
+                        line,
+                        col,
+                        "PERSONAL_DATA",
+                        msg(
+                            f"teks ini memuat data pribadi ({', '.join(k[0] for k in kinds)}); register permohonan diterbitkan apa adanya",
+                            f"this text contains personal data ({', '.join(k[1] for k in kinds)}); the request register is published as written",
+                        ),
+                        msg(
+                            'hapus bagian itu atau ganti dengan keterangan umum (mis. "pemohon perorangan"). '
+                            "Identitas dan kontak pemohon disimpan di arsip internal PPID, bukan di repositori ini.",
+                            "remove it or write a general description instead; keep identities and contacts in the PPID's internal archive",
+                        ),
                     )
-                    break
+                )
 
     visit(doc.data, ())
     return out
@@ -110,12 +108,15 @@ def deadlines(
         line, col = doc.where(loc)
         out.append(Diagnostic(doc.rel, line, col, code, msg(id_text, en_text), msg(hint_id, hint_en), severity=severity))
 
-    missing_years: set[int] = set()
+    # year without a holiday calendar → the requests whose deadline or count passes through it
+    missing: dict[int, list[tuple[str, Path_]]] = {}
     for i, p in enumerate(register.permohonan):
         base = ("permohonan", i)
         for d in (p.tanggal_diterima, p.tanggal_dijawab, p.keberatan and p.keberatan.tanggal_dijawab):
             if d and d.year not in calendar_years:
-                missing_years.add(d.year)
+                missing.setdefault(d.year, [])
+        for year in _provisional_years(p, holidays, calendar_years):
+            missing.setdefault(year, []).append((p.nomor, base + ("tanggal_diterima",)))
         if p.tanggal_dijawab and p.tanggal_dijawab < p.tanggal_diterima:
             add(
                 base + ("tanggal_dijawab",),
@@ -183,13 +184,48 @@ def deadlines(
                     "tetap dicatat apa adanya",
                     "recorded as is",
                 )
-    for year in sorted(missing_years):
+    for year, requests in sorted(missing.items()):
+        hint = (
+            f"tambahkan data/hari-libur/{year}.yml, dengan tanggal dari naskah SKB 3 Menteri tentang hari libur "
+            f"nasional dan cuti bersama tahun {year} (lihat panduan kontributor, bagian Hari libur nasional dan cuti bersama)",
+            f"add data/hari-libur/{year}.yml with the dates of the joint ministerial decree (SKB) for {year}",
+        )
+        if not requests:
+            add(
+                ("tahun",),
+                "HOLIDAYS_MISSING",
+                f"kalender hari libur {year} tidak ada; hari kerja dihitung tanpa libur nasional",
+                f"no holiday calendar for {year}; working days ignore national holidays",
+                *hint,
+            )
+            continue
+        numbers = ", ".join(sorted({n for n, _ in requests}))
         add(
-            ("tahun",),
+            requests[0][1],
             "HOLIDAYS_MISSING",
-            f"kalender hari libur {year} tidak ada; hari kerja dihitung tanpa libur nasional",
-            f"no holiday calendar for {year}; working days ignore national holidays",
-            f"tambahkan data/hari-libur/{year}.yml (libur nasional dan cuti bersama)",
-            f"add data/hari-libur/{year}.yml",
+            f"batas waktu permohonan {numbers} jatuh pada tahun {year}, tetapi kalender hari libur {year} belum ada: "
+            f"batas itu dihitung tanpa libur nasional dan cuti bersama {year}, jadi bisa lebih awal dari yang "
+            "sebenarnya, dan situs menandainya sementara",
+            f"the deadline of request(s) {numbers} falls in {year}, which has no holiday calendar: it ignores "
+            f"{year}'s holidays, may be too early, and the site marks it provisional",
+            *hint,
         )
     return out
+
+
+def _provisional_years(p: Permohonan, holidays: set[dt.date], calendar_years: set[int]) -> list[int]:
+    """The years without a calendar that a request's answer deadline, its count of working
+    days or its objection's deadline passes through (compute/workdays.py)."""
+    limit = workdays.JAWAB
+    if p.perpanjangan and (
+        workdays.workdays_between(p.tanggal_diterima, p.perpanjangan.tanggal_pemberitahuan, holidays) <= workdays.JAWAB
+    ):
+        limit += workdays.PERPANJANGAN
+    due, years = workdays.deadline(p.tanggal_diterima, limit, holidays, calendar_years)
+    found = set(years)
+    if p.tanggal_dijawab:
+        found.update(workdays.uncovered_years(p.tanggal_diterima, p.tanggal_dijawab, calendar_years))
+    k = p.keberatan
+    if k:
+        found.update(workdays.deadline(k.tanggal_diajukan, workdays.KEBERATAN, holidays, calendar_years)[1])
+    return sorted(found)

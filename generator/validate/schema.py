@@ -13,6 +13,7 @@ from pydantic_core import ErrorDetails
 
 from generator.core.diagnostics import Diagnostic, msg
 from generator.load import Document, Path_
+from generator.validate.where import parent_place, place, shown
 
 
 def _field_model(annotation: Any) -> type[BaseModel] | None:
@@ -67,10 +68,11 @@ def _schema_diagnostic(doc: Document, root: type[BaseModel], err: ErrorDetails) 
     etype = err["type"]
     where_key = etype in ("extra_forbidden",)
     line, col = doc.where(loc, key=where_key)
-    dotted = ".".join(str(p) for p in loc) or "(berkas)"
+    # where and what, in words (validate/where.py): "laporan ke-1 (triwulan II) › realisasi"
+    dotted, dotted_en = place(doc.data, loc), place(doc.data, loc, "en")
     ctx = err.get("ctx") or {}
     given = err.get("input")
-    given_s = repr(given) if not isinstance(given, (dict, list)) else type(given).__name__
+    given_s, given_en = shown(given), shown(given, "en")
 
     if etype in _custom_codes():
         hint = ctx.get("hint")
@@ -79,7 +81,7 @@ def _schema_diagnostic(doc: Document, root: type[BaseModel], err: ErrorDetails) 
             line,
             col,
             etype,
-            msg(f"{dotted}: {err['msg']}", f"{dotted}: {ctx.get('en', err['msg'])}"),
+            msg(f"{dotted}: {err['msg']}", f"{dotted_en}: {ctx.get('en', err['msg'])}"),
             msg(hint, ctx.get("hint_en", hint)) if hint else None,
         )
     if etype == "extra_forbidden":
@@ -97,7 +99,10 @@ def _schema_diagnostic(doc: Document, root: type[BaseModel], err: ErrorDetails) 
             line,
             col,
             "UNKNOWN_KEY",
-            msg(f"kunci '{key}' tidak dikenal di {'.'.join(map(str, loc[:-1])) or 'tingkat atas'}", f"unknown key '{key}'"),
+            msg(
+                f"kunci '{key}' tidak dikenal di {parent_place(doc.data, loc)}",
+                f"unknown key '{key}' in {parent_place(doc.data, loc, 'en')}",
+            ),
             hint,
         )
     if etype == "missing":
@@ -109,20 +114,20 @@ def _schema_diagnostic(doc: Document, root: type[BaseModel], err: ErrorDetails) 
             col,
             "MISSING_KEY",
             msg(
-                f"kunci wajib '{key}' tidak ada di {'.'.join(map(str, loc[:-1])) or 'tingkat atas'}",
-                f"required key '{key}' is missing",
+                f"kunci wajib '{key}' tidak ada di {parent_place(doc.data, loc)}",
+                f"required key '{key}' is missing in {parent_place(doc.data, loc, 'en')}",
             ),
             msg(f"tambahkan `{key}: ...`", f"add `{key}: ...`"),
         )
     if etype == "literal_error":
-        expected = ctx.get("expected", "")
+        expected = str(ctx.get("expected", ""))
         return Diagnostic(
             doc.rel,
             line,
             col,
             "TYPE",
-            msg(f"{dotted}: nilai {given_s} tidak diizinkan", f"{dotted}: value {given_s} not allowed"),
-            msg(f"pilih salah satu: {expected}", f"use one of: {expected}"),
+            msg(f"{dotted}: nilai {given_s} tidak diizinkan", f"{dotted_en}: value {given_en} not allowed"),
+            msg(f"pilih salah satu: {expected.replace(' or ', ' atau ')}", f"use one of: {expected}"),
         )
     if etype == "string_pattern_mismatch":
         return Diagnostic(
@@ -130,15 +135,20 @@ def _schema_diagnostic(doc: Document, root: type[BaseModel], err: ErrorDetails) 
             line,
             col,
             "TYPE",
-            msg(f"{dotted}: id {given_s} tidak sah", f"{dotted}: invalid id {given_s}"),
+            msg(f"{dotted}: id {given_s} tidak sah", f"{dotted_en}: invalid id {given_en}"),
             msg(
                 "id memakai huruf kecil, angka dan tanda hubung, mis. indeks-kepuasan-masyarakat",
                 "ids use lower-case letters, digits and hyphens",
             ),
         )
-    if etype in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
+    if etype in _BOUNDS:
+        bound = ctx.get(_BOUNDS[etype][0])
         return Diagnostic(
-            doc.rel, line, col, "TYPE", msg(f"{dotted}: {given_s} di luar batas ({err['msg']})", f"{dotted}: {err['msg']}")
+            doc.rel,
+            line,
+            col,
+            "TYPE",
+            msg(f"{dotted}: {given_s} di luar batas ({_BOUNDS[etype][1]} {bound})", f"{dotted_en}: {err['msg']}"),
         )
     if etype == "invalid_key":
         return Diagnostic(
@@ -146,8 +156,22 @@ def _schema_diagnostic(doc: Document, root: type[BaseModel], err: ErrorDetails) 
             line,
             col,
             "TYPE",
-            msg(f"{dotted}: kunci tidak sah {given_s}", f"{dotted}: invalid key {given_s}"),
+            msg(f"{dotted}: kunci tidak sah {given_s}", f"{dotted_en}: invalid key {given_en}"),
             msg("triwulan ditulis 1, 2, 3 atau 4", "quarters are written 1, 2, 3 or 4"),
+        )
+    if etype in ("string_too_long", "too_long", "string_too_short", "too_short"):
+        longest = "max_length" in ctx
+        limit = ctx.get("max_length", ctx.get("min_length"))
+        unit = "karakter" if etype.startswith("string") else "butir"
+        return Diagnostic(
+            doc.rel,
+            line,
+            col,
+            "TYPE",
+            msg(
+                f"{dotted}: terlalu {'panjang' if longest else 'pendek'} ({'paling banyak' if longest else 'paling sedikit'} {limit} {unit})",
+                f"{dotted_en}: {err['msg']}",
+            ),
         )
     kind = _kind(etype)
     if kind:
@@ -166,10 +190,19 @@ def _schema_diagnostic(doc: Document, root: type[BaseModel], err: ErrorDetails) 
             line,
             col,
             "TYPE",
-            msg(f"{dotted}: diharapkan {kind[0]}, tertulis {given_s}", f"{dotted}: expected {kind[1]}, got {given_s}"),
+            msg(f"{dotted}: diharapkan {kind[0]}, tertulis {given_s}", f"{dotted_en}: expected {kind[1]}, got {given_en}"),
             hint,
         )
-    return Diagnostic(doc.rel, line, col, "TYPE", msg(f"{dotted}: {err['msg']}"))
+    return Diagnostic(doc.rel, line, col, "TYPE", msg(f"{dotted}: nilai {given_s} tidak sah", f"{dotted_en}: {err['msg']}"))
+
+
+# pydantic's bound errors → the bound's name in its context, and how a message says it
+_BOUNDS = {
+    "greater_than_equal": ("ge", "paling kecil"),
+    "less_than_equal": ("le", "paling besar"),
+    "greater_than": ("gt", "harus lebih dari"),
+    "less_than": ("lt", "harus kurang dari"),
+}
 
 
 def _custom_codes() -> set[str]:

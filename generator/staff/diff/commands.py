@@ -8,7 +8,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from generator.staff.diff.sides import DiffError, repo_and_prefix, side_from_disk, side_from_git
+from generator.check.revision import repo_and_prefix
+from generator.core.redact import public_text
+from generator.staff.diff.sides import DiffError, side_from_disk, side_from_git
 from generator.staff.diff.summary import render
 
 
@@ -25,7 +27,7 @@ def cmd_diff(args: argparse.Namespace) -> int:
     try:
         text = diff(data_dir, args.base, args.head)
     except DiffError as e:
-        print(f"kinerja diff: {e}", file=sys.stderr)
+        print(f"kinerja diff: {public_text(str(e))}", file=sys.stderr)
         return 2
     if args.output:
         Path(args.output).write_text(text, encoding="utf-8")

@@ -5,6 +5,7 @@ GitHub's size limit."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable
 
 from generator.core.fmt import ROMAWI, angka
@@ -21,7 +22,30 @@ def md(value: object) -> str:
     breaks, @mentions or #references can come out of it."""
     s = re.sub(r"[\x00-\x1f\x7f]+", " ", str(value)).strip()
     s = _MD_SPECIAL.sub(r"\\\1", s.replace("&", "&amp;")).replace("<", "&lt;")
-    return s.replace("@", "@\u200b")  # a zero-width space after @ keeps GitHub from notifying anyone
+    # a zero-width space after @ keeps GitHub from notifying anyone, and after # from linking an issue
+    return re.sub(r"#(?=\d)", "#\u200b", s.replace("@", "@\u200b"))
+
+
+def visible(text: str) -> str:
+    """Control, format (e.g. right-to-left override) and line-separator characters written
+    as escapes, so a file name shows as what it is and cannot start a new line."""
+    out = []
+    for ch in text:
+        if unicodedata.category(ch) in ("Cc", "Cf", "Zl", "Zp"):
+            out.append({"\n": "\\n", "\r": "\\r", "\t": "\\t"}.get(ch, f"\\u{ord(ch):04x}"))
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def code(value: object) -> str:
+    """A file name or revision as an inline code span: shown literally, whatever it holds
+    (no heading, link, HTML comment, @mention or #reference can come out of it)."""
+    s = visible(str(value))
+    longest = max((len(run) for run in re.findall(r"`+", s)), default=0)
+    fence = "`" * (longest + 1)
+    pad = " " if s[:1] in ("`", " ") or s[-1:] in ("`", " ") else ""
+    return f"{fence}{pad}{s}{pad}{fence}"
 
 
 def change(old, new, fmt: Callable = angka) -> str:
@@ -44,7 +68,8 @@ def table(header: list[str], rows: list[list[str]]) -> list[str]:
 
 def _diag_line(d) -> str:
     hint = f" — saran: {md(d.hint.text('id'))}" if d.hint else ""
-    return f"- `{d.path.replace('`', '')}` baris {d.line}: **{d.code}** {md(d.message.text('id'))}{hint}"
+    level = "galat" if d.severity == "error" else "peringatan"
+    return f"- {code(d.path)} baris {d.line}: **{d.code}** ({level}) {md(d.message.text('id'))}{hint}"
 
 
 def diag_list(diags: list) -> list[str]:

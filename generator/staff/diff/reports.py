@@ -22,6 +22,8 @@ def _real(r) -> str:
         return "–"
     if r.status == "na":
         return "n/a"
+    if r.realisasi is None and r.realisasi_teks:
+        return md(f"“{r.realisasi_teks}” (tercetak)")  # a word or a dash, kept as printed
     if r.realisasi is None:
         return "belum diisi"
     return angka(r.realisasi)
@@ -46,7 +48,7 @@ def _row_cells(row, *, old=None) -> list[str]:
 
 
 def _row_changed(old, new) -> bool:
-    keys = ("target", "realisasi", "status", "capaian", "predikat", "indikator", "satuan", "nomor")
+    keys = ("target", "realisasi", "realisasi_teks", "status", "capaian", "predikat", "indikator", "satuan", "nomor")
     return any(getattr(old, k) != getattr(new, k) for k in keys)
 
 

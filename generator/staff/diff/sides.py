@@ -4,21 +4,21 @@ with its file bytes and reports indexed, and the lookups the summary makes into 
 
 from __future__ import annotations
 
-import io
-import subprocess
-import tarfile
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.check import CheckResult, check
+from generator.check.revision import RevisionError, extract, read_files, short_sha
 from generator.core.layout import AGENCY_FILE, POSITIONS_DIR, REGION_FILE
+from generator.core.redact import public
+from generator.staff.diff.markdown import code, visible
 
 DISK_LABEL = "isi folder data saat ini"
 
 
-class DiffError(Exception):
-    """A problem with the revisions or the repository, told to the user as is."""
+# A problem with the revisions or the repository, told to the user as is.
+DiffError = RevisionError
 
 
 @dataclass
@@ -45,72 +45,38 @@ class Side:
 # --------------------------------------------------------------------------- reading a side
 
 
-def _git(args: list[str], cwd: Path, *, binary: bool = False):
-    try:
-        r = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=120)
-    except FileNotFoundError:
-        raise DiffError("perintah git tidak ditemukan; pasang git terlebih dahulu") from None
-    if r.returncode != 0:
-        raise DiffError(r.stderr.decode("utf-8", "replace").strip() or f"git {' '.join(args)} gagal")
-    return r.stdout if binary else r.stdout.decode("utf-8", "replace").strip()
-
-
-def repo_and_prefix(data_dir: Path) -> tuple[Path, str]:
-    """The repository's top folder and the data folder's path inside it."""
-    probe = data_dir if data_dir.is_dir() else Path.cwd()
-    try:
-        top = Path(_git(["rev-parse", "--show-toplevel"], probe))
-    except DiffError:
-        raise DiffError(f"'{probe}' tidak berada di dalam repositori git") from None
-    try:
-        prefix = (Path.cwd() / data_dir).resolve().relative_to(top.resolve()).as_posix()
-    except ValueError:
-        raise DiffError(f"folder data '{data_dir}' berada di luar repositori git {top}") from None
-    return top, prefix
-
-
 def _finish(side: Side) -> Side:
     result = side.result
     if result is None:
         return side
+    # Paths as the repository names them, also inside messages ("also used at <path>:12"),
+    # never the temporary folder; NIP-like numbers masked: the comment is public (core/redact).
+    root = side.root if side.root.is_absolute() else Path.cwd() / side.root
+    roots = {str(root): side.prefix, str(root.resolve()): side.prefix}
     for d in result.diagnostics:
         d.path = side.canon(d.path)
-    side.error_paths = {d.path for d in result.errors}
+    side.error_paths = {d.path for d in result.errors}  # before masking: the names as on disk
+    result.diagnostics[:] = [public(d, roots) for d in result.diagnostics]
     for agency, position, year, lap, res in result.reports:
         side.reports[(agency.region_id, agency.id, position.id, res.tahun, res.triwulan)] = (agency, position, year, lap, res)
     return side
 
 
-def _read_files(root: Path, prefix: str) -> dict[str, bytes]:
-    return {f"{prefix}/{p.relative_to(root).as_posix()}": p.read_bytes() for p in sorted(root.rglob("*")) if p.is_file()}
-
-
 def side_from_git(top: Path, prefix: str, rev: str, tmp: Path, role: str = "base") -> Side:
-    try:
-        sha = _git(["rev-parse", "--short", f"{rev}^{{commit}}"], top)
-    except DiffError:
-        raise DiffError(
-            f"revisi '{rev}' tidak ditemukan di repositori (untuk pull request: ambil seluruh riwayat, fetch-depth: 0)"
-        ) from None
-    label = f"`{rev.replace('`', '')}` ({sha})" if rev != sha else f"`{sha}`"
+    sha = short_sha(top, rev)
+    label = f"{code(rev)} ({sha})" if rev != sha else code(sha)
     label = f"data usulan {label}" if role == "head" else label
     out = Path(tempfile.mkdtemp(dir=tmp))
-    if not _git(["ls-tree", "-d", rev, "--", prefix], top):
+    root = extract(top, prefix, rev, out)
+    if root is None:
         return Side(label, out / prefix, prefix, None)
-    archive = _git(["archive", "--format=tar", rev, "--", prefix], top, binary=True)
-    with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
-        try:
-            tar.extractall(out, filter="data")
-        except TypeError:  # Python < 3.11.4 has no extraction filters
-            tar.extractall(out)
-    root = out / prefix
-    return _finish(Side(label, root, prefix, check(root), _read_files(root, prefix)))
+    return _finish(Side(label, root, prefix, check(root), read_files(root, prefix)))
 
 
 def side_from_disk(data_dir: Path, prefix: str) -> Side:
     if not data_dir.is_dir():
         return Side(DISK_LABEL, data_dir, prefix, None)
-    return _finish(Side(DISK_LABEL, data_dir, prefix, check(data_dir), _read_files(data_dir, prefix)))
+    return _finish(Side(DISK_LABEL, data_dir, prefix, check(data_dir), read_files(data_dir, prefix)))
 
 
 # --------------------------------------------------------------------------- lookups
@@ -132,6 +98,19 @@ def blocked(side: Side, key: tuple) -> bool:
         f"{base}/{agency}/{tahun}/{position}.yaml",
     }
     return bool(files & side.error_paths)
+
+
+def has_errors(side: Side, path: str) -> bool:
+    """True when the file at ``path`` (as the repository names it) has errors on this side;
+    a finding names an unprintable file name with escapes (validate/ids.py), as ``visible`` does."""
+    return path in side.error_paths or visible(path) in side.error_paths
+
+
+def year_file_present(side: Side, key: tuple) -> bool:
+    """True when the position's year file exists on this side, readable or not."""
+    region, agency, position, tahun = key
+    base = f"{side.prefix}/{region}/{agency}/{tahun}/{position}"
+    return f"{base}.yml" in side.files or f"{base}.yaml" in side.files
 
 
 def names(side: Side, region: str, agency: str, position: str | None = None) -> tuple[str, str, str | None]:

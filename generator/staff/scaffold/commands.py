@@ -12,7 +12,7 @@ from generator.staff.scaffold.files import ScaffoldError
 from generator.staff.scaffold.jabatan import new_jabatan
 from generator.staff.scaffold.perangkat_daerah import new_perangkat_daerah
 from generator.staff.scaffold.situs import new_situs
-from generator.staff.scaffold.tahun import new_tahun
+from generator.staff.scaffold.tahun import new_tahun_with_policies
 from generator.staff.scaffold.triwulan import new_triwulan
 from generator.staff.scaffold.wilayah import new_wilayah
 
@@ -43,10 +43,15 @@ def cmd_new(args: argparse.Namespace) -> int:
                 f"Dibuat: {path.as_posix()}\nLangkah berikutnya: `kinerja new tahun {path.as_posix()} --tahun <tahun>` untuk perjanjian kinerjanya."
             )
         elif args.kind == "tahun":
-            path = new_tahun(Path(args.berkas), args.tahun)
+            path, policies = new_tahun_with_policies(Path(args.berkas), args.tahun)
             print(
                 f"Dibuat: {path.as_posix()}\nPeriksa dan ganti setiap target dan pagu dengan angka perjanjian kinerja tahun ini."
             )
+            if policies:
+                print(
+                    f"Kebijakan perhitungan berkas tahun sebelumnya ikut disalin: {', '.join(policies)}. "
+                    "Periksa apakah masih berlaku tahun ini (lihat komentar di atas `kebijakan:` di berkas baru)."
+                )
         elif args.kind == "triwulan":
             tw, line, note = new_triwulan(Path(args.berkas), args.triwulan)
             print(f"Laporan triwulan {ROMAWI[tw]} ditambahkan ke {Path(args.berkas).as_posix()} mulai baris {line}.")

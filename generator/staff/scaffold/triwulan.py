@@ -16,25 +16,30 @@ from generator.core.numbers import format_id
 from generator.load import display_path
 from generator.model import Laporan, Situs, Tahunan
 from generator.staff.datafile import data_root, require_year_file
+from generator.staff.quarters import quarter_target
 from generator.staff.scaffold.files import ScaffoldError, load
 from generator.staff.scaffold.yamltext import rupiah, scalar
 from generator.validate.rules import quarter_end
 
 
 def _signer_lines(lap: Laporan, pad: str) -> list[str]:
-    if lap.penandatangan is None:
+    """The previous report's signatories, in their order, as the list form."""
+    if not lap.penandatangan:
         return []
     out = [f"{pad}penandatangan:"]
-    for role in ("pembuat", "mengetahui"):
-        person = getattr(lap.penandatangan, role)
-        if person is None:
-            continue
-        out.append(f"{pad}  {role}:")
-        for key in ("nama", "jabatan", "jabatan_id", "pangkat", "nip"):
+    for person in lap.penandatangan:
+        out.append(f"{pad}  - peran: {person.peran}")
+        for key in ("peran_tertulis", "nama", "jabatan", "jabatan_id", "pangkat", "golongan", "nip"):
             value = getattr(person, key)
             if value is not None:
                 out.append(f"{pad}    {key}: {json.dumps(value) if key == 'nip' else scalar(value)}")
     return out
+
+
+def _year(t: Tahunan) -> int:
+    if t.tahun is None:
+        raise ScaffoldError("laporan triwulan memerlukan tahun; berkas ini bertanda `tahun: tidak_tercantum`")
+    return t.tahun
 
 
 def laporan_text(t: Tahunan, tw: int, previous: Laporan | None, signer_from: Laporan | None, dash: str) -> str:
@@ -43,16 +48,17 @@ def laporan_text(t: Tahunan, tw: int, previous: Laporan | None, signer_from: Lap
     is the report before this one, possibly last year's TW IV (shown, never carried)."""
     pad = dash + "  "
     c = f"{pad}# "
+    tahun = _year(t)
     same_year = previous is not None and any(lap is previous for lap in t.laporan)
     before = None
     if previous is not None:
-        before = f"s.d. TW {ROMAWI[previous.triwulan]}" + ("" if same_year else f" {t.tahun - 1}")
+        before = f"s.d. TW {ROMAWI[previous.triwulan]}" + ("" if same_year else f" {tahun - 1}")
     lines = [
-        f"{dash}# Triwulan {ROMAWI[tw]} {t.tahun}: disiapkan dengan `kinerja new triwulan`. Isi realisasi KUMULATIF s.d. triwulan {ROMAWI[tw]}",
+        f"{dash}# Triwulan {ROMAWI[tw]} {tahun}: disiapkan dengan `kinerja new triwulan`. Isi realisasi KUMULATIF s.d. triwulan {ROMAWI[tw]}",
         f"{dash}# (jumlah sejak awal tahun), lalu hapus tanda # dan satu spasi di depan baris yang sudah diisi.",
         f"{dash}# Data belum tersedia? Tulis mis. `tpak: {{na: dirilis BPS tahun berikutnya}}`. Angka desimal memakai koma: 95,14.",
         f"{dash}- triwulan: {tw}",
-        f"{c}tanggal: {t.tahun if tw < 4 else t.tahun + 1}-{(tw * 3 + 1) % 12:02d}-05  # tanggal laporan ditandatangani (TTTT-BB-HH)",
+        f"{c}tanggal: {tahun if tw < 4 else tahun + 1}-{(tw * 3 + 1) % 12:02d}-05  # tanggal laporan ditandatangani (TTTT-BB-HH)",
     ]
     if signer_from is not None and signer_from.tempat:
         lines.append(f"{pad}tempat: {scalar(signer_from.tempat)}")
@@ -72,7 +78,9 @@ def _realisasi_lines(t: Tahunan, tw: int, previous: Laporan | None, before: str 
         return []
     lines = [f"{c}realisasi:"]
     for ind in indicators:
-        target = ind.target_triwulan.get(tw, ind.target)
+        target = quarter_target(ind, tw)
+        if target is None:
+            target = ind.target
         unit = f" {ind.satuan}" if ind.satuan else ""
         info = [f"target s.d. TW {ROMAWI[tw]}: {format_id(target)}{unit}" if target is not None else "belum ada target"]
         old = previous.realisasi.get(ind.id) if previous else None
@@ -105,9 +113,15 @@ def new_triwulan(year_file: Path, triwulan: int | None) -> tuple[int, int, str |
     """Adds the report entry; returns (quarter, line of the entry, note about data_per)."""
     require_year_file(year_file, year_file.as_posix(), ScaffoldError)
     t, doc = load(year_file, Tahunan)
+    if t.tahun is None:
+        raise ScaffoldError(
+            f"{year_file.as_posix()} tidak mencantumkan tahun (`tahun: tidak_tercantum`); laporan triwulan memerlukan "
+            "tahun. Tulis tahunnya di berkas (dan pindahkan ke folder tahunnya) lebih dulu."
+        )
+    tahun: int = t.tahun
     triwulan = _quarter(year_file, t, triwulan)
     previous = max((lap for lap in t.laporan if lap.triwulan < triwulan), key=lambda lap: lap.triwulan, default=None)
-    signer = previous or _last_report_of(year_file.parent.parent / str(t.tahun - 1) / year_file.name)
+    signer = previous or _last_report_of(year_file.parent.parent / str(tahun - 1) / year_file.name)
     text = year_file.read_text(encoding="utf-8")
     lines = text.splitlines(keepends=True)
     at, dash, replace_empty = _insertion_point(lines, doc, t, triwulan)
@@ -120,7 +134,7 @@ def new_triwulan(year_file: Path, triwulan: int | None) -> tuple[int, int, str |
         entry = "laporan:\n" + entry
     lines.insert(at, entry)
     year_file.write_text("".join(lines), encoding="utf-8")
-    return triwulan, at + 1, _move_data_per(data_root(year_file) / SITE_FILE, quarter_end(t.tahun, triwulan))
+    return triwulan, at + 1, _move_data_per(data_root(year_file) / SITE_FILE, quarter_end(tahun, triwulan))
 
 
 def _quarter(year_file: Path, t: Tahunan, triwulan: int | None) -> int:
@@ -130,12 +144,12 @@ def _quarter(year_file: Path, t: Tahunan, triwulan: int | None) -> int:
     if triwulan is None:
         if done and done[-1] == 4:
             raise ScaffoldError(
-                f"laporan triwulan IV {t.tahun} sudah ada. Untuk triwulan I {t.tahun + 1}, buat dulu berkas tahunnya: "
+                f"laporan triwulan IV {_year(t)} sudah ada. Untuk triwulan I {_year(t) + 1}, buat dulu berkas tahunnya: "
                 f"`kinerja new tahun {year_file.as_posix()}`, lalu jalankan perintah ini pada berkas baru itu."
             )
         triwulan = done[-1] + 1 if done else 1
     if triwulan in done:
-        raise ScaffoldError(f"laporan triwulan {ROMAWI[triwulan]} {t.tahun} sudah ada di {year_file.as_posix()}; tidak ditimpa.")
+        raise ScaffoldError(f"laporan triwulan {ROMAWI[triwulan]} {_year(t)} sudah ada di {year_file.as_posix()}; tidak ditimpa.")
     if active_pk(t) is None and t.iki is None:
         raise ScaffoldError(f"{year_file.as_posix()} belum punya perjanjian_kinerja: isi indikator dan targetnya dulu.")
     return triwulan
@@ -149,7 +163,7 @@ def _insertion_point(lines: list[str], doc, t: Tahunan, triwulan: int) -> tuple[
     if not t.laporan:
         return key_line + 1, "  ", key_line
     first = doc.positions[("laporan", 0)][0] - 1
-    dash = re.match(r"\s*", lines[first]).group(0)
+    dash = lines[first][: len(lines[first]) - len(lines[first].lstrip())]
     later = [i for i, lap in enumerate(t.laporan) if lap.triwulan > triwulan]
     if later:
         at = doc.positions[("laporan", later[0])][0] - 1

@@ -8,7 +8,15 @@ import os
 import re
 from pathlib import Path
 
-from generator.core.layout import AGENCY_FILE, POSITIONS_DIR, REGION_FILE, SITE_FILE, YAML_SUFFIXES
+from generator.core.layout import (
+    AGENCY_FILE,
+    HOLIDAYS_DIR,
+    POSITIONS_DIR,
+    PPID_DIR,
+    REGION_FILE,
+    SITE_FILE,
+    YAML_SUFFIXES,
+)
 from generator.staff.schema.schemas import schema_file
 
 HEADER_PREFIX = "# yaml-language-server:"
@@ -24,6 +32,11 @@ def file_kind(data_dir: Path, path: Path) -> str | None:
         return None
     if parts == (SITE_FILE,):
         return "situs"
+    if len(parts) == 2 and parts[0] == HOLIDAYS_DIR:
+        return "hari-libur"
+    if len(parts) == 4 and parts[2] == PPID_DIR:
+        stem = Path(parts[3]).stem
+        return "dip-ppid" if stem == "dip" else "permohonan-ppid" if re.fullmatch(r"permohonan-\d{4}", stem) else None
     if len(parts) == 2 and parts[1] == REGION_FILE:
         return "wilayah"
     if len(parts) == 3 and parts[2] == AGENCY_FILE:

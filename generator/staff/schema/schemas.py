@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import GenerateJsonSchema
 
 from generator import model as m
+from generator.model import ppid
 from generator.staff.schema.texts import describe
 
 # Draft 7: what the YAML extension of VS Code (yaml-language-server) supports fully.
@@ -26,6 +27,18 @@ FILE_TYPES: dict[str, tuple[type[BaseModel], str]] = {
     "tahunan": (
         m.Tahunan,
         "Perjanjian kinerja, anggaran dan laporan triwulan satu jabatan dalam satu tahun (data/<wilayah>/<opd>/<tahun>/<id>.yml)",
+    ),
+    "hari-libur": (
+        ppid.HariLibur,
+        "Hari libur nasional dan cuti bersama satu tahun, menurut SKB 3 Menteri (data/hari-libur/<tahun>.yml)",
+    ),
+    "permohonan-ppid": (
+        ppid.RegisterPermohonan,
+        "Register permohonan informasi PPID satu tahun, tanpa data pribadi pemohon (data/<wilayah>/<opd>/ppid/permohonan-<tahun>.yml)",
+    ),
+    "dip-ppid": (
+        ppid.DaftarTambahan,
+        "Entri tambahan Daftar Informasi Publik: dokumen yang tidak dibuat situs ini (data/<wilayah>/<opd>/ppid/dip.yml)",
     ),
 }
 
@@ -43,10 +56,24 @@ RUPIAH = {
 }
 NIP = {
     "anyOf": [{"type": "string", "pattern": r"^[0-9 ]+$"}, {"type": "integer"}],
-    "description": 'NIP 18 digit, ditulis dalam tanda kutip, mis. "196902031998032004". Data pribadi: disamarkan di situs.',
+    "description": 'NIP 18 digit, ditulis dalam tanda kutip, mis. "198001012005011001" (contoh rekaan). Data pribadi: disamarkan di situs.',
 }
 # Models that also accept a bare number (their `short_form` validator).
 SHORT_FORM = {m.Realisasi, m.Cetak}
+# A figure printed as a word or a dash ("Laporan", "-"): kept as printed, never computed.
+TEKS_TERCETAK = {
+    "type": "string",
+    "pattern": r"^[^0-9]*$",
+    "description": 'Nilai yang tercetak sebagai kata atau tanda "-" (mis. Laporan): disimpan seperti tercetak, tidak dihitung.',
+}
+# Number fields that also take such a printed word (model validators move it to its text field).
+PRINTED_TEXT_FIELDS = {m.Indikator: ("target",), m.Realisasi: ("nilai", "target"), m.Cetak: ("nilai",)}
+# Fields that take the word `tidak_tercantum` when the document does not state them.
+TIDAK_TERCANTUM = {
+    "const": m.TIDAK_TERCANTUM,
+    "description": "Dokumen tidak mencantumkannya; situs menulis 'tidak tercantum', tidak pernah menebak.",
+}
+NOT_STATED_FIELDS = {m.Tahunan: ("tahun",), m.Jabatan: ("unit", "pemangku")}
 
 
 class _Generator(GenerateJsonSchema):
@@ -88,10 +115,25 @@ class _Generator(GenerateJsonSchema):
         out = super().model_schema(schema)
         cls = schema["cls"]
         describe(cls, out)
+        props = out.get("properties", {})
+        for name in PRINTED_TEXT_FIELDS.get(cls, ()):
+            props[name] = _either(props[name], TEKS_TERCETAK)
+        for name in NOT_STATED_FIELDS.get(cls, ()):
+            props[name] = _either(props[name], TIDAK_TERCANTUM)
         if cls in SHORT_FORM:
             short = dict(ANGKA, description="Bentuk singkat: angkanya saja, mis. `ikm: 95,14`.")
-            return {"anyOf": [short, out], **({"description": out.pop("description")} if "description" in out else {})}
+            return {
+                "anyOf": [short, dict(TEKS_TERCETAK), out],
+                **({"description": out.pop("description")} if "description" in out else {}),
+            }
         return out
+
+
+def _either(prop: dict[str, Any], alternative: dict[str, Any]) -> dict[str, Any]:
+    """``prop`` or ``alternative``, keeping the property's description and default outside."""
+    keep: dict[str, Any] = {k: prop[k] for k in ("description", "default", "title") if k in prop}
+    inner = {k: v for k, v in prop.items() if k not in keep}
+    return {"anyOf": [inner, dict(alternative)], **keep}
 
 
 def generate(kind: str) -> dict[str, Any]:

@@ -56,18 +56,22 @@ def cmd_import(args: argparse.Namespace) -> int:
     for note in plan.notes:
         print(f"Catatan: {note}.")
     if plan.problems:
-        print(f"{len(plan.problems)} sel tidak dapat dibaca; tidak ada yang ditulis. Perbaiki sel berikut lalu impor lagi:")
-        for p in plan.problems:
-            print(f"  {p}")
+        print(f"{len(plan.problems)} sel tidak dapat diterima; tidak ada yang ditulis. Perbaiki sel berikut lalu impor lagi:")
+        for problem in plan.problems:
+            print(f"  {problem}")
         return 1
+    if plan.deletions:
+        print(f"Dihapus atas permintaan lembar (kata hapus), {len(plan.deletions)} isian:")
+        for deletion in plan.deletions:
+            print(f"  {deletion}")
     if plan.new == plan.old:
         print(f"Tidak ada perubahan: isi lembar sama dengan {display_path(plan.path)}.")
         return 0
     errors = validate_text(plan.new, plan.path)
     if errors:
         print("Hasil impor akan membuat berkas bergalat; tidak ada yang ditulis:")
-        for e in errors:
-            print(f"  {display_path(plan.path)} {e}")
+        for error in errors:
+            print(f"  {display_path(plan.path)} {error}")
         return 1
     sys.stdout.write(plan.diff())
     if not args.write and not _confirmed(plan):

@@ -1,24 +1,34 @@
 """Writing the workbook (`kinerja spreadsheet export`): one position-period as the
-Realisasi, Anggaran and Narasi sheets, with locked id columns, dropdowns from a hidden
-list sheet, a very hidden stamp sheet that import checks, and the Petunjuk sheet."""
+Realisasi, Anggaran and Narasi sheets. Everything staff do not fill in is locked and
+grey (ids, the Perjanjian Kinerja's indicators and targets, the budget's names and pagu,
+last quarter's figures shown beside the cells). A very hidden stamp sheet holds what
+import checks: the position, year and quarter, the file's hash, and a snapshot of every
+exported row, so import can tell changed cells from untouched ones. The Petunjuk sheet
+explains all of it in Indonesian."""
 
 from __future__ import annotations
 
 import hashlib
+import re
 from copy import copy
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from generator.compute.engine import walk_budget, walk_indicators
-from generator.core.fmt import ROMAWI
 from generator.core.numbers import format_id
 from generator.load import display_path
-from generator.model import Laporan, Tahunan
 from generator.staff.datafile import data_root
+from generator.staff.spreadsheet.petunjuk import write_instructions
+from generator.staff.spreadsheet.rows import (
+    Row,
+    anggaran_rows,
+    narasi_rows,
+    previous_report,
+    realisasi_rows,
+    snapshot,
+)
 from generator.staff.spreadsheet.sheets import (
     ANGGARAN,
-    COMMON_UNITS,
     DAFTAR,
     EXTRA_NARASI_ROWS,
     FORMAT,
@@ -33,16 +43,17 @@ from generator.staff.spreadsheet.sheets import (
     anggaran_cols,
     realisasi_cols,
 )
-from generator.staff.spreadsheet.source import indicator_source, load_model, report_of
+from generator.staff.spreadsheet.source import load_model, report_of
+
+CHUNK = 30_000  # characters per cell of the snapshot (a cell holds at most 32.767)
 
 
-def _cell_number(value: Decimal | None) -> Any:
-    if value is None:
-        return None
-    digits = len(value.as_tuple().digits)
-    if digits > 15:  # beyond what an Excel number keeps exactly: keep it as Indonesian text
-        return format_id(value)
-    return int(value) if value == value.to_integral_value() else value
+def _cell_value(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        if len(value.as_tuple().digits) > 15:  # beyond what an Excel number keeps exactly: Indonesian text
+            return format_id(value)
+        return int(value) if value == value.to_integral_value() else value
+    return value
 
 
 def export(year_file: Path, tw: int, out: Path, data_dir: Path | None = None) -> dict[str, int]:
@@ -50,101 +61,80 @@ def export(year_file: Path, tw: int, out: Path, data_dir: Path | None = None) ->
     (<data>/<wilayah>/<opd>/<tahun>/<id>.yml)."""
     from openpyxl import Workbook
 
+    _require_year_file(year_file)
     t = load_model(year_file)
     _, lap = report_of(t, tw)
-    indicators, _ = indicator_source(t)
     raw = year_file.read_bytes()
     rel = _relative_path(year_file, data_dir or data_root(year_file))
+    region, agency = rel.split("/")[:2]
+    prev_lap = previous_report(t, tw)
+    prev = prev_lap.triwulan if prev_lap else None
 
     wb = Workbook()
     info = wb.active
     info.title = PETUNJUK
-    rows, brows, nrows = _realisasi_rows(indicators, lap, tw), _anggaran_rows(t, lap), _narasi_rows(lap)
-    ws_r = _sheet(wb, REALISASI, realisasi_cols(tw), rows)
-    ws_a = _sheet(wb, ANGGARAN, anggaran_cols(tw), brows)
-    ws_n = _sheet(wb, NARASI, NARASI_COLS, nrows, protect=False)
-    units = _lists_sheet(wb, indicators)
-    _add_validations(ws_r, ws_a, ws_n, tw, units)
+    rows, brows, nrows = realisasi_rows(t, lap, tw), anggaran_rows(t, lap, tw), narasi_rows(lap)
+    rcols, bcols = realisasi_cols(tw, prev), anggaran_cols(tw, prev)
+    ws_r = _sheet(wb, REALISASI, rcols, rows)
+    ws_a = _sheet(wb, ANGGARAN, bcols, brows)
+    ws_n = _sheet(wb, NARASI, NARASI_COLS, nrows + [{} for _ in range(EXTRA_NARASI_ROWS)])
+    _lists_sheet(wb)
+    _add_validations(ws_r, rcols, ws_a, bcols, ws_n)
+    base = snapshot({REALISASI: (rcols, rows, "id"), ANGGARAN: (bcols, brows, "id"), NARASI: (NARASI_COLS, nrows, "butir")})
     _meta_sheet(
         wb,
         [
             ("format", FORMAT),
-            ("berkas", rel),
+            ("wilayah", region),
+            ("perangkat_daerah", agency),
             ("jabatan", t.jabatan),
             ("tahun", t.tahun),
             ("triwulan", tw),
+            ("triwulan_lalu", prev),
+            ("berkas", rel),  # a cross-check only: import writes where the ids above say
             ("sha256", hashlib.sha256(raw).hexdigest()),
+            *[("asal", base[i : i + CHUNK]) for i in range(0, len(base), CHUNK)],
         ],
     )
-    _instructions(info, t, tw, rel, lap is None)
+    write_instructions(info, t, tw, prev, rel, lap is None)
     out.parent.mkdir(parents=True, exist_ok=True)
     wb.save(out)
-    return {"indikator": len(rows), "anggaran": len(brows), "narasi": len(nrows) - EXTRA_NARASI_ROWS}
+    return {"indikator": len(rows), "anggaran": len(brows), "narasi": len(nrows)}
+
+
+def _require_year_file(year_file: Path) -> None:
+    """A missing year file: say how to create it (`kinerja new tahun`) from the position's latest year."""
+    if year_file.is_file() or not re.fullmatch(r"\d{4}", year_file.parent.name):
+        return
+    agency = year_file.parent.parent
+    earlier = sorted(
+        (p for p in agency.glob(f"[0-9][0-9][0-9][0-9]/{year_file.name}") if p.parent.name < year_file.parent.name),
+        key=lambda p: p.parent.name,
+    )
+    source = earlier[-1] if earlier else agency / "jabatan" / year_file.name
+    raise SheetError(
+        f"berkas tahun {year_file.parent.name} untuk jabatan {year_file.stem} belum ada ({display_path(year_file)}); "
+        f"buat dulu perjanjian kinerjanya dengan `kinerja new tahun {display_path(source)} --tahun {year_file.parent.name}`, "
+        "lalu ekspor lagi"
+    )
 
 
 def _relative_path(year_file: Path, data_dir: Path) -> str:
     try:
-        return year_file.resolve().relative_to(data_dir.resolve()).as_posix()
+        rel = year_file.resolve().relative_to(data_dir.resolve()).as_posix()
     except ValueError:
         raise SheetError(f"{display_path(year_file)} tidak berada di dalam folder data '{display_path(data_dir)}'") from None
-
-
-# --------------------------------------------------------------------------- rows
-
-
-def _realisasi_rows(indicators: list, lap: Laporan | None, tw: int) -> list[dict]:
-    rows = []
-    for ind, parent, _depth in walk_indicators(indicators):
-        entry = lap.realisasi.get(ind.id) if lap else None
-        target_tw = entry.target if entry and entry.target is not None else ind.target_triwulan.get(tw)
-        rows.append(
-            {
-                "id": ind.id,
-                "induk": parent,
-                "nomor": ind.nomor,
-                "sasaran": ind.sasaran,
-                "indikator": ind.indikator,
-                "satuan": ind.satuan,
-                "polaritas": ind.polaritas,
-                "target": _cell_number(ind.target),
-                "target_tw": _cell_number(target_tw),
-                "realisasi": _cell_number(entry.nilai) if entry else None,
-                "na": entry.na if entry else None,
-                "catatan": entry.catatan if entry else None,
-            }
+    if len(rel.split("/")) != 4:
+        raise SheetError(
+            f"{display_path(year_file)} tidak berada di <folder data>/<wilayah>/<perangkat-daerah>/<tahun>/; pakai --data <folder data>"
         )
-    return rows
-
-
-def _anggaran_rows(t: Tahunan, lap: Laporan | None) -> list[dict]:
-    rows = []
-    for pos, parent, _depth in walk_budget(t.anggaran):
-        real = lap.anggaran.get(pos.id) if lap else None
-        rows.append(
-            {
-                "id": pos.id,
-                "induk": parent,
-                "jenis": pos.jenis,
-                "nomor": pos.nomor,
-                "nama": pos.nama,
-                "pagu": _cell_number(pos.pagu),
-                "target": _cell_number(real.target if real and real.target is not None else pos.pagu),
-                "realisasi": _cell_number(real.realisasi) if real else None,
-            }
-        )
-    return rows
-
-
-def _narasi_rows(lap: Laporan | None) -> list[dict]:
-    """The existing items, then empty rows to add more."""
-    rows = [{"bagian": part, "teks": text} for part in NARASI_PARTS for text in (getattr(lap.narasi, part) if lap else [])]
-    return rows + [{} for _ in range(EXTRA_NARASI_ROWS)]
+    return rel
 
 
 # --------------------------------------------------------------------------- sheets
 
 
-def _sheet(wb, title: str, cols: list[Col], rows: list[dict], protect: bool = True):
+def _sheet(wb: Any, title: str, cols: list[Col], rows: list[Row]) -> Any:
     from openpyxl.styles import Alignment, Font, PatternFill, Protection
 
     ws = wb.create_sheet(title)
@@ -154,8 +144,14 @@ def _sheet(wb, title: str, cols: list[Col], rows: list[dict], protect: bool = Tr
         cell = ws.cell(1, j)
         cell.font, cell.fill, cell.alignment = header_font, header_fill, Alignment(wrap_text=True, vertical="center")
         ws.column_dimensions[cell.column_letter].width = c.width
-    for row in rows:
-        ws.append([row.get(c.key) for c in cols])
+    for r, row in enumerate(rows, start=2):
+        for j, c in enumerate(cols, start=1):
+            value = _cell_value(row.get(c.key))
+            if value is None:
+                continue
+            cell = ws.cell(r, j, value)
+            if isinstance(value, str) and value.startswith("="):
+                cell.data_type = "s"  # text, never a formula
     locked_fill, wrap = PatternFill("solid", fgColor="E8E8E8"), Alignment(wrap_text=True, vertical="top")
     for j, c in enumerate(cols, start=1):
         # Style one cell per column through the API, then copy its style index to the
@@ -168,40 +164,33 @@ def _sheet(wb, title: str, cols: list[Col], rows: list[dict], protect: bool = Tr
             proto.protection = Protection(locked=False)
         else:
             proto.fill = locked_fill
-        for r in range(3, ws.max_row + 1):
+        for r in range(3, len(rows) + 2):
             ws.cell(r, j)._style = copy(proto._style)
     ws.freeze_panes = "C2" if title != NARASI else "A2"
-    if protect:
-        ws.protection.sheet = True
-        ws.protection.formatColumns = False  # staff may still widen columns and rows
-        ws.protection.formatRows = False
+    ws.protection.sheet = True  # no rows added, removed or sorted; locked columns stay as exported
+    ws.protection.formatColumns = False  # staff may still widen columns and rows
+    ws.protection.formatRows = False
     return ws
 
 
-def _lists_sheet(wb, indicators: list) -> list[str]:
-    """Lists for dropdowns live on a hidden sheet: a list written inline is limited to 255
-    characters. Returns the units listed."""
+def _lists_sheet(wb: Any) -> None:
+    """The narrative parts for the Bagian dropdown, on a hidden sheet."""
     lists = wb.create_sheet(DAFTAR)
-    units = sorted({u for u in COMMON_UNITS} | {ind.satuan for ind, _p, _d in walk_indicators(indicators) if ind.satuan})
-    for r, unit in enumerate(units, start=1):
-        lists.cell(r, 1, unit)
     for r, part in enumerate(NARASI_PARTS, start=1):
-        lists.cell(r, 2, part)
+        lists.cell(r, 1, part)
     lists.sheet_state = "hidden"
-    return units
 
 
-def _validate(ws, col_key: str, cols: list[Col], dv) -> None:
+def _validate(ws: Any, col_key: str, cols: list[Col], dv: Any) -> None:
     letter = ws.cell(1, [c.key for c in cols].index(col_key) + 1).column_letter
     if ws.max_row >= 2:
         dv.add(f"{letter}2:{letter}{ws.max_row}")
         ws.add_data_validation(dv)
 
 
-def _add_validations(ws_r, ws_a, ws_n, tw: int, units: list[str]) -> None:
+def _add_validations(ws_r: Any, rcols: list[Col], ws_a: Any, bcols: list[Col], ws_n: Any) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
-    cols, bcols = realisasi_cols(tw), anggaran_cols(tw)
     number_dv = dict(
         type="decimal",
         operator="between",
@@ -210,35 +199,9 @@ def _add_validations(ws_r, ws_a, ws_n, tw: int, units: list[str]) -> None:
         allow_blank=True,
         errorStyle="warning",
         errorTitle="Bukan angka",
-        error="Isi angka saja, tanpa satuan, Rp atau %.",
+        error="Isi angka saja, tanpa satuan atau Rp (atau tulis hapus untuk menghapus isian yang tersimpan).",
     )
-    _validate(
-        ws_r,
-        "satuan",
-        cols,
-        DataValidation(
-            type="list",
-            formula1=f"={DAFTAR}!$A$1:$A${len(units)}",
-            allow_blank=True,
-            errorStyle="warning",
-            errorTitle="Satuan",
-            error="Satuan ini belum ada di daftar. Tetap pakai?",
-        ),
-    )
-    _validate(
-        ws_r,
-        "polaritas",
-        cols,
-        DataValidation(
-            type="list",
-            formula1='"naik,turun"',
-            allow_blank=True,
-            errorTitle="Polaritas",
-            error="Pilih naik (makin tinggi makin baik) atau turun (makin rendah makin baik).",
-        ),
-    )
-    for key in ("target", "target_tw", "realisasi"):
-        _validate(ws_r, key, cols, DataValidation(**number_dv))
+    _validate(ws_r, "realisasi", rcols, DataValidation(**number_dv))
     for key in ("target", "realisasi"):
         _validate(ws_a, key, bcols, DataValidation(**number_dv))
     _validate(
@@ -247,7 +210,7 @@ def _add_validations(ws_r, ws_a, ws_n, tw: int, units: list[str]) -> None:
         NARASI_COLS,
         DataValidation(
             type="list",
-            formula1=f"={DAFTAR}!$B$1:$B${len(NARASI_PARTS)}",
+            formula1=f"={DAFTAR}!$A$1:$A${len(NARASI_PARTS)}",
             allow_blank=True,
             errorTitle="Bagian",
             error="Pilih salah satu bagian dari daftar.",
@@ -255,62 +218,11 @@ def _add_validations(ws_r, ws_a, ws_n, tw: int, units: list[str]) -> None:
     )
 
 
-def _meta_sheet(wb, items: list[tuple[str, Any]]) -> None:
-    """The stamp import reads back: format, file, period and the file's hash at export."""
+def _meta_sheet(wb: Any, items: list[tuple[str, Any]]) -> None:
+    """The stamp import reads back."""
     meta = wb.create_sheet(META)
     for r, (k, v) in enumerate(items, start=1):
         meta.cell(r, 1, k)
-        meta.cell(r, 2, v)
+        cell = meta.cell(r, 2, v)
+        cell.data_type = "s" if isinstance(v, str) else cell.data_type
     meta.sheet_state = "veryHidden"
-
-
-def _instructions(ws, t: Tahunan, tw: int, rel: str, new: bool) -> None:
-    from openpyxl.styles import Alignment, Font
-
-    r = ROMAWI[tw]
-    lines = [
-        (f"Lembar isian kinerja {t.jabatan}, triwulan {r} tahun {t.tahun}", True),
-        (f"Berkas data: {rel}" + (" (laporan triwulan ini belum ada; dibuat saat impor)" if new else ""), False),
-        ("", False),
-        ("Cara mengisi", True),
-        (
-            f'1. Lembar Realisasi: isi kolom "Realisasi s.d. TW {r}" dengan angka KUMULATIF sejak awal tahun sampai akhir triwulan {r}.',
-            False,
-        ),
-        (
-            '2. Bila datanya belum tersedia (mis. menunggu rilis BPS), kosongkan realisasi dan tulis alasannya di kolom "Alasan bila data belum tersedia".',
-            False,
-        ),
-        (
-            "3. Tulis angka saja, tanpa satuan, Rp atau %. Angka desimal mengikuti pengaturan Excel Anda (95,14 pada Excel berbahasa Indonesia).",
-            False,
-        ),
-        ("   Angka yang ditulis sebagai teks juga dibaca: 95,14 atau 1.537.000.", False),
-        (
-            f"4. Lembar Anggaran: isi realisasi anggaran kumulatif s.d. triwulan {r} dalam Rupiah. Target kosong berarti sama dengan pagu.",
-            False,
-        ),
-        (
-            "5. Lembar Narasi: satu butir per baris. Pilih bagiannya di kolom Bagian (faktor_pendukung, faktor_penghambat, upaya, …).",
-            False,
-        ),
-        ("   Untuk menambah butir, isi baris kosong di bawahnya. Untuk menghapus, kosongkan teksnya.", False),
-        (
-            "6. Kolom abu-abu (id, induk, pagu) dikunci: jangan diubah. Jangan menambah atau menghapus baris indikator di sini;",
-            False,
-        ),
-        ("   perubahan perjanjian kinerja dilakukan di berkas data.", False),
-        ("7. Simpan sebagai .xlsx dan serahkan kembali kepada pengelola data.", False),
-        ("", False),
-        ("Untuk pengelola data", True),
-        (
-            f"kinerja spreadsheet import <berkas.xlsx>   menampilkan perubahan pada {rel}; tambahkan --write untuk menyimpannya,",
-            False,
-        ),
-        ("lalu jalankan `kinerja check` dan ajukan perubahan lewat pull request seperti biasa.", False),
-    ]
-    for i, (text, bold) in enumerate(lines, start=1):
-        cell = ws.cell(i, 1, text)
-        cell.font = Font(bold=bold, size=13 if i == 1 else 11)
-        cell.alignment = Alignment(wrap_text=False)
-    ws.column_dimensions["A"].width = 140

@@ -1,7 +1,7 @@
-"""Applying the sheet rows to the YAML file's round-trip tree (import). The validated
-model says what the file holds now; a node is touched only where a cell differs from it.
-Indicator definitions, quarter targets and realisations, budget rows and the narrative
-lists each have their own step; cells that cannot be applied become Problems."""
+"""Writing the resolved rows (see ``reconcile``) into the YAML file's round-trip tree
+(import). The validated model says what the file holds now; a node is touched only where
+a resolved value differs from it. Realisations, budget rows and the narrative lists each
+have their own step; the Perjanjian Kinerja is never written from a sheet."""
 
 from __future__ import annotations
 
@@ -9,48 +9,39 @@ from typing import Any
 
 from generator.compute.engine import walk_budget, walk_indicators
 from generator.core.fmt import ROMAWI
-from generator.model import Indikator, Laporan, Realisasi, RealisasiAnggaran, Tahunan
-from generator.staff.spreadsheet.cells import Problems
+from generator.model import Laporan, Realisasi, RealisasiAnggaran, Tahunan
+from generator.staff.spreadsheet.messages import Messages
+from generator.staff.spreadsheet.rows import Row
 from generator.staff.spreadsheet.sheets import NARASI_PARTS
 from generator.staff.spreadsheet.source import indicator_source, report_of
 from generator.staff.spreadsheet.yamledit import drop, dump, house_value, put, round_trip_yaml, same
 
 
 class Merge:
-    """The YAML file as a round-trip tree, and the sheet rows applied to it one by one."""
+    """The YAML file as a round-trip tree, and the resolved rows applied to it one by one."""
 
-    def __init__(self, t: Tahunan, tw: int, text: str):
+    def __init__(self, t: Tahunan, tw: int, text: str, msgs: Messages):
         self.t, self.tw = t, tw
-        self.problems = Problems()
-        self.notes: list[str] = []
+        self.msgs = msgs
+        self.created = False  # the quarter's report did not exist and was added
+        self.touched = False  # whether any row was written into the tree
         self.yaml = round_trip_yaml()
         self.tree = self.yaml.load(text)
         self.rewritten = dump(self.yaml, self.tree)  # the file as the writer reproduces it before any edit
-        indicators, source = indicator_source(t)
-        self.indicators = {ind.id: ind for ind, _p, _d in walk_indicators(indicators)}
-        self.nodes: dict[str, Any] = {}
-        if source:
-            node = self.tree
-            for part in source:
-                node = node[part]
-            self._index(indicators, node)
+        indicators, _source = indicator_source(t)
+        self.indicators = [ind.id for ind, _p, _d in walk_indicators(indicators)]
         self.budget_rows = {pos.id: pos for pos, _p, _d in walk_budget(t.anggaran)}
         li, self.lap = report_of(t, tw)
         self.lap_node = self.tree["laporan"][li] if li is not None else None
 
     def edited(self) -> str:
-        return dump(self.yaml, self.tree)
+        return dump(self.yaml, self.tree) if self.touched else self.rewritten
 
-    def _index(self, items, nodes) -> None:
-        for ind, node in zip(items, nodes):
-            self.nodes[ind.id] = node
-            if ind.rincian:
-                self._index(ind.rincian, node["rincian"])
-
-    def section(self, name: str):
+    def section(self, name: str) -> Any:
         """``laporan[tw].<name>``, creating the report entry (in quarter order) and the section when needed."""
         from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+        self.touched = True
         if self.lap_node is None:
             self.lap_node = CommentedMap([("triwulan", self.tw)])
             if self.tree.get("laporan") is None:
@@ -58,68 +49,33 @@ class Merge:
             seq = self.tree["laporan"]
             pos = next((i for i, lap in enumerate(self.t.laporan) if lap.triwulan > self.tw), len(seq))
             seq.insert(pos, self.lap_node)
-            self.notes.append(f"laporan triwulan {ROMAWI[self.tw]} {self.t.tahun} belum ada di berkas: dibuat baru")
+            self.created = True
+            self.msgs.note(None, f"laporan triwulan {ROMAWI[self.tw]} {self.t.tahun} belum ada di berkas: dibuat baru")
         if self.lap_node.get(name) is None:
             put(self.lap_node, name, CommentedMap(), list(Laporan.model_fields))
         return self.lap_node[name]
 
+    def missing_report_parts(self) -> list[str]:
+        """What the quarter's report (as it will be written) lacks to be a complete report."""
+        node = self.lap_node
+        if node is None:
+            return []
+        missing = []
+        if node.get("tanggal") is None:
+            missing.append("tanggal laporan")
+        if node.get("penandatangan") is None:
+            missing.append("penandatangan")
+        return missing
+
     # ----------------------------------------------------------------------- Realisasi sheet
 
-    def indicator(self, row: dict) -> None:
-        iid = row["id"]
-        ind = self.indicators.get(iid)
-        if ind is None:
-            self.problems.add(
-                row["@id"], f"id indikator '{iid}' tidak ada di perjanjian kinerja berkas ini; jangan mengubah kolom id"
-            )
-            return
-        node = self.nodes[iid]
-        self._definition(row, ind, node)
-        entry = self.lap.realisasi.get(iid) if self.lap else None
-        own_target = entry is not None and entry.target is not None
-        if not own_target:
-            self._quarter_target(row, ind, node)
-        self._realisation(row, entry, own_target)
-
-    def _definition(self, row: dict, ind: Indikator, node) -> None:
-        """The indicator's definition (the Perjanjian Kinerja in force)."""
-        fields = list(Indikator.model_fields)
-        for key in ("nomor", "sasaran", "indikator", "satuan", "target"):
-            if same(row[key], getattr(ind, key)):
-                continue
-            if row[key] is not None:
-                put(node, key, house_value(row[key]), fields)
-            elif key == "indikator":
-                self.problems.add(row["@" + key], "nama indikator tidak boleh kosong")
-            else:
-                drop(node, key)
-        pol = row["polaritas"] or "naik"
-        if pol not in ("naik", "turun"):
-            self.problems.add(row["@polaritas"], f"polaritas '{pol}' tidak dikenal; pilih naik atau turun")
-        elif pol != ind.polaritas:
-            put(node, "polaritas", pol, fields)
-
-    def _quarter_target(self, row: dict, ind: Indikator, node) -> None:
-        """The target s.d. the quarter when the report has no `target` of its own: the PK's target_triwulan."""
-        from ruamel.yaml.comments import CommentedMap
-
-        if same(row["target_tw"], ind.target_triwulan.get(self.tw)):
-            return
-        if row["target_tw"] is None:
-            quarters = node["target_triwulan"]
-            drop(quarters, next(k for k in quarters if int(k) == self.tw))
-            if not quarters:
-                drop(node, "target_triwulan")
-        else:
-            if "target_triwulan" not in node:
-                put(node, "target_triwulan", CommentedMap(), list(Indikator.model_fields))
-            node["target_triwulan"][self.tw] = house_value(row["target_tw"])
-
-    def _realisation(self, row: dict, entry: Realisasi | None, own_target: bool) -> None:
+    def indicator(self, row: Row) -> None:
         """The realisation: short form `id: 95,14` unless something else must be said."""
         from ruamel.yaml.comments import CommentedMap
 
-        iid = row["id"]
+        iid = str(row["id"])
+        entry: Realisasi | None = self.lap.realisasi.get(iid) if self.lap else None
+        own_target = entry is not None and entry.target is not None
         wanted = {
             "nilai": row["realisasi"],
             "na": row["na"],
@@ -127,13 +83,14 @@ class Merge:
             "catatan": row["catatan"],
         }
         if wanted["nilai"] is not None and wanted["na"] is not None:
-            self.problems.add(row["@na"], "isi salah satu saja: realisasi, atau alasan data belum tersedia")
+            self.msgs.problem(row["@na"], "isi salah satu saja: realisasi, atau alasan data belum tersedia")
             return
         if wanted["nilai"] is None and wanted["na"] is None:
             if wanted["catatan"] is not None and entry is None:
-                self.problems.add(row["@catatan"], "catatan tanpa realisasi: isi realisasinya atau alasan data belum tersedia")
-            elif entry is not None:
-                drop(self.section("realisasi"), iid)  # a cleared row: no realisation for this indicator
+                self.msgs.problem(row["@catatan"], "catatan tanpa realisasi: isi realisasinya atau alasan data belum tersedia")
+            elif entry is not None and entry.teks is None:
+                drop(self.section("realisasi"), iid)  # deleted with `hapus` (reconcile lists it)
+            # a value printed as a word or a dash (`teks`) has no cell of its own: kept as it is
             return
         if entry is not None and all(same(v, getattr(entry, k)) for k, v in wanted.items()):
             return
@@ -141,31 +98,35 @@ class Merge:
         current = real.get(iid)
         if isinstance(current, dict) or any(wanted[k] is not None for k in ("na", "target", "catatan")):
             value = current if isinstance(current, dict) else CommentedMap()
+            drop(value, "teks")  # a number or a reason now stands where a printed word stood
             for key, v in wanted.items():
                 if v is None:
                     drop(value, key)
                 elif key not in value or entry is None or not same(v, getattr(entry, key)):
                     put(value, key, house_value(v), list(Realisasi.model_fields))
+            if list(value) == ["nilai"]:  # nothing else left to say: back to the short form
+                value = value["nilai"]
         else:
             value = house_value(wanted["nilai"])
-        put(real, iid, value, list(self.indicators))
+        put(real, iid, value, self.indicators)
 
     # ----------------------------------------------------------------------- Anggaran and Narasi sheets
 
-    def budget(self, row: dict) -> None:
+    def budget(self, row: Row) -> None:
         from ruamel.yaml.comments import CommentedMap
 
-        bid = row["id"]
+        bid = str(row["id"])
         pos = self.budget_rows.get(bid)
         if pos is None:
-            self.problems.add(row["@id"], f"id pos anggaran '{bid}' tidak ada di berkas ini; jangan mengubah kolom id")
-            return
+            return  # a row no longer in the file: reconcile refuses its changes
         real = self.lap.anggaran.get(bid) if self.lap else None
+        target = row["target"] if row["target"] is not None else pos.pagu  # a deleted target is the pagu
         if row["realisasi"] is None:
             if real is not None:
-                drop(self.section("anggaran"), bid)
+                drop(self.section("anggaran"), bid)  # deleted with `hapus` (reconcile lists it)
+            elif not same(target, pos.pagu):
+                self.msgs.problem(row["@target"], "target diisi tanpa realisasi; isi juga realisasi anggarannya")
             return
-        target = row["target"] if row["target"] is not None else pos.pagu  # a blank target is the pagu
         if (
             real is not None
             and same(row["realisasi"], real.realisasi)
@@ -183,24 +144,18 @@ class Merge:
             put(entry, "target", house_value(target, rupiah=True), order)
         put(entry, "realisasi", house_value(row["realisasi"], rupiah=True), order)
 
-    def narasi(self, rows: list[dict]) -> None:
+    def narasi(self, wanted: dict[str, list[str]]) -> None:
         from ruamel.yaml.comments import CommentedSeq
 
-        wanted: dict[str, list[str]] = {part: [] for part in NARASI_PARTS}
-        for row in rows:
-            part, text = row["bagian"], row["teks"]
-            if part not in wanted:
-                self.problems.add(
-                    row["@bagian"], f"bagian '{part or ''}' tidak dikenal; pilih salah satu: {', '.join(NARASI_PARTS)}"
-                )
-            elif text is not None:
-                wanted[part].append(text)
         for part, texts in wanted.items():
             old = list(getattr(self.lap.narasi, part)) if self.lap else []
             if texts == old:
                 continue
             narasi = self.section("narasi")
             seq = narasi.get(part)
+            if not texts:
+                drop(narasi, part)
+                continue
             if seq is None:
                 put(narasi, part, CommentedSeq([house_value(x) for x in texts]), NARASI_PARTS)
                 continue
@@ -210,3 +165,5 @@ class Merge:
                 elif text != old[i]:
                     seq[i] = house_value(text)
             del seq[len(texts) :]
+        if self.lap_node is not None and self.lap_node.get("narasi") == {}:
+            drop(self.lap_node, "narasi")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.compute.engine import active_pk
 from generator.load import display_path
-from generator.model import Laporan, Tahunan
+from generator.model import Indikator, Laporan, Tahunan
 from generator.staff.datafile import load_valid, require_year_file
 from generator.staff.spreadsheet.sheets import SheetError
 
@@ -15,10 +15,11 @@ from generator.staff.spreadsheet.sheets import SheetError
 def load_model(path: Path) -> Tahunan:
     if path.is_file():
         require_year_file(path, display_path(path), SheetError)
-    return load_valid(path, Tahunan, display_path(path), SheetError)[0]
+    model: Tahunan = load_valid(path, Tahunan, display_path(path), SheetError)[0]
+    return model
 
 
-def indicator_source(t: Tahunan) -> tuple[list, tuple]:
+def indicator_source(t: Tahunan) -> tuple[list[Indikator], tuple[str | int, ...]]:
     """The indicators a report is measured against and their path in the file."""
     pk = active_pk(t)
     if pk is not None:

@@ -12,7 +12,7 @@ from generator.core.numbers import format_id
 from generator.staff.scaffold.yamltext import scalar
 
 
-def round_trip_yaml():
+def round_trip_yaml() -> Any:
     from ruamel.yaml import YAML
 
     y = YAML(typ="rt")
@@ -23,7 +23,7 @@ def round_trip_yaml():
     return y
 
 
-def dump(y, tree) -> str:
+def dump(y: Any, tree: Any) -> str:
     out = io.StringIO()
     y.dump(tree, out)
     return out.getvalue()
@@ -44,7 +44,7 @@ def house_value(value: Any, *, rupiah: bool = False) -> Any:
     return value
 
 
-def put(node, key: str, value: Any, order: list[str]) -> None:
+def put(node: Any, key: str, value: Any, order: list[str]) -> None:
     """Set ``node[key]``; a new key goes where ``order`` (the model's fields, or the
     indicators' order) puts it among the keys already there."""
     if key in node:
@@ -59,7 +59,7 @@ def put(node, key: str, value: Any, order: list[str]) -> None:
     node.insert(pos, key, value)
 
 
-def drop(node, key: str) -> None:
+def drop(node: Any, key: str) -> None:
     if key in node:
         del node[key]
 

@@ -90,14 +90,17 @@ def _words(text: str | None) -> str:
 
 
 def definition_rules(doc: Document, items: list[Indikator], loc: Path_, out: list[Diagnostic]) -> None:
-    """Rules for indicator definitions (IKI sheets and PK rows): the formula must fit the name."""
-    seen: dict[str, Path_] = {}
+    """Rules for indicator definitions (IKI sheets and PK rows): the formula must fit the
+    name, and one indicator is not written twice under the same sasaran (or programme, or
+    parent row). A generic indicator ("Jumlah dokumen yang dibuat") under two sasaran is two
+    indicators; NIHIL, blank and component rows are not indicators."""
+    seen: dict[tuple[str, str, str | None, str], Path_] = {}
 
-    def walk(items: list[Indikator], loc: Path_) -> None:
+    def walk(items: list[Indikator], loc: Path_, parent: str | None = None) -> None:
         for i, ind in enumerate(items):
             here = loc + (i,)
-            key = _words(ind.indikator)
-            if key in seen:
+            key = (_words(ind.kelompok), _words(ind.sasaran), parent, _words(ind.indikator))
+            if ind.diukur and key in seen:
                 line, col = doc.where(here + ("indikator",))
                 out.append(
                     Diagnostic(
@@ -109,14 +112,18 @@ def definition_rules(doc: Document, items: list[Indikator], loc: Path_, out: lis
                             f"indikator '{ind.indikator}' sudah ada di baris {doc.where(seen[key] + ('indikator',))[0]}",
                             f"indicator '{ind.indikator}' already appears on line {doc.where(seen[key] + ('indikator',))[0]}",
                         ),
-                        msg("hapus salah satu, atau bedakan namanya bila memang dua indikator", "delete one, or tell them apart"),
+                        msg(
+                            "indikator yang sama di bawah sasaran yang sama: hapus salah satu, atau bedakan namanya bila memang dua indikator",
+                            "the same indicator under the same sasaran: delete one, or tell them apart",
+                        ),
                         severity="warning",
                     )
                 )
-            seen.setdefault(key, here)
+            if ind.diukur:
+                seen.setdefault(key, here)
             if ind.formula is not None:
                 _formula_rules(doc, ind, ind.formula, here + ("formula",), out)
-            walk(ind.rincian, here + ("rincian",))
+            walk(ind.rincian, here + ("rincian",), ind.id)
 
     walk(items, loc)
 

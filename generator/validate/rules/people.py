@@ -9,7 +9,8 @@ import re
 from generator.core.diagnostics import Diagnostic, msg
 from generator.core.layout import AGENCY_FILE
 from generator.load import Document, Path_
-from generator.validate.dataset import AgencyRecord
+from generator.model import Penandatangan
+from generator.validate.dataset import AgencyRecord, Dataset
 
 
 def nip_rules(
@@ -32,7 +33,10 @@ def nip_rules(
                 col,
                 "NIP_FORMAT",
                 msg(f"NIP '{nip}' berisi karakter selain angka", f"NIP '{nip}' contains non-digits"),
-                msg('tulis 18 digit NIP dalam tanda kutip, mis. "196902031998032004"', "write the 18 digits in quotes"),
+                msg(
+                    'tulis 18 digit NIP dalam tanda kutip, mis. "198001012005011001" (contoh rekaan)',
+                    "write the 18 digits in quotes",
+                ),
             )
         )
         return
@@ -161,3 +165,32 @@ def position_rules(agency: AgencyRecord, nips: dict[str, tuple[str, str, int]], 
                         doc.rel, line, col, "TYPE", msg("tanggal selesai sebelum tanggal mulai", "end date before start date")
                     )
                 )
+
+
+def signatory_loc(doc: Document, loc: Path_, i: int, role: str) -> Path_:
+    """Where the ``i``-th signatory is written: ``loc + (i,)`` in the list form, or
+    ``loc + (role,)`` in the older mapping form ``{pembuat: …, mengetahui: …}``."""
+    return loc + (i,) if loc + (i,) in doc.positions else loc + (role,)
+
+
+def signatory_rules(dataset: Dataset, nips: dict[str, tuple[str, str, int]], out: list[Diagnostic]) -> None:
+    """The NIP of every signatory (of each quarterly report and of the IKI sheet) checked
+    like a holder's: format, 18 digits, date parts, and one NIP for one name across holders
+    and signatories (``nips``, filled by position_rules first). A signatory's status is the
+    one of the holder with the same NIP (PPPK NIPs carry a code where the month would be),
+    else PNS."""
+    status = {
+        h.nip: h.status for agency in dataset.agencies() for pos in agency.positions.values() for h in pos.model.pemangku if h.nip
+    }
+    for _region, _agency, _position, year in dataset.years():
+        t, doc = year.model, year.doc
+        sheets: list[tuple[Path_, list[Penandatangan]]] = [
+            (("laporan", li, "penandatangan"), lap.penandatangan) for li, lap in enumerate(t.laporan)
+        ]
+        if t.iki is not None:
+            sheets.append((("iki", "penandatangan"), t.iki.penandatangan))
+        for loc, signed in sheets:
+            for i, person in enumerate(signed):
+                if person.nip:
+                    where = signatory_loc(doc, loc, i, person.peran) + ("nip",)
+                    nip_rules(doc, where, person.nip, nips, person.nama, out, status.get(person.nip, "PNS"))

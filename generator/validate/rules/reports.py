@@ -9,10 +9,22 @@ from decimal import Decimal
 
 from generator.core.diagnostics import Diagnostic, msg
 from generator.core.layout import AGENCY_FILE
+from generator.core.numbers import format_rupiah
 from generator.load import Document, Path_
 from generator.model import Indikator, Laporan, PosAnggaran, Tahunan
 from generator.validate.dataset import AgencyRecord
-from generator.validate.rules.definitions import COUNT_UNITS, ambiguous
+from generator.validate.rules.decrease import PenurunanKumulatif, decrease, written
+from generator.validate.rules.definitions import ambiguous
+from generator.validate.rules.people import signatory_loc
+
+
+def _decrease_policy(agency: AgencyRecord, t: Tahunan, lap: Laporan) -> PenurunanKumulatif | None:
+    """The ``penurunan_kumulatif`` policy in force for one report: the report's own, else
+    the year file's, else the agency's."""
+    for k in (lap.kebijakan, t.kebijakan, agency.model.kebijakan):
+        if k.penurunan_kumulatif is not None:
+            return k.penurunan_kumulatif
+    return None
 
 
 def quarter_end(tahun: int, triwulan: int) -> dt.date:
@@ -31,6 +43,27 @@ def report_rules(
 ) -> None:
     """The reports in quarter order (cumulative figures must not decrease from one to
     the next); a second report of the same quarter is reported and otherwise skipped."""
+    if t.tahun is None:
+        if t.laporan:
+            line, col = doc.where(("laporan",), key=True)
+            out.append(
+                Diagnostic(
+                    doc.rel,
+                    line,
+                    col,
+                    "MISSING_VALUE",
+                    msg(
+                        "laporan triwulan memerlukan tahun, tetapi berkas ini bertanda `tahun: tidak_tercantum`",
+                        "a quarterly report needs a year, but this file says `tahun: tidak_tercantum`",
+                    ),
+                    msg(
+                        "tulis tahun laporan di `tahun` (dan pindahkan berkas ke folder tahunnya), atau hapus laporannya",
+                        "write the report's year in `tahun` (and move the file to its year folder), or remove the reports",
+                    ),
+                )
+            )
+        return
+    tahun: int = t.tahun
     seen_tw: set[int] = set()
     previous: dict[str, tuple[Decimal, int]] = {}
     prev_budget: dict[str, tuple[Decimal, int]] = {}
@@ -52,15 +85,18 @@ def report_rules(
             )
             continue
         seen_tw.add(lap.triwulan)
-        _period_rules(doc, t, lap, base, situs_date, out)
-        _realisation_rules(doc, lap, base, indicators, previous, out)
-        _budget_realisation_rules(doc, lap, base, budget, prev_budget, out)
+        _period_rules(doc, t, tahun, lap, base, situs_date, out)
+        relax = _decrease_policy(agency, t, lap)
+        _realisation_rules(doc, lap, base, indicators, previous, out, relax)
+        _budget_realisation_rules(doc, lap, base, budget, prev_budget, out, relax)
         _reference_rules(agency, doc, lap, base, indicators, budget, out)
 
 
-def _period_rules(doc: Document, t: Tahunan, lap: Laporan, base: Path_, situs_date: dt.date, out: list[Diagnostic]) -> None:
+def _period_rules(
+    doc: Document, t: Tahunan, tahun: int, lap: Laporan, base: Path_, situs_date: dt.date, out: list[Diagnostic]
+) -> None:
     """The quarter has ended by the data's as-of date, and there is something to report against."""
-    end = quarter_end(t.tahun, lap.triwulan)
+    end = quarter_end(tahun, lap.triwulan)
     if end > situs_date:
         line, col = doc.where(base + ("triwulan",))
         out.append(
@@ -70,13 +106,40 @@ def _period_rules(doc: Document, t: Tahunan, lap: Laporan, base: Path_, situs_da
                 col,
                 "PERIOD_AFTER_ASOF",
                 msg(
-                    f"triwulan {lap.triwulan} {t.tahun} berakhir {end.isoformat()}, sesudah tanggal data {situs_date.isoformat()} (site.yml data_per)",
-                    f"quarter {lap.triwulan} {t.tahun} ends {end.isoformat()}, after the data's as-of date {situs_date.isoformat()}",
+                    f"triwulan {lap.triwulan} {tahun} berakhir {end.isoformat()}, sesudah tanggal data {situs_date.isoformat()} (site.yml data_per)",
+                    f"quarter {lap.triwulan} {tahun} ends {end.isoformat()}, after the data's as-of date {situs_date.isoformat()}",
                 ),
                 msg(
                     "periksa tahun/triwulan, atau majukan `data_per` di data/site.yml bila datanya memang sudah ada",
                     "check the year/quarter, or move `data_per` forward in data/site.yml",
                 ),
+            )
+        )
+    first_pk = t.perjanjian_kinerja[0] if t.perjanjian_kinerja else None
+    if first_pk and first_pk.tanggal and lap.tanggal and lap.tanggal < first_pk.tanggal:
+        # A warning, not an error: documents carry misprinted dates, and which of the two is
+        # wrong cannot be told from the data (the report keeps a misprint in tanggal_tertulis).
+        line, col = doc.where(base + ("tanggal",))
+        pk_line, _ = doc.where(("perjanjian_kinerja", 0, "tanggal"))
+        out.append(
+            Diagnostic(
+                doc.rel,
+                line,
+                col,
+                "REPORT_BEFORE_PK",
+                msg(
+                    f"laporan triwulan {lap.triwulan} bertanggal {lap.tanggal.isoformat()}, sebelum perjanjian kinerja "
+                    f"yang diukurnya ({first_pk.tanggal.isoformat()}, baris {pk_line})",
+                    f"the quarter {lap.triwulan} report is dated {lap.tanggal.isoformat()}, before its performance "
+                    f"agreement ({first_pk.tanggal.isoformat()}, line {pk_line})",
+                ),
+                msg(
+                    "periksa kedua tanggal; bila laporan memang tercetak dengan tanggal keliru, tulis tanggal yang benar "
+                    "di `tanggal` dan yang tercetak di `tanggal_tertulis`",
+                    "check both dates; if the report was printed with a wrong date, put the right one in `tanggal` "
+                    "and the printed one in `tanggal_tertulis`",
+                ),
+                severity="warning",
             )
         )
     if not t.perjanjian_kinerja and t.iki is None and lap.realisasi:
@@ -103,9 +166,11 @@ def _realisation_rules(
     indicators: dict[str, Indikator],
     previous: dict[str, tuple[Decimal, int]],
     out: list[Diagnostic],
+    relax: PenurunanKumulatif | None = None,
 ) -> None:
-    """Each realisation: a known indicator with a target, no mistyped count, and not below
-    the previous quarter's (``previous``: indicator id → value and quarter, updated here)."""
+    """Each realisation: a known indicator with a target, no mistyped count, and for a
+    cumulative indicator not below the previous quarter's (``previous``: indicator id →
+    value and quarter, updated here) unless ``relax`` allows it."""
     for key, entry in lap.realisasi.items():
         loc = base + ("realisasi", key)
         ind = indicators.get(key)
@@ -133,10 +198,14 @@ def _realisation_rules(
                 )
             continue
         if (
-            ind.target is None
+            ind.diukur
+            and ind.target is None
+            and ind.target_teks is None
             and not ind.target_triwulan
             and entry.target is None
+            and entry.target_teks is None
             and entry.na is None
+            and entry.teks is None
             and entry.target_na is None
         ):
             line, col = doc.where(loc, key=True)
@@ -155,29 +224,16 @@ def _realisation_rules(
             )
         ambiguous(doc, loc + ("nilai",) if (loc + ("nilai",)) in doc.positions else loc, entry.nilai, ind.satuan, out)
         ambiguous(doc, loc + ("target",), entry.target, ind.satuan, out)
-        if entry.nilai is not None:
+        if entry.nilai is not None and ind.pengukuran == "kumulatif":
+            # per_triwulan: each quarter stands alone, so a lower value is no error
             before = previous.get(key)
-            unit = (ind.satuan or "").lower().split("/")[0].strip()
             if before and entry.nilai < before[0]:
-                line, col = doc.where(loc)
-                cumulative = unit in COUNT_UNITS
-                out.append(
-                    Diagnostic(
-                        doc.rel,
-                        line,
-                        col,
-                        "CUMULATIVE_DECREASE",
-                        msg(
-                            f"realisasi s.d. triwulan {lap.triwulan} ({entry.nilai}) lebih kecil dari s.d. triwulan {before[1]} ({before[0]})",
-                            f"realisation up to quarter {lap.triwulan} ({entry.nilai}) is below quarter {before[1]} ({before[0]})",
-                        ),
-                        msg(
-                            "realisasi ditulis kumulatif (s.d. triwulan), jadi tidak boleh turun; periksa angkanya",
-                            "realisation is cumulative, so it cannot decrease; check the value",
-                        ),
-                        severity="error" if cumulative else "warning",
-                    )
+                what = (
+                    f"realisasi '{key}' s.d. triwulan {lap.triwulan} ({written(entry.nilai)}) lebih kecil dari "
+                    f"realisasi s.d. triwulan {before[1]} ({written(before[0])})",
+                    f"realisation of '{key}' up to quarter {lap.triwulan} ({entry.nilai}) is below quarter {before[1]} ({before[0]})",
                 )
+                out.append(decrease(doc, loc, key, what, relax, indicator=True))
             previous[key] = (entry.nilai, lap.triwulan)
 
 
@@ -188,9 +244,10 @@ def _budget_realisation_rules(
     budget: dict[str, PosAnggaran],
     prev_budget: dict[str, tuple[Decimal, int]],
     out: list[Diagnostic],
+    relax: PenurunanKumulatif | None = None,
 ) -> None:
     """Each budget realisation: a known row, not below the previous quarter's
-    (``prev_budget``, updated here), not above its target."""
+    (``prev_budget``, updated here; unless ``relax`` allows it), not above its target."""
     for key, real in lap.anggaran.items():
         loc = base + ("anggaran", key)
         if key not in budget:
@@ -215,20 +272,12 @@ def _budget_realisation_rules(
             continue
         before = prev_budget.get(key)
         if before and real.realisasi < before[0]:
-            line, col = doc.where(loc + ("realisasi",))
-            out.append(
-                Diagnostic(
-                    doc.rel,
-                    line,
-                    col,
-                    "CUMULATIVE_DECREASE",
-                    msg(
-                        f"realisasi anggaran '{key}' s.d. triwulan {lap.triwulan} lebih kecil dari s.d. triwulan {before[1]}",
-                        f"budget realisation of '{key}' decreased after quarter {before[1]}",
-                    ),
-                    msg("realisasi anggaran ditulis kumulatif; periksa angkanya", "budget realisation is cumulative"),
-                )
+            what = (
+                f"realisasi anggaran '{key}' s.d. triwulan {lap.triwulan} ({format_rupiah(real.realisasi)}) lebih kecil "
+                f"dari realisasi s.d. triwulan {before[1]} ({format_rupiah(before[0])})",
+                f"budget realisation of '{key}' up to quarter {lap.triwulan} is below quarter {before[1]}",
             )
+            out.append(decrease(doc, loc + ("realisasi",), key, what, relax, indicator=False))
         prev_budget[key] = (real.realisasi, lap.triwulan)
         target = real.target if real.target is not None else budget[key].pagu
         if real.realisasi > target:
@@ -287,24 +336,22 @@ def _reference_rules(
                     ),
                 )
             )
-    if lap.penandatangan:
-        signatories = (("pembuat", lap.penandatangan.pembuat), ("mengetahui", lap.penandatangan.mengetahui))
-        for role, person in signatories:
-            if person and person.jabatan_id and person.jabatan_id not in agency.positions:
-                line, col = doc.where(base + ("penandatangan", role, "jabatan_id"))
-                out.append(
-                    Diagnostic(
-                        doc.rel,
-                        line,
-                        col,
-                        "UNKNOWN_REF",
-                        msg(
-                            f"jabatan_id '{person.jabatan_id}' tidak ada di perangkat daerah ini",
-                            f"jabatan_id '{person.jabatan_id}' does not exist",
-                        ),
-                        msg("isi dengan id berkas di folder jabatan/", "use the id of a file in jabatan/"),
-                    )
+    for i, person in enumerate(lap.penandatangan):
+        if person.jabatan_id and person.jabatan_id not in agency.positions:
+            line, col = doc.where(signatory_loc(doc, base + ("penandatangan",), i, person.peran) + ("jabatan_id",))
+            out.append(
+                Diagnostic(
+                    doc.rel,
+                    line,
+                    col,
+                    "UNKNOWN_REF",
+                    msg(
+                        f"jabatan_id '{person.jabatan_id}' tidak ada di perangkat daerah ini",
+                        f"jabatan_id '{person.jabatan_id}' does not exist",
+                    ),
+                    msg("isi dengan id berkas di folder jabatan/", "use the id of a file in jabatan/"),
                 )
+            )
     if lap.sumber and lap.sumber not in {s.id for s in agency.model.sumber_dokumen}:
         line, col = doc.where(base + ("sumber",))
         out.append(

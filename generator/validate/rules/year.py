@@ -13,6 +13,7 @@ from generator.model import Indikator, PosAnggaran, Tahunan
 from generator.validate.dataset import AgencyRecord, PositionRecord, YearRecord
 from generator.validate.rules.definitions import ambiguous, definition_rules
 from generator.validate.rules.reports import report_rules
+from generator.validate.rules.values import value_rules
 
 
 def year_rules(
@@ -26,6 +27,7 @@ def year_rules(
     budget: dict[str, PosAnggaran] = {}
     _budget_rules(doc, t.anggaran, ("anggaran",), budget, out)
     report_rules(agency, doc, t, indicators, budget, situs_date, out)
+    value_rules(doc, t, indicators, out)
 
 
 def _pk_rules(doc: Document, t: Tahunan, out: list[Diagnostic]) -> dict[str, Indikator]:

@@ -6,7 +6,12 @@
    consonant that the nasal replaced: "penempatan" becomes "empat" while "ditempatkan"
    becomes "tempat", so the two never meet. `varian` adds the other form of such a word
    (penempatan → tempatan; ditempatkan → penempatan) and the results of all forms are
-   merged. tests/test_search.py checks this on the built site. */
+   merged. tests/test_search.py checks this on the built site.
+
+   A result shows the page's title and, on its own line, the holder or the agency (Pagefind
+   metadata "title" and "subjudul" from theme/main.html), and a clean excerpt. The panel
+   closes when the focus leaves it (Tab past the results), so a phone never keeps a blank
+   full-screen panel; the 404 page's form and a ?q= address open it with their query. */
 (function () {
   "use strict";
   var box = document.querySelector(".kj-cari");
@@ -90,20 +95,31 @@
   }
   window.kjCari = { cari: cari, varian: varian };
 
+  /* Pagefind's excerpt is the page's text, escaped, with <mark> around the words found;
+     the heading permalinks (¶) and runs of blanks are noise there. */
+  function excerpt(html) {
+    return (html || "").replace(/\u00b6/g, "").replace(/\s+/g, " ").trim();
+  }
+
   function item(data) {
     var li = document.createElement("li");
     li.className = "md-search-result__item";
     var a = document.createElement("a");
     a.className = "md-search-result__link";
     a.href = data.url;
-    a.tabIndex = -1;
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     var h = document.createElement("h1");
     h.textContent = (data.meta && data.meta.title) || data.url;
-    var p = document.createElement("p");
-    p.innerHTML = data.excerpt; /* Pagefind escapes the page text; only <mark> is markup */
     article.appendChild(h);
+    if (data.meta && data.meta.subjudul) {
+      var sub = document.createElement("p");
+      sub.className = "kj-cari-sub";
+      sub.textContent = data.meta.subjudul;
+      article.appendChild(sub);
+    }
+    var p = document.createElement("p");
+    p.innerHTML = excerpt(data.excerpt); /* Pagefind escapes the page text; only <mark> is markup */
     article.appendChild(p);
     a.appendChild(article);
     li.appendChild(a);
@@ -171,7 +187,32 @@
   });
   if (toggle) {
     toggle.addEventListener("change", function () {
-      if (toggle.checked) setTimeout(function () { input.focus(); }, 50);
+      /* opened by its button: the field takes the focus (not when the focus is in the box already) */
+      if (toggle.checked && !box.contains(document.activeElement)) {
+        setTimeout(function () { if (!box.contains(document.activeElement)) input.focus(); }, 50);
+      }
     });
   }
+  /* focus moved out of the search box (Tab past the last result, or elsewhere): close it */
+  box.addEventListener("focusout", function (e) {
+    var to = e.relatedTarget;
+    if (to && !box.contains(to)) open(false);
+  });
+
+  function start(q) {
+    input.value = q;
+    open(true);
+    input.focus();
+    search(q);
+  }
+  var form404 = document.querySelector("form[data-kj-cari-404]");
+  if (form404) {
+    form404.addEventListener("submit", function (e) {
+      e.preventDefault();
+      start(form404.querySelector("input").value);
+    });
+  }
+  var asked = null;
+  try { asked = new URLSearchParams(window.location.search).get("q"); } catch (e) { asked = null; }
+  if (asked) start(asked.slice(0, 200));
 })();

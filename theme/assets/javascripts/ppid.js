@@ -18,7 +18,7 @@
   var form = document.querySelector("form[data-dip-saring]");
   if (form) {
     var rows = Array.prototype.slice.call(document.querySelectorAll(".kj-dip tr[data-kelas]"));
-    var texts = rows.map(function (r) { return plain(r.textContent); });
+    var texts = null; /* read on the first filter, not while the page loads */
     var groups = Array.prototype.slice.call(document.querySelectorAll(".kj-dip tbody[data-grup]"));
     var text = form.querySelector("[data-saring-teks]");
     var kelas = form.querySelector("[data-saring-kelas]");
@@ -29,14 +29,18 @@
     var apply = function () {
       var words = plain(text.value).split(/\s+/).filter(Boolean);
       var shown = 0;
+      if (!texts) { texts = rows.map(function (r) { return plain(r.textContent); }); }
       rows.forEach(function (row, i) {
         var ok = (!kelas.value || row.getAttribute("data-kelas") === kelas.value) &&
                  (!jenis.value || row.getAttribute("data-jenis") === jenis.value) &&
                  words.every(function (w) { return texts[i].indexOf(w) !== -1; });
-        row.hidden = !ok;
+        if (row.hidden === ok) { row.hidden = !ok; } /* touch only the rows that change */
         if (ok) { shown += 1; }
       });
-      groups.forEach(function (g) { g.hidden = !g.querySelector("tr[data-kelas]:not([hidden])"); });
+      groups.forEach(function (g) {
+        var none = !g.querySelector("tr[data-kelas]:not([hidden])");
+        if (g.hidden !== none) { g.hidden = none; }
+      });
       result.textContent = shown === rows.length
         ? "Menampilkan semua " + rows.length + " entri."
         : "Menampilkan " + shown + " dari " + rows.length + " entri.";
@@ -66,7 +70,9 @@
     var clear = document.querySelector("[data-saring-hapus]");
     if (clear) { clear.addEventListener("click", function (e) { e.preventDefault(); form.reset(); }); }
     form.hidden = false;
-    apply();
+    /* the page comes with every row shown: nothing to do until a filter is set (a phone
+       spent seconds here re-laying out hundreds of rows for nothing) */
+    if (text.value || kelas.value || jenis.value) { apply(); } else { result.textContent = "Menampilkan semua " + rows.length + " entri."; }
     /* a permalink (#entry) always shows its row, whatever the saved filter */
     var target = window.location.hash && document.getElementById(decodeURIComponent(window.location.hash.slice(1)));
     if (target && target.hidden) { form.reset(); window.setTimeout(function () { target.scrollIntoView(); }, 0); }

@@ -1,11 +1,14 @@
-"""XLSX with XlsxWriter: cells hold real numbers and dates; Indonesian display comes from
-number formats bound to the Indonesian locale (``[$-421]#,##0.00`` shows 1.234,56 in
-LibreOffice everywhere and in Excel on Indonesian regional settings). Styled, frozen
-header, column widths, autofilter, and a "Catatan" sheet with provenance and the
-meaning of every column. Bytes are deterministic (fixed document and zip times).
+"""Every published workbook (open-data downloads, the PPID's DIP) is written here, with
+XlsxWriter: cells hold real numbers and dates; Indonesian display comes from number
+formats bound to the Indonesian locale (``[$-421]#,##0.00`` shows 1.234,56 in LibreOffice
+everywhere and in Excel on Indonesian regional settings). Styled, frozen header, column
+widths, autofilter, and a last notes sheet of label/value rows (for open data: provenance
+and the meaning of every column). Data text is always text, never a formula, number or
+link. Bytes are deterministic (fixed document and zip times).
 
 XlsxWriter rather than openpyxl: the build writes thousands of workbooks, and this is
-about 2.5 times cheaper in CPU for the same cells."""
+about 2.5 times cheaper in CPU for the same cells. (openpyxl only reads workbooks: the
+staff tools' spreadsheets, and the tests.)"""
 
 from __future__ import annotations
 
@@ -14,12 +17,12 @@ import functools
 import inspect
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 import xlsxwriter
-
-from generator.opendata.columns import Column
 
 LOCALE = "[$-421]"  # Indonesian
 RUPIAH = LOCALE + "#,##0"
@@ -32,20 +35,36 @@ MIN_WIDTH, MAX_WIDTH = 8, 50
 OPTIONS = {"in_memory": True, "strings_to_formulas": False, "strings_to_numbers": False, "strings_to_urls": False}
 
 
-# Left out of workbooks: values the same in every row (on the notes sheet instead) and
-# machine keys (in the CSV and JSON); names stay, jabatan_id tells apart positions of the
-# same title, laporan_id links the sheets.
-CONSTANT = {"data_per", "lisensi", "commit", "id", "wilayah_id", "perangkat_daerah_id", "unit_id"}
+@dataclass(frozen=True)
+class Column:
+    name: str  # machine name: the row key (and CSV header, JSON key, Data Package field)
+    title: str  # spreadsheet header
+    type: str  # string | integer | number | persen | rupiah | boolean | date
+    description: str = ""  # listed on the notes sheet when Notes.columns
 
 
 @dataclass
 class Sheet:
     title: str  # at most 31 characters
     columns: list[Column]
-    rows: list[dict]
+    rows: list[dict]  # column name → value (str, Decimal, int, bool, date or None)
+    widths: list[float] | None = None  # fixed widths in characters; default: from the header and the first rows
+    frozen_columns: int = 0  # columns kept in view when scrolling sideways (the header row always is)
+    wrap: bool = False  # text cells wrap and align to the top (long free text)
 
-    def __post_init__(self):
-        self.columns = [c for c in self.columns if c.name not in CONSTANT]
+
+@dataclass(frozen=True)
+class Notes:
+    """The last sheet: bold labels and their values, one pair a row."""
+
+    title: str  # sheet name
+    rows: list[tuple[str, str | int]]
+    heading: bool = False  # the title in large type above the rows
+    columns: bool = False  # then each sheet's columns: header, description (machine name)
+
+
+# (sheets, provenance, as-of date): the arguments of xlsx_bytes, one open-data workbook
+XlsxJob = tuple[list[Sheet], list[tuple[str, str]], dt.date]
 
 
 def _places(value: Decimal) -> int:
@@ -78,22 +97,22 @@ def _width(chars: float) -> float:
 class _Formats:
     """One Format object per style and number format in a workbook."""
 
-    def __init__(self, wb):
+    def __init__(self, wb: Any) -> None:
         self.wb = wb
         self.header = wb.add_format(HEADER)
         self.label = wb.add_format({"bold": True})
         self.title = wb.add_format({"bold": True, "font_size": 14})
         self.text = wb.add_format({"text_wrap": True, "valign": "top"})
         self._numbers: dict[str, object] = {}
-        self._cells: dict[tuple, tuple] = {}
+        self._cells: dict[tuple[str, Decimal | int], tuple[object, object]] = {}
 
-    def number(self, fmt: str):
+    def number(self, fmt: str) -> object:
         found = self._numbers.get(fmt)
         if found is None:
             found = self._numbers[fmt] = self.wb.add_format({"num_format": fmt})
         return found
 
-    def cell(self, kind: str, value: Decimal | int) -> tuple:
+    def cell(self, kind: str, value: Decimal | int) -> tuple[object, object]:
         """(cell value, format) of a number in a column of that type; equal numbers
         (1.50 and 1.5) show alike, and the same figures recur on many rows."""
         key = (kind, value)
@@ -104,9 +123,11 @@ class _Formats:
         return found
 
 
-def _widths(sheet: Sheet) -> list[int]:
+def _widths(sheet: Sheet) -> list[float]:
+    if sheet.widths is not None:
+        return sheet.widths
     head = sheet.rows[:200]
-    widths = []
+    widths: list[float] = []
     for c in sheet.columns:
         width = min(MAX_WIDTH, max(MIN_WIDTH, max(len(w) for w in c.title.split()) + 3, len(c.title) // 2 + 4))
         longest = max((len(str(v)) for row in head if (v := row.get(c.name)) is not None), default=None)
@@ -118,11 +139,11 @@ def _widths(sheet: Sheet) -> list[int]:
     return widths
 
 
-def _write_table(ws, sheet: Sheet, formats: _Formats) -> None:
+def _write_table(ws: Any, sheet: Sheet, formats: _Formats) -> None:
     cols = sheet.columns
     for i, w in enumerate(_widths(sheet)):
         ws.set_column(i, i, _width(w))
-    ws.freeze_panes(1, 0)
+    ws.freeze_panes(1, sheet.frozen_columns)
     ws.set_landscape()
     ws.repeat_rows(0)  # printed: the header row on every page
     if sheet.rows:
@@ -134,6 +155,7 @@ def _write_table(ws, sheet: Sheet, formats: _Formats) -> None:
     string, number, boolean = _cell_writers(ws)
     keyed = [(i, c.name, c.type) for i, c in enumerate(cols)]
     cell = formats.cell
+    text = formats.text if sheet.wrap else None
     for r, row in enumerate(sheet.rows, start=1):
         for i, name, kind in keyed:
             value = row.get(name)
@@ -141,13 +163,13 @@ def _write_table(ws, sheet: Sheet, formats: _Formats) -> None:
                 continue
             t = type(value)
             if t is str:
-                string(r, i, value)
+                string(r, i, value, text)
             elif t is Decimal or t is int:
                 number(r, i, *cell(kind, value))
             elif t is bool:
                 boolean(r, i, value)
             else:
-                _other(ws, r, i, value, formats)
+                _other(ws, r, i, value, formats, text)
 
 
 # XlsxWriter versions whose public write_string, write_number and write_boolean are exactly
@@ -157,7 +179,7 @@ CHECKED_XLSXWRITER = ((3, 2), (3, 3))
 _UNDECORATED = {"_write_string": "string", "_write_number": "number", "_write_boolean": "boolean"}
 
 
-def _cell_writers(ws) -> tuple:
+def _cell_writers(ws: Any) -> tuple[Callable[..., Any], Callable[..., Any], Callable[..., Any]]:
     """(write string, write number, write boolean) for the hot loop: the undecorated methods
     skip the A1-notation check of the public ones (about 6% of the XLSX stage), so they are
     taken on a checked XlsxWriter whose methods have the checked parameters; the public
@@ -171,17 +193,19 @@ def _cell_writers(ws) -> tuple:
 
 
 @functools.cache
-def _checked_args(method, value: str) -> bool:
+def _checked_args(method: object, value: str) -> bool:
+    if not callable(method):  # None: no such method
+        return False
     try:
         params = list(inspect.signature(method).parameters)
-    except (TypeError, ValueError):  # None, or not a function
+    except (TypeError, ValueError):  # a callable without a signature
         return False
     return params == ["self", "row", "col", value, "cell_format"]
 
 
-def _other(ws, r: int, i: int, value: object, formats: _Formats) -> None:
+def _other(ws: Any, r: int, i: int, value: object, formats: _Formats, text: object) -> None:
     if isinstance(value, str):
-        ws.write_string(r, i, value)
+        ws.write_string(r, i, value, text)
     elif isinstance(value, bool):
         ws.write_boolean(r, i, value)
     elif isinstance(value, (int, float, Decimal)):
@@ -189,19 +213,24 @@ def _other(ws, r: int, i: int, value: object, formats: _Formats) -> None:
     elif isinstance(value, dt.date):
         ws.write_datetime(r, i, value, formats.number(DATE))
     else:
-        ws.write_string(r, i, str(value))
+        ws.write_string(r, i, str(value), text)
 
 
-def _write_notes(ws, provenance: list[tuple[str, str]], sheets: list[Sheet], formats: _Formats) -> None:
+def _write_notes(ws: Any, notes: Notes, sheets: list[Sheet], formats: _Formats) -> None:
     ws.set_column(0, 0, _width(34))
     ws.set_column(1, 1, _width(100))
-    ws.write_string(0, 0, "Catatan", formats.title)
-    r = 2
-    for label, text in provenance + [("Format angka", NUMBER_NOTE)]:
+    r = 0
+    if notes.heading:
+        ws.write_string(0, 0, notes.title, formats.title)
+        r = 2
+    for label, value in notes.rows:
         ws.write_string(r, 0, label, formats.label)
-        ws.write_string(r, 1, text, formats.text)
+        if isinstance(value, str):
+            ws.write_string(r, 1, value, formats.text)
+        else:
+            ws.write_number(r, 1, value, formats.text)
         r += 1
-    for sheet in sheets:
+    for sheet in sheets if notes.columns else ():
         r += 1
         ws.write_string(r, 0, f"Lembar {sheet.title}: kolom", formats.header)
         ws.write_string(r, 1, "Keterangan (nama kolom di CSV/JSON)", formats.header)
@@ -219,17 +248,26 @@ NUMBER_NOTE = (
 )
 
 
-def xlsx_bytes(sheets: list[Sheet], provenance: list[tuple[str, str]], when: dt.date) -> bytes:
+def workbook_bytes(sheets: list[Sheet], notes: Notes, when: dt.date, title: str | None = None) -> bytes:
+    """The sheets, then the notes sheet; ``when`` (the data's as-of date) is the document
+    time, ``title`` the document title."""
     buf = io.BytesIO()
     wb = xlsxwriter.Workbook(buf, OPTIONS)  # in memory: no temporary files
     formats = _Formats(wb)
     for sheet in sheets:
         _write_table(wb.add_worksheet(sheet.title), sheet, formats)
-    _write_notes(wb.add_worksheet("Catatan"), provenance, sheets, formats)
+    _write_notes(wb.add_worksheet(notes.title), notes, sheets, formats)
     # Fixed times (XlsxWriter stamps zip entries 1980-01-01): unchanged data, same bytes.
-    properties = {"author": "kinerja", "created": dt.datetime(when.year, when.month, when.day)}
-    if provenance:
-        properties["title"] = provenance[0][1]
+    properties: dict[str, object] = {"author": "kinerja", "created": dt.datetime(when.year, when.month, when.day)}
+    if title is not None:
+        properties["title"] = title
     wb.set_properties(properties)
     wb.close()
     return buf.getvalue()
+
+
+def xlsx_bytes(sheets: list[Sheet], provenance: list[tuple[str, str]], when: dt.date) -> bytes:
+    """An open-data workbook: its "Catatan" sheet holds the provenance (label, text; the
+    first is the document title), how numbers show, and every sheet's columns."""
+    notes = Notes("Catatan", [*provenance, ("Format angka", NUMBER_NOTE)], heading=True, columns=True)
+    return workbook_bytes(sheets, notes, when, provenance[0][1] if provenance else None)

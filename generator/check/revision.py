@@ -1,0 +1,102 @@
+"""A git revision of the data folder, taken out of the repository (``git archive``) into a
+temporary folder, so that findings and files can be compared with it: `kinerja check
+--base` (a pull request's own findings) and `kinerja diff` (the pull-request summary).
+
+Nothing here prints: problems are a ``RevisionError`` whose text is told to the user as is
+(it never names the temporary folder).
+"""
+
+from __future__ import annotations
+
+import io
+import subprocess
+import tarfile
+from pathlib import Path
+
+
+class RevisionError(Exception):
+    """A problem with the revisions or the repository, in words for the user."""
+
+
+def git(args: list[str], cwd: Path) -> str:
+    """``git <args>`` in ``cwd``: its output as text, stripped."""
+    return _run(args, cwd).decode("utf-8", "replace").strip()
+
+
+def _run(args: list[str], cwd: Path) -> bytes:
+    try:
+        r = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=120)
+    except FileNotFoundError:
+        raise RevisionError("perintah git tidak ditemukan; pasang git terlebih dahulu") from None
+    except subprocess.TimeoutExpired:
+        raise RevisionError(f"git {args[0]} tidak selesai dalam 120 detik") from None
+    if r.returncode != 0:
+        raise RevisionError(r.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} gagal")
+    return r.stdout
+
+
+def repo_and_prefix(data_dir: Path) -> tuple[Path, str]:
+    """The repository's top folder and the data folder's path inside it ("data")."""
+    probe = data_dir if data_dir.is_dir() else Path.cwd()
+    try:
+        top = Path(git(["rev-parse", "--show-toplevel"], probe))
+    except RevisionError:
+        raise RevisionError(f"'{probe}' tidak berada di dalam repositori git") from None
+    try:
+        prefix = (Path.cwd() / data_dir).resolve().relative_to(top.resolve()).as_posix()
+    except ValueError:
+        raise RevisionError(f"folder data '{data_dir}' berada di luar repositori git {top}") from None
+    return top, prefix
+
+
+def short_sha(top: Path, rev: str) -> str:
+    try:
+        return git(["rev-parse", "--short", f"{rev}^{{commit}}"], top)
+    except RevisionError:
+        raise RevisionError(
+            f"revisi '{rev}' tidak ditemukan di repositori (untuk pull request: ambil seluruh riwayat, fetch-depth: 0)"
+        ) from None
+
+
+def merge_base(top: Path, rev: str, head: str = "HEAD") -> str:
+    """The commit where ``head`` branched off ``rev`` (what a pull request is compared
+    with); ``rev`` itself when they share no history."""
+    short_sha(top, rev)  # a clear message for an unknown revision
+    try:
+        return git(["merge-base", rev, head], top)
+    except RevisionError:
+        return rev
+
+
+def has_folder(top: Path, prefix: str, rev: str) -> bool:
+    return bool(git(["ls-tree", "-d", rev, "--", prefix], top))
+
+
+def extract(top: Path, prefix: str, rev: str, into: Path) -> Path | None:
+    """The data folder as it is at ``rev``, written under ``into``; None when the revision
+    has no data folder."""
+    if not has_folder(top, prefix, rev):
+        return None
+    archive = _run(["archive", "--format=tar", rev, "--", prefix], top)
+    try:
+        with tarfile.open(fileobj=io.BytesIO(archive)) as tar:
+            try:
+                tar.extractall(into, filter="data")
+            except TypeError:  # Python < 3.11.4 has no extraction filters
+                tar.extractall(into)  # noqa: S202 (git archive of our own repository)
+    except (tarfile.TarError, OSError) as e:  # e.g. a symbolic link pointing out of the data folder
+        raise RevisionError(
+            f"folder data pada revisi '{rev}' tidak dapat diambil dengan aman ({type(e).__name__}); "
+            "periksa tautan simbolik dan nama berkas di folder data"
+        ) from None
+    return into / prefix
+
+
+def read_files(root: Path, prefix: str) -> dict[str, bytes]:
+    """Every file under ``root`` by its path in the repository ("data/…")."""
+    lead = f"{prefix}/" if prefix not in ("", ".") else ""
+    return {
+        f"{lead}{p.relative_to(root).as_posix()}": p.read_bytes()
+        for p in sorted(root.rglob("*"))
+        if p.is_file() and not p.is_symlink()
+    }
