@@ -135,6 +135,8 @@ def _hostile_data(tmp_path: Path) -> Path:
             lap["realisasi"]["presisi"] = "PRESISI"
             lap.pop("tercetak", None)
         doc["laporan"][1]["realisasi"].update(ikm=20, **{"pencari-kerja": 350})  # capaian far below the budget's
+        # that TW II figure is below TW I's, a cumulative decrease the policy must explain
+        doc["laporan"][1].setdefault("kebijakan", {})["penurunan_kumulatif"] = {"alasan": "Uji: angka TW I dikoreksi turun"}
 
     _edit(agency / "perangkat-daerah.yml", perangkat)
     _edit(agency / "jabatan" / "kepala-bidang-a.yml", kabid)
