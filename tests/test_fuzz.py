@@ -150,7 +150,7 @@ def test_mutants_of_the_real_data_files_raise_nothing(tmp_path):
     """300 mutants of data/ (every kind of mutation, every kind of file) through check, the
     compute JSON, a sample through render_site and the command line: no traceback, no
     INTERNAL exit, every diagnostic located."""
-    s = fuzz(300, seed=14, workers=2, render_every=20, cli_every=100, out=tmp_path / "failing")
+    s = fuzz(300, seed=14, workers=2, render_every=20, cli_every=150, out=tmp_path / "failing")
     report = "\n".join(s.lines() + [f"#{o.index} data/{o.target} {o.kinds}: {o.failure}" for o in s.failures])
     assert s.failures == [], report
     assert s.mutants == 300
@@ -158,7 +158,7 @@ def test_mutants_of_the_real_data_files_raise_nothing(tmp_path):
     assert set(runner.CATEGORIES) == set(s.categories), report
     # the mutants reach every stage: many are rejected with diagnostics, many pass and are computed
     assert 0.1 * s.mutants < s.accepted < 0.7 * s.mutants, report
-    assert s.rendered >= 1 and s.cli >= 3, report
+    assert s.rendered >= 1 and s.cli >= 2, report
 
 
 def test_the_fuzzer_reports_an_escaping_exception_and_restores_the_file(tmp_path, monkeypatch):
