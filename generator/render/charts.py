@@ -247,6 +247,23 @@ def persen_bars(items: list[tuple[str, Decimal | None]], xlabel: str) -> bytes:
     return svg.bytes()
 
 
+def draw_series(svg: svgchart.Svg, s: Series, X, Y, font: float) -> None:
+    """One indicator's quarters: the target as an orange dashed line with squares, the
+    realisation as a blue line with labelled dots (the wide chart and its phone layout)."""
+    t = [(X(tw), Y(float(v))) for tw, v, _ in s.points if v is not None]
+    r = [(tw, v) for tw, _, v in s.points if v is not None]
+    if t:
+        svg.polyline(t, ORANGE, 1.2, "4.4,1.9")
+        for x_, y_ in t:
+            svg.square(x_, y_, 2.2, ORANGE)
+    if r:
+        pts = [(X(tw), Y(float(v))) for tw, v in r]
+        svg.polyline(pts, BLUE, 1.6)
+        for (x_, y_), (_, value) in zip(pts, r):
+            svg.circle(x_, y_, 2.4, BLUE)
+            svg.text(x_, y_ - 5, format_id(value), font, "middle", valign="bottom", box=True)
+
+
 def quarter_lines(series: list[Series], roman: dict[int, str]) -> bytes:
     """Small multiples: target (dashed, squares) and realisasi (solid, circles) per quarter."""
     cols = min(3, len(series))
@@ -299,16 +316,5 @@ def quarter_lines(series: list[Series], roman: dict[int, str]) -> bytes:
         for tw in tws:
             svg.line(X(tw), ay1, X(tw), ay1 + 3, GREY, 0.6)
             svg.text(X(tw), ay1 + 5, f"TW {roman[tw]}", 7, "middle", valign="top")
-        t = [(X(tw), Y(float(v))) for tw, v, _ in s.points if v is not None]
-        r = [(tw, v) for tw, _, v in s.points if v is not None]
-        if t:
-            svg.polyline(t, ORANGE, 1.2, "4.4,1.9")
-            for x_, y_ in t:
-                svg.square(x_, y_, 2.2, ORANGE)
-        if r:
-            pts = [(X(tw), Y(float(v))) for tw, v in r]
-            svg.polyline(pts, BLUE, 1.6)
-            for (x_, y_), (_, v) in zip(pts, r):
-                svg.circle(x_, y_, 2.4, BLUE)
-                svg.text(x_, y_ - 5, format_id(v), 7, "middle", valign="bottom", box=True)
+        draw_series(svg, s, X, Y, 7)
     return svg.bytes()

@@ -17,7 +17,7 @@ from decimal import Decimal
 
 from generator.core.numbers import format_id
 from generator.render import svgchart
-from generator.render.charts import BAND_COLOURS, BAND_HATCHES, BLACK, BLUE, GREY, ORANGE, Bar, Series, _bar_label
+from generator.render.charts import BAND_COLOURS, BAND_HATCHES, BLACK, BLUE, GREY, ORANGE, Bar, Series, _bar_label, draw_series
 
 W = 240.0  # points: 320 CSS px
 PAD = 4.0
@@ -186,15 +186,4 @@ def _panel(svg: svgchart.Svg, s: Series, title: list[str], top: float, roman: di
         svg.text(ax0 - 5, Y(tick), text, FONT, "end")
     for tw in tws:
         svg.text(X(tw), ay1 + 4, f"TW {roman[tw]}", FONT, "middle", valign="top")
-    t = [(X(tw), Y(float(v))) for tw, v, _ in s.points if v is not None]
-    r = [(tw, v) for tw, _, v in s.points if v is not None]
-    if t:
-        svg.polyline(t, ORANGE, 1.2, "4.4,1.9")
-        for x_, y_ in t:
-            svg.square(x_, y_, 2.2, ORANGE)
-    if r:
-        pts = [(X(tw), Y(float(v))) for tw, v in r]
-        svg.polyline(pts, BLUE, 1.6)
-        for (x_, y_), (_, value) in zip(pts, r):
-            svg.circle(x_, y_, 2.4, BLUE)
-            svg.text(x_, y_ - 5, format_id(value), FONT, "middle", valign="bottom", box=True)
+    draw_series(svg, s, X, Y, FONT)
