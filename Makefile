@@ -20,7 +20,7 @@ test:
 	$(PY) -m pytest
 
 test-fast:
-	$(PY) -m pytest -m unit -q -n auto
+	$(PY) -m pytest -m "unit and not slow" -q -n auto
 
 test-site:
 	$(PY) -m pytest -m site -q

@@ -5,6 +5,8 @@ browser; `make test-fast`), ``site`` (builds a site, or runs MkDocs, Pagefind, t
 benchmark or LibreOffice), ``browser`` (headless Chromium) or ``lint`` (tools over the
 tree). They come from the fixtures a test uses and from SITE_MODULES below, so a new test
 that uses ``bundled_site`` or ``browser`` is marked without anyone remembering to.
+``slow`` is set by hand on the few unit tests that sweep the whole bundled data: `make test`
+and CI run them, `make test-fast` leaves them out.
 """
 
 from __future__ import annotations

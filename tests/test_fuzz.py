@@ -8,6 +8,7 @@ import random
 import shutil
 from pathlib import Path
 
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -146,6 +147,7 @@ def test_binary_and_empty_files(tmp_path):
 # ------------------------------------------------------------------ mutants of the real data
 
 
+@pytest.mark.slow  # ~35 s: run by `make test` and CI, not by `make test-fast`
 def test_mutants_of_the_real_data_files_raise_nothing(tmp_path):
     """300 mutants of data/ (every kind of mutation, every kind of file) through check, the
     compute JSON, a sample through render_site and the command line: no traceback, no

@@ -87,6 +87,7 @@ def pr(tmp_path_factory) -> tuple[Path, set[tuple[str, int, str, str]]]:
 ANNOTATION = re.compile(r"^::(error|warning) file=([^,]+),line=(\d+),col=\d+,title=(\w+)::")
 
 
+@pytest.mark.slow  # two checks of the whole bundled data in a git repository
 def test_a_pull_request_gets_exactly_its_own_five_findings_first(pr, monkeypatch, capsys):
     repo, planted = pr
     monkeypatch.chdir(repo)

@@ -6,6 +6,7 @@ import html
 import posixpath
 import re
 
+import pytest
 import yaml
 from site_fixtures import copy_minimal
 
@@ -26,8 +27,14 @@ def _render(data):
     return render_site(result).files
 
 
-def test_position_page_sections(tmp_path):
-    files = _render(copy_minimal(tmp_path))
+@pytest.fixture(scope="module")
+def minimal_files(tmp_path_factory):
+    """The untouched fixture rendered once for the tests that only read its pages."""
+    return _render(copy_minimal(tmp_path_factory.mktemp("minimal")))
+
+
+def test_position_page_sections(minimal_files):
+    files = minimal_files
     text = _text(files, KD)
     for part in (
         "Profil jabatan",
@@ -96,13 +103,13 @@ def test_indicators_without_realisation(tmp_path):
     assert "Pengukuran Kinerja" not in text
 
 
-def test_position_without_any_year(tmp_path):
-    text = _text(_render(copy_minimal(tmp_path)), "kota-contoh/dinas-contoh/jabatan/kepala-bidang-a.md")
+def test_position_without_any_year(minimal_files):
+    text = _text(minimal_files, "kota-contoh/dinas-contoh/jabatan/kepala-bidang-a.md")
     assert "Belum ada Perjanjian Kinerja atau laporan" in text
 
 
-def test_agency_tree_and_unit_pages(tmp_path):
-    files = _render(copy_minimal(tmp_path))
+def test_agency_tree_and_unit_pages(minimal_files):
+    files = minimal_files
     agency = files["kota-contoh/dinas-contoh/index.md"].decode()
     tree = agency[agency.index('<ul class="kj-pohon">') :]
     for href in (
@@ -122,8 +129,8 @@ def test_agency_tree_and_unit_pages(tmp_path):
     assert "Dinas Contoh" in home and "164,08" in home and "Data per 31 Desember 2025" in home
 
 
-def test_front_matter_is_yaml_with_escaped_title(tmp_path):
-    files = _render(copy_minimal(tmp_path))
+def test_front_matter_is_yaml_with_escaped_title(minimal_files):
+    files = minimal_files
     head = files[KD].decode().split("---")[1]
     meta = yaml.safe_load(head)
     assert html.unescape(meta["title"]) == "Kepala Dinas Contoh (BUDI SANTOSO, ST)"
