@@ -7,6 +7,8 @@ Indonesian (default) and English. ``check`` prints them as
 
 from __future__ import annotations
 
+import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -116,3 +118,10 @@ class Diagnostic:
 
 def msg(id_text: str, en_text: str | None = None) -> Msg:
     return Msg(id_text, en_text if en_text is not None else id_text)
+
+
+def did_you_mean(value: str, known: Iterable[str], otherwise: Msg, cutoff: float = 0.6) -> Msg:
+    """The hint for a name that does not exist: the closest known name ("maksudnya 'x'?")
+    when there is one, else ``otherwise``."""
+    close = difflib.get_close_matches(str(value), list(known), n=1, cutoff=cutoff)
+    return msg(f"maksudnya '{close[0]}'?", f"did you mean '{close[0]}'?") if close else otherwise

@@ -3,7 +3,6 @@ at the line and column where the value was written."""
 
 from __future__ import annotations
 
-import difflib
 import types
 import typing
 from typing import Any
@@ -11,7 +10,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 from pydantic_core import ErrorDetails
 
-from generator.core.diagnostics import Diagnostic, msg
+from generator.core.diagnostics import Diagnostic, did_you_mean, msg
 from generator.load import Document, Path_
 from generator.validate.where import parent_place, place, shown
 
@@ -88,12 +87,7 @@ def _schema_diagnostic(doc: Document, root: type[BaseModel], err: ErrorDetails) 
         key = loc[-1]
         parent = _model_at(root, loc[:-1])
         known = sorted(parent.model_fields) if parent is not None else []
-        close = difflib.get_close_matches(str(key), known, n=1, cutoff=0.6)
-        hint = (
-            msg(f"maksudnya '{close[0]}'?", f"did you mean '{close[0]}'?")
-            if close
-            else msg("kunci yang dikenal: " + ", ".join(known), "known keys: " + ", ".join(known))
-        )
+        hint = did_you_mean(str(key), known, msg("kunci yang dikenal: " + ", ".join(known), "known keys: " + ", ".join(known)))
         return Diagnostic(
             doc.rel,
             line,

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 
-from generator.core.diagnostics import Diagnostic, msg
+from generator.core.diagnostics import Diagnostic, did_you_mean, msg
 from generator.core.layout import AGENCY_FILE
 from generator.load import Document, Path_
 from generator.model import Penandatangan
@@ -104,7 +103,6 @@ def position_rules(agency: AgencyRecord, nips: dict[str, tuple[str, str, int]], 
         doc, jab = pos.doc, pos.model
         if jab.unit and jab.unit not in agency.units:
             line, col = doc.where(("unit",))
-            close = difflib.get_close_matches(jab.unit, list(agency.units), n=1)
             out.append(
                 Diagnostic(
                     doc.rel,
@@ -112,16 +110,16 @@ def position_rules(agency: AgencyRecord, nips: dict[str, tuple[str, str, int]], 
                     col,
                     "UNKNOWN_REF",
                     msg(f"unit '{jab.unit}' tidak ada di {AGENCY_FILE}", f"unit '{jab.unit}' does not exist"),
-                    msg(
-                        f"maksudnya '{close[0]}'?" if close else f"unit yang ada: {', '.join(agency.units)}",
-                        f"did you mean '{close[0]}'?" if close else f"known units: {', '.join(agency.units)}",
+                    did_you_mean(
+                        jab.unit,
+                        agency.units,
+                        msg(f"unit yang ada: {', '.join(agency.units)}", f"known units: {', '.join(agency.units)}"),
                     ),
                 )
             )
         if jab.atasan:
             if jab.atasan not in agency.positions:
                 line, col = doc.where(("atasan",))
-                close = difflib.get_close_matches(jab.atasan, list(agency.positions), n=1)
                 out.append(
                     Diagnostic(
                         doc.rel,
@@ -129,9 +127,10 @@ def position_rules(agency: AgencyRecord, nips: dict[str, tuple[str, str, int]], 
                         col,
                         "UNKNOWN_REF",
                         msg(f"atasan '{jab.atasan}' tidak ada di folder jabatan/", f"superior '{jab.atasan}' does not exist"),
-                        msg(
-                            f"maksudnya '{close[0]}'?" if close else "isi dengan id berkas jabatan atasan",
-                            f"did you mean '{close[0]}'?" if close else "use the superior's position id",
+                        did_you_mean(
+                            jab.atasan,
+                            agency.positions,
+                            msg("isi dengan id berkas jabatan atasan", "use the superior's position id"),
                         ),
                     )
                 )

@@ -4,10 +4,9 @@ not decrease, budget realisations stay within target, and every reference resolv
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 from decimal import Decimal
 
-from generator.core.diagnostics import Diagnostic, msg
+from generator.core.diagnostics import Diagnostic, did_you_mean, msg
 from generator.core.layout import AGENCY_FILE
 from generator.core.numbers import format_rupiah
 from generator.load import Document, Path_
@@ -177,7 +176,6 @@ def _realisation_rules(
         if ind is None:
             if indicators:
                 line, col = doc.where(loc, key=True)
-                close = difflib.get_close_matches(key, list(indicators), n=1)
                 out.append(
                     Diagnostic(
                         doc.rel,
@@ -188,11 +186,13 @@ def _realisation_rules(
                             f"realisasi untuk indikator '{key}' yang tidak ada di perjanjian kinerja",
                             f"realisation for indicator '{key}' which is not in the PK",
                         ),
-                        msg(
-                            f"maksudnya '{close[0]}'?"
-                            if close
-                            else "tambahkan indikatornya di perjanjian_kinerja atau perbaiki id-nya",
-                            f"did you mean '{close[0]}'?" if close else "add the indicator or fix the id",
+                        did_you_mean(
+                            key,
+                            indicators,
+                            msg(
+                                "tambahkan indikatornya di perjanjian_kinerja atau perbaiki id-nya",
+                                "add the indicator or fix the id",
+                            ),
                         ),
                     )
                 )
@@ -252,7 +252,6 @@ def _budget_realisation_rules(
         loc = base + ("anggaran", key)
         if key not in budget:
             line, col = doc.where(loc, key=True)
-            close = difflib.get_close_matches(key, list(budget), n=1)
             out.append(
                 Diagnostic(
                     doc.rel,
@@ -263,9 +262,8 @@ def _budget_realisation_rules(
                         f"realisasi anggaran untuk pos '{key}' yang tidak ada di `anggaran`",
                         f"budget realisation for unknown row '{key}'",
                     ),
-                    msg(
-                        f"maksudnya '{close[0]}'?" if close else "tambahkan pos anggarannya atau perbaiki id-nya",
-                        f"did you mean '{close[0]}'?" if close else "add the budget row or fix the id",
+                    did_you_mean(
+                        key, budget, msg("tambahkan pos anggarannya atau perbaiki id-nya", "add the budget row or fix the id")
                     ),
                 )
             )
