@@ -127,6 +127,12 @@ def kinerja_build(data: Path, work: Path) -> dict:
     return r
 
 
+def documents_made(work: Path) -> int:
+    """Official documents (PDF + DOCX) made so far: the entries of their cache (never pruned
+    within a benchmark run), so the difference between two builds is what the second re-made."""
+    return sum(1 for _ in (work / "build" / "cache" / "dokumen").rglob("*.pdf"))
+
+
 def mkdocs_floor(work: Path) -> dict:
     target = work / "floor-site"
     shutil.rmtree(target, ignore_errors=True)
@@ -224,6 +230,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--workdir", type=Path, default=Path("build") / "benchmark")
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--no-browser", action="store_true", help="skip the search download measurement")
+    ap.add_argument(
+        "--history", type=int, default=0, help="give the data a synthetic git history of N commits (benchmarks/history.py)"
+    )
     args = ap.parse_args(argv)
 
     work = args.workdir.resolve()
@@ -239,12 +248,20 @@ def main(argv: list[str] | None = None) -> int:
     s = synth.generate(work / "data", args.agencies, args.positions, args.seed)
     figures["generate_seconds"] = round(time.perf_counter() - t, 2)
     print(f"data: {args.agencies} perangkat daerah × {args.positions} jabatan → {work / 'data'}", flush=True)
+    if args.history:  # the data folder becomes a repository with N commits (issue 19)
+        from benchmarks import history
+
+        history.synthetic_history(s.data, args.history, args.seed)
 
     cold = kinerja_build(s.data, work)
     print(f"cold build: {cold['seconds']:.1f} s", flush=True)
+    made_cold = documents_made(work)  # official documents (issue 18): each made one is a new cache entry
     synth.change_realisation(s)
     warm = kinerja_build(s.data, work)
     print(f"warm rebuild (one realisation changed): {warm['seconds']:.1f} s", flush=True)
+    figures["documents"] = {"cold_made": made_cold, "warm_remade": documents_made(work) - made_cold}
+    remade = figures["documents"]["warm_remade"]
+    print(f"official documents: {made_cold} made cold, {remade} re-made after one change", flush=True)
     floor = mkdocs_floor(work)
     print(f"bare mkdocs build of the same docs: {floor['seconds']:.1f} s", flush=True)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -264,6 +281,8 @@ def main(argv: list[str] | None = None) -> int:
         }
     )
     figures.update(page_sizes(work / "site"))
+    if args.history:  # the history pass alone: cold (every commit), nothing new, one new commit
+        figures.update(history.measure(s.data, work / "riwayat-cache"))
     if not args.no_browser:
         # in its own thread: Playwright's sync API refuses to start where an asyncio loop
         # runs (a caller such as pytest may already drive a browser)
@@ -298,6 +317,14 @@ def main(argv: list[str] | None = None) -> int:
             f"(search bundle {figures['search_bundle_bytes'] / 2**20:,.1f} MiB)",
         ),
     ]
+    if args.history:
+        rows.append(
+            (
+                f"history pass ({figures['history_commits']} commits)",
+                f"cold {figures['history_cold_seconds']:.1f} s; nothing new {figures['history_nothing_new_seconds']:.2f} s; "
+                f"one new commit {figures['history_one_new_commit_seconds']:.2f} s; {figures['history_entries']} entries",
+            )
+        )
     for name in ("cold", "warm"):
         st = figures[f"{name}_stages_seconds"]
         rows.append((f"  {name} stages", "; ".join(f"{k} {v:.1f} s" for k, v in st.items() if k != "total")))

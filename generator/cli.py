@@ -27,6 +27,9 @@ def cmd_check(args: argparse.Namespace) -> int:
 
     data_dir = _data_dir(args.data)
     result = check(data_dir)
+    from generator.history.arsip_terbit import read_terbit  # data/terbit.yml: periods declared published
+
+    result.diagnostics.extend(read_terbit(data_dir)[1])
     # --base orders the findings of the annotations and of the human list (json and gitlab
     # list them all: GitLab compares with the target branch's report itself).
     found = _against_base(data_dir, result, args.base, args.lang) if args.base and args.format in ("github", "human") else None
@@ -226,7 +229,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 # build/serve (site), diff (pull-request summary), new (scaffolding), spreadsheet (XLSX round trip), schema (editor support)
-COMMAND_MODULES = ["site.commands", "staff.diff", "staff.scaffold", "staff.spreadsheet", "staff.schema"]
+COMMAND_MODULES = ["site.commands", "staff.diff", "staff.scaffold", "staff.spreadsheet", "staff.schema", "documents.commands"]
 
 
 def main(argv: list[str] | None = None) -> int:

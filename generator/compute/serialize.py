@@ -14,6 +14,7 @@ parses them as decimals (Python: ``json.loads(text, parse_float=Decimal)``).
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import fields
 from decimal import Decimal
 from json.encoder import encode_basestring
@@ -34,6 +35,21 @@ def decimal_text(value: Decimal) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text == "-0" else text
+
+
+def plain_text(value: object) -> str:
+    """A value as the CSV downloads write it: empty for none, true/false, a Decimal's exact
+    digits (``decimal_text``), ISO dates, anything else as ``str``. Text is not made safe
+    for spreadsheets here: that is core/csvcell.safe_text's job, for text cells."""
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, Decimal):
+        return decimal_text(value)
+    if isinstance(value, (dt.date, dt.datetime)):
+        return value.isoformat()
+    return str(value)
 
 
 def number(value: Decimal | None, places: int | None = None) -> int | Decimal | None:

@@ -45,6 +45,23 @@ def chart(region_id: str, agency_id: str, name: str) -> str:
     return f"{region_id}/{agency_id}/grafik/{name}.svg"
 
 
+def status_pelaporan(region_id: str, agency_id: str | None = None) -> str:
+    """Status pelaporan of a region, or of one agency (generator/analysis)."""
+    return f"{region_id}/{agency_id}/status-pelaporan.md" if agency_id else f"{region_id}/status-pelaporan.md"
+
+
+def analisis(region_id: str, agency_id: str | None = None) -> str:
+    """Analisis of a region, or of one agency (generator/analysis)."""
+    return f"{region_id}/{agency_id}/analisis.md" if agency_id else f"{region_id}/analisis.md"
+
+
+def analysis_file(page: str, name: str, region_id: str, agency_id: str | None = None, ext: str = "csv") -> str:
+    """A download or chart of a Status pelaporan or Analisis page, in the folder the page is
+    served from: ``kota-x/analisis/kuadran_kota-x.svg`` (the ids name what it holds)."""
+    ids = "_".join(i for i in (region_id, agency_id) if i)
+    return f"{page.removesuffix('.md')}/{name}_{ids}.{ext}"
+
+
 def url(path: str) -> str:
     """The served address of a docs file, relative to the site root."""
     if not path.endswith(".md"):
@@ -194,6 +211,25 @@ def _given(value: str | None, name: str, kind: str) -> str:
     return value
 
 
+# --------------------------------------------------------------------------- official documents
+# The Laporan Kinerja of each period, the Perjanjian Kinerja and the IKI sheet of each year of
+# a position, as PDF and DOCX (generator/documents/), named like the downloads:
+# ``dokumen/kota-pekalongan/dinperinaker/kota-pekalongan_dinperinaker_kepala-dinas_lkj_2025-tw4.pdf``.
+
+DOKUMEN = "dokumen"
+DOKUMEN_JENIS = ("lkj", "pk", "iki")
+DOKUMEN_FORMAT = ("pdf", "docx")
+
+
+def dokumen(r: str, a: str, p: str, jenis: str, tahun: int | None, triwulan: int | None = None, ext: str = "pdf") -> str:
+    """One official document: ``jenis`` lkj (with ``triwulan``), pk or iki; ``tahun`` None for
+    a document without a year (tanpa-tahun)."""
+    if jenis not in DOKUMEN_JENIS or ext not in DOKUMEN_FORMAT:
+        raise ValueError(f"unknown document {jenis!r}.{ext}")
+    periode = "tanpa-tahun" if tahun is None else (period_slug(tahun, triwulan) if triwulan else str(tahun))
+    return f"{DOKUMEN}/{r}/{a}/{r}_{a}_{p}_{jenis}_{periode}.{ext}"
+
+
 # --------------------------------------------------------------------------- downloads
 
 ZIP = f"{UNDUH}/kinerja.zip"
@@ -260,3 +296,20 @@ def download_links(
     if files is not None:
         links = {k: v for k, v in links.items() if v in files}
     return links
+
+
+# --------------------------------------------------------------------------- frozen period archives
+# arsip/<periode>/ holds a published period's API documents and CSVs as they were at the
+# commit that published it (generator/history/arsip.py), under their own paths.
+
+ARSIP = "arsip/index.md"
+
+
+def arsip(slug: str) -> str:
+    """The page of one archived period (``2025-tw4``), listing its files."""
+    return f"arsip/{slug}/index.md"
+
+
+def arsip_file(slug: str, path: str) -> str:
+    """An archived file: the docs-relative ``path`` it had in the site, under the period."""
+    return f"arsip/{slug}/{path}"

@@ -14,7 +14,7 @@ from functools import cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent  # the generator package
-SUFFIXES = (".py", ".j2", ".json", ".css", ".js")
+SUFFIXES = (".py", ".j2", ".json", ".css", ".js", ".typ")  # .typ: the document templates (templates/dokumen)
 
 
 def digest(*parts: bytes) -> str:

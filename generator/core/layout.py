@@ -5,6 +5,7 @@ the same places, and the PPID register and holiday calendars live where this say
 
     data/
       site.yml                         SITE_FILE
+      terbit.yml                       TERBIT_FILE: periods declared published (history/arsip_terbit.py)
       hari-libur/2025.yml              HOLIDAYS_DIR/<year>.yml
       <region>/wilayah.yml             REGION_FILE
       <region>/<agency>/perangkat-daerah.yml                 AGENCY_FILE
@@ -19,11 +20,14 @@ from __future__ import annotations
 from pathlib import Path
 
 SITE_FILE = "site.yml"
+TERBIT_FILE = "terbit.yml"  # `2025-tw4: <commit>` lines: frozen period archives (arsip/)
 HOLIDAYS_DIR = "hari-libur"
 # Site-level addresses a region folder must not take (the pages and files would collide).
 RESERVED_REGION_IDS = {
     "api",
     "unduh",
+    "arsip",
+    "perubahan-terbaru",  # the site's list of changes (history/pages.py) and its feed
     "perbandingan",
     "ppid",
     "assets",
@@ -41,7 +45,17 @@ RESERVED_REGION_IDS = {
 # unduh/), and the device names Windows refuses as a file name with any extension
 # (a data folder cloned on Windows must not break, and `con.yml` cannot be created there).
 WINDOWS_DEVICE_NAMES = {"con", "prn", "aux", "nul"} | {f"{d}{i}" for d in ("com", "lpt") for i in range(1, 10)}
-RESERVED_IDS = {"index", "sitemap", "404", "search", "assets", "api", "unduh"} | WINDOWS_DEVICE_NAMES
+RESERVED_IDS = {
+    "index",
+    "sitemap",
+    "404",
+    "search",
+    "assets",
+    "api",
+    "unduh",
+    "analisis",
+    "status-pelaporan",
+} | WINDOWS_DEVICE_NAMES
 RESERVED_REGION_IDS |= RESERVED_IDS
 # An id is lower-case words of a-z and 0-9 joined by single hyphens (the model's Id
 # pattern). At most 64 characters: a download's file name joins three ids (region,

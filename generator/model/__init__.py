@@ -67,8 +67,10 @@ from generator.model.organisation import (
     Wilayah,
 )
 from generator.model.penandatangan import PERAN_LABEL, PERAN_PEMBUAT, Penandatangan, Peran, pembuat
+from generator.model.tenggat import TenggatPelaporan
 
 __all__ = [
+    "TenggatPelaporan",
     # fields: the scalar types and the base model
     "Angka",
     "Id",

@@ -9,6 +9,7 @@ from pydantic import Field, ModelWrapValidatorHandler, PrivateAttr, model_valida
 
 from generator.model.fields import Id, Model, Nip, Tanggal, Teks, tidak_tercantum
 from generator.model.kebijakan import Kebijakan
+from generator.model.tenggat import TenggatPelaporan
 
 # --------------------------------------------------------------------------- site, region, agency
 
@@ -48,6 +49,8 @@ class Wilayah(Model):
     jenis: Literal["kota", "kabupaten", "provinsi"]
     kepala_daerah: Pejabat | None = None
     kebijakan: Kebijakan = Field(default_factory=Kebijakan)
+    # reporting deadlines (status pelaporan); defaults in model/tenggat.py
+    tenggat: TenggatPelaporan = Field(default_factory=TenggatPelaporan)
     _nama_tercantum: bool = PrivateAttr(default=True)
 
     @model_validator(mode="after")

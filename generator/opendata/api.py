@@ -16,6 +16,7 @@ from generator.model import PERAN_LABEL, Indikator
 from generator.opendata.provenance import licence_url
 from generator.opendata.scopes import Scope
 from generator.opendata.tables import Entry, holder, indicator_source
+from generator.render.dokumen import index_ref, official_documents
 from generator.validate.dataset import AgencyRecord, PositionRecord, RegionRecord
 
 VERSION = "kinerja-api/1"
@@ -185,6 +186,12 @@ class ApiBuilder:
             "jabatan": [position_ref(r, a, p) for r, a in agencies for p in a.positions.values()],
             "periode": [
                 report_ref(e) for r, a in agencies for p in a.positions.values() for e in self.entries.get(f"{a.key}/{p.id}", [])
+            ],
+            "dokumen_resmi": [  # the official documents, PDF and DOCX (generator/documents, issue 18)
+                index_ref(r.id, a.id, p, *doc)
+                for r, a in agencies
+                for p in a.positions.values()
+                for doc in official_documents(p, self.entries.get(f"{a.key}/{p.id}", []))
             ],
             **self._tail(("semua", None, None, None, None, None)),
         }

@@ -7,27 +7,16 @@ a leading ' (core.csvcell); numbers, dates and true/false are never touched."""
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
-from decimal import Decimal
 
-from generator.compute.serialize import decimal_text
+from generator.compute.serialize import plain_text
 from generator.core.csvcell import safe_text
 from generator.opendata.columns import Column
 
 BOM = "\ufeff"
 
 
-def plain(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, Decimal):
-        return decimal_text(value)
-    if isinstance(value, (dt.date, dt.datetime)):
-        return value.isoformat()
-    return str(value)
+plain = plain_text  # one writing of a value for every CSV of the site (compute/serialize)
 
 
 def cell(column: Column, value: object) -> str:

@@ -151,6 +151,8 @@ def readme(prov: Provenance, files: list[str]) -> bytes:
             "kinerja_anggaran.csv.",
             "api/v1/: dokumen API statis (JSON) dan skemanya (JSON Schema 2020-12); satu dokumen per laporan di "
             "api/v1/laporan/, berbentuk `kinerja compute --json` (kinerja-compute/1).",
+            "dokumen/: dokumen resmi (Laporan Kinerja, Perjanjian Kinerja, IKI) sebagai PDF/A dan DOCX, dibuat dari "
+            "data yang sama; NIP disamarkan.",
         ]
     )
     return ("\n".join(lines) + "\n").encode("utf-8")
@@ -164,6 +166,7 @@ def zip_all(files: Mapping[str, bytes], prov: Provenance) -> bytes:
     wanted = [whole[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "csv_jabatan", "xlsx")] + [addresses.DATAPACKAGE]
     entries = [(p[len(top) :], files[p]) for p in wanted if p in files]
     entries += [(p, files[p]) for p in files if p.startswith(addresses.API + "/")]  # read only these (files may be on disk)
+    entries += [(p, files[p]) for p in files if p.startswith(addresses.DOKUMEN + "/")]  # official documents (PDF, DOCX)
     names = sorted(n for n, _ in entries)
     entries.append(("BACA-SAYA.txt", readme(prov, names)))
     return stable_zip(entries, prov.data_per)

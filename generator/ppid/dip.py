@@ -22,6 +22,8 @@ KELAS = {
 }
 RETENSI = "Sesuai Jadwal Retensi Arsip perangkat daerah; versi daring disimpan selama situs beroperasi"
 BENTUK = "Softcopy: halaman web, CSV, XLSX, JSON"
+# PK, IKI and LKj are also published as the official document (generator/documents): PDF, and DOCX to edit.
+BENTUK_DOKUMEN = "PDF (dokumen resmi) dan DOCX; softcopy: halaman web, CSV, XLSX, JSON"
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,7 @@ def agency_entries(dataset: Dataset, agency: AgencyRecord) -> list[EntriDIP]:
                         unit,
                         holder,
                         f"{region.model.nama}, {_date(pk.tanggal)}" if pk.tanggal else where,
-                        BENTUK,
+                        BENTUK_DOKUMEN,
                         RETENSI,
                         "berkala",
                         page,
@@ -92,7 +94,7 @@ def agency_entries(dataset: Dataset, agency: AgencyRecord) -> list[EntriDIP]:
                         unit,
                         holder,
                         f"{t.iki.tempat or region.model.nama}, {_date(t.iki.tanggal)}" if t.iki.tanggal else where,
-                        BENTUK,
+                        BENTUK_DOKUMEN,
                         RETENSI,
                         "setiap_saat",
                         page,
@@ -110,7 +112,7 @@ def agency_entries(dataset: Dataset, agency: AgencyRecord) -> list[EntriDIP]:
                         unit,
                         maker,
                         made,
-                        BENTUK,
+                        BENTUK_DOKUMEN,
                         RETENSI,
                         "berkala",
                         page,

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from generator.core import fmt
-from generator.core.addresses import download_links
+from generator.core.addresses import DOKUMEN_FORMAT, dokumen, download_links
 from generator.ppid import dip as dip_module
 from generator.ppid.kontak import Kanal
 from generator.ppid.links import external_url, host, rel_href
@@ -124,8 +124,29 @@ def _target(e: dip_module.EntriDIP) -> tuple[str | None, bool]:
 
 
 def _downloads(ix: SiteIndex, agency: AgencyRecord, e: dip_module.EntriDIP, files: dict | None) -> list[tuple[str, str]]:
-    """The open-data files of the position an entry describes, those that exist."""
+    """The official document of the entry (PDF, DOCX: generator/documents) and the open-data
+    files of the position it describes, those that exist."""
     pid = e.nomor.rsplit("/", 1)[-1]
+    return _official(agency, e, pid) + _downloads_data(ix, agency, e, files, pid)
+
+
+_NOMOR = re.compile(r"/(PK|IKI|LKJ)/(\d{4}|TANPA-TAHUN)/(?:TW([1-4])/)?")
+
+
+def _official(agency: AgencyRecord, e: dip_module.EntriDIP, pid: str) -> list[tuple[str, str]]:
+    """PDF and DOCX of a PK, IKI or LKj entry (every such entry has its document)."""
+    m = _NOMOR.search(e.nomor)
+    if not m or pid not in agency.positions:
+        return []
+    tahun = None if m.group(2) == "TANPA-TAHUN" else int(m.group(2))
+    tw = int(m.group(3)) if m.group(3) else None
+    jenis = m.group(1).lower()
+    return [(ext.upper(), dokumen(agency.region_id, agency.id, pid, jenis, tahun, tw, ext)) for ext in DOKUMEN_FORMAT]
+
+
+def _downloads_data(
+    ix: SiteIndex, agency: AgencyRecord, e: dip_module.EntriDIP, files: dict | None, pid: str
+) -> list[tuple[str, str]]:
     if e.jenis not in ("pk", "lkj", "anggaran") or pid not in agency.positions or not ix.reports_of(agency, pid):
         return []
     links = download_links("jabatan", agency.region_id, agency.id, pid, files=files)

@@ -51,10 +51,11 @@ class BuildStats:
 def checked(data_dir: Path, lang: str = "id", load=None):
     """The checked data, or BuildError listing every error. ``load``: a file reader (cache)."""
     from generator.check import check, read_file
+    from generator.core.redact import public
 
     result = check(data_dir, load or read_file)
     if result.errors:
-        lines = [d.format(lang) for d in result.errors]
+        lines = [public(d).format(lang) for d in result.errors]  # build logs are public in CI: NIPs masked
         raise BuildError(
             f"{len(result.errors)} galat dalam data: situs tidak dibangun. Perbaiki dulu, lalu jalankan lagi "
             f"(`kinerja check` menampilkan semua temuan).",
@@ -77,7 +78,14 @@ def git_commit(folder: Path) -> str | None:
 
 
 def render_docs(
-    result, config: Path, build_dir: Path, out: Path, step=None, data_dir: Path | None = None, changes: dict | None = None
+    result,
+    config: Path,
+    build_dir: Path,
+    out: Path,
+    step=None,
+    data_dir: Path | None = None,
+    changes: dict | None = None,
+    arsip=None,
 ):
     """Render into build/docs, working only where the data changed (generator/site/cache.py):
     unchanged agencies are not made again, charts and workbooks come from build/cache.
@@ -95,9 +103,10 @@ def render_docs(
         docs = DocsWriter(build_dir / "docs")
         xlsx = XlsxCache(cache / "xlsx")
         od = OpenData(result, commit=commit, site_url=site_url, xlsx_many=xlsx, files=docs)
-        memo = AgencyMemo(cache / "halaman", data_root, docs, result, settings=json.dumps([commit, site_url]))
+        archived = [arsip.key()] if arsip else []  # frozen period archives: their links are on the pages
+        memo = AgencyMemo(cache / "halaman", data_root, docs, result, settings=json.dumps([commit, site_url, *archived]))
         rendered = render_site(
-            result, config.parent / "content", step, cache_dir=cache / "grafik", open_data=od, memo=memo, docs=docs
+            result, config.parent / "content", step, cache_dir=cache / "grafik", open_data=od, memo=memo, docs=docs, arsip=arsip
         )
         sync_tree(rendered.files, docs.root, changes, on_disk=docs)
         memo.save()  # after the files it lists are complete
@@ -165,10 +174,11 @@ def _docs_stage(data_dir: Path, out: Path, build_dir: Path, config: Path, lang: 
 
     with cached_loads(build_dir / "cache" / "data") as load:  # unchanged files are not parsed again
         result = checked(data_dir, lang, load)
+    arsip = _archives(data_dir, build_dir, config, lang)
     total = count_pages(result)
     report("stage", "Menyusun halaman dan grafik", total)
     changes: dict = {}
-    rendered, config_file = render_docs(result, config, build_dir, out, lambda _path: report("advance"), data_dir, changes)
+    rendered, config_file = render_docs(result, config, build_dir, out, lambda _path: report("advance"), data_dir, changes, arsip)
     return {
         "warnings": len(result.warnings),
         "pages": total,
@@ -176,3 +186,20 @@ def _docs_stage(data_dir: Path, out: Path, build_dir: Path, config: Path, lang: 
         "docs": changes["hashes"],
         "config_file": config_file,
     }
+
+
+def _archives(data_dir: Path, build_dir: Path, config: Path, lang: str):
+    """Frozen period archives (generator/history/arsip.py): made once for each period
+    declared published, kept under build/cache/arsip and reused byte for byte. Git
+    trouble is a notice; only a malformed data/terbit.yml stops the build."""
+    from generator.history.arsip import make_archives
+    from generator.opendata import open_data_files
+
+    config_url = parent_config(config).get("site_url")
+    arsip = make_archives(data_dir, build_dir / "cache" / "arsip", open_data_files, config_url=config_url)
+    if arsip.errors:
+        lines = [d.format(lang) for d in arsip.errors]
+        raise BuildError(
+            f"{len(lines)} galat dalam data/terbit.yml: situs tidak dibangun. Perbaiki dulu, lalu jalankan lagi.", lines
+        )
+    return arsip

@@ -42,7 +42,8 @@ if TYPE_CHECKING:
 
 def code_fingerprint() -> str:
     """All of the generator's code and templates, and the versions of what renders with them."""
-    return code_digest("", libraries=("jinja2", "openpyxl", "xlsxwriter", "matplotlib", "pydantic", "mkdocs", "mkdocs-material"))
+    libraries = ("jinja2", "openpyxl", "xlsxwriter", "matplotlib", "pydantic", "mkdocs", "mkdocs-material")
+    return code_digest("", libraries=(*libraries, "typst", "python-docx"))  # typst, python-docx: the documents
 
 
 class _Store:
@@ -206,6 +207,7 @@ class AgencyMemo:
         self.reused = self.rendered = 0
         self.shared = _digest(self.code.encode(), settings.encode(), self._global_facts(result).encode(), *self._site_files())
         self._valid: dict[tuple[str, str], tuple[dict[str, str], dict]] | None = None
+        self.riwayat: dict[tuple[str, str], str] = {}  # per agency: history.History.digest (set by render_site)
 
     def _site_files(self) -> list[bytes]:
         out = []
@@ -230,7 +232,7 @@ class AgencyMemo:
             return _digest(self.shared.encode(), *[f"{r}/{a} {self.key(r, a)}".encode() for r, a in self.agencies])
         if k not in self.keys:
             region_dir = self.data_dir / region_id
-            parts = [self.shared.encode()]
+            parts = [self.shared.encode(), self.riwayat.get(k, "").encode()]  # the agency's history digest
             parts += [p.name.encode() + b"\0" + p.read_bytes() for p in sorted(region_dir.iterdir()) if p.is_file()]
             agency_dir = region_dir / agency_id
             parts += [

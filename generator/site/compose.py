@@ -16,8 +16,12 @@ from pathlib import Path
 
 import yaml
 
+from generator.analysis import pages as analysis_pages  # status pelaporan and analisis (issue 20)
 from generator.check import CheckResult
 from generator.core import addresses, fmt
+from generator.documents.site import SiteDocuments  # official documents as PDF and DOCX (issue 18)
+from generator.history import first_seen
+from generator.history.sitepart import Riwayat  # per-figure history from git (issue 19)
 from generator.ppid import pages as ppid_pages  # PPID section (issue 8)
 from generator.render import perbandingan
 from generator.render.agency import agency_page, home_page, region_view, unit_page
@@ -53,6 +57,7 @@ def count_pages(result: CheckResult) -> int:
         n += 1
         for agency in region.agencies.values():
             n += 1 + len(agency.units) + len(agency.positions)
+        n += 2 + 2 * len(region.agencies)  # status pelaporan and analisis (generator/analysis)
     n += ppid_pages.Section.count_pages(ds)
     groups = perbandingan.groups(ds)
     return n + (1 + len(groups) if groups else 0)
@@ -67,6 +72,7 @@ def render_site(
     memo=None,
     workers: int | None = None,
     docs=None,
+    arsip=None,
 ) -> Rendered:
     """Every file of the docs folder. ``step`` is called once per page (progress);
     ``cache_dir`` keeps drawn charts between builds (a chart is redrawn only when its
@@ -86,6 +92,11 @@ def render_site(
     if make is not None and (docs is None or make.files is not docs):
         raise ValueError("an OpenData must write into the docs writer passed as docs")
     site = _Composer(result, step, cache_dir, open_data, make, memo, docs)
+    site.arsip = arsip  # frozen period archives (history/arsip.Archives), or None
+    site.riwayat = Riwayat.load(result, cache_dir) if cache_dir else None  # per-figure history from git (history/)
+    if site.riwayat is not None and memo is not None:
+        memo.riwayat = site.riwayat.digests()  # an agency's pages show its history: part of the reuse decision
+    site.first_seen = first_seen(site.riwayat.h) if site.riwayat else None  # commit dates for Status pelaporan
     nav, facts = site.agencies(workers)
     site.rest_downloads(facts)
     site.shared_pages(nav, facts)
@@ -104,6 +115,9 @@ def render_site(
 class _Composer:
     """The pages of one site, agency by agency (see render_site)."""
 
+    arsip = None  # history/arsip.Archives: "lihat versi saat terbit" links and the arsip/ pages
+    riwayat: Riwayat | None = None  # history/sitepart.Riwayat: the "Riwayat perubahan" sections, pages, feeds and files
+
     def __init__(self, result: CheckResult, step, cache_dir, open_data, make, memo, docs):
         ds = result.dataset
         if ds is None:
@@ -113,9 +127,13 @@ class _Composer:
         known = make.files if make is not None else open_data  # the downloads that exist, for the links
         self.env = env = environment()
         env.globals["unduh"] = downloads(known)
+        env.globals["analisis"] = analysis_pages.links  # links to Status pelaporan and Analisis
+        self.first_seen: dict | None = None
         self.ix = SiteIndex.build(ds, result.reports)
         # the `ppid` template helper: PPID links on agency and position pages
         self.ppid = ppid_pages.Section(self.ix, env, known)
+        docs_cache = cache_dir.parent / "dokumen" if cache_dir else None  # build/cache/dokumen beside the charts
+        self.dokumen = SiteDocuments(self.ix, env, docs_cache, getattr(open_data, "commit", None))
         self.groups = perbandingan.groups(ds)
         self.groups_by_id = {g.id: g for g in self.groups}
         self.out = Rendered(site_name=judul(ds.situs.judul))
@@ -132,6 +150,7 @@ class _Composer:
             spec.width, spec.height = svg_size(svg)
             files[spec.path] = svg
         body = self.env.get_template(template).render(**self.common, **ctx)
+        body += self.riwayat.footer(path) if self.riwayat else ""  # "Data terakhir diubah: …"
         meta = {**meta, **seo.page_meta(template, ctx, meta, self.ds)}  # description, unique title
         files[path] = (front_matter(meta) + body).encode("utf-8")
         if into is None:
@@ -174,6 +193,8 @@ class _Composer:
         for pos in agency.positions.values():
             ctx = position_page(self.ix, region, agency, pos)
             ctx["perbandingan"] = perbandingan.position_link(self.groups_by_id, region, pos)
+            ctx["arsip"] = self.arsip.position(region.id, agency.id, pos.id) if self.arsip else []
+            ctx["riwayat"] = self.riwayat.position(region.id, agency.id, pos.id, ctx["page_path"]) if self.riwayat else None
             sources = _position_sources(ctx)
             self.page(
                 ctx["page_path"],
@@ -182,6 +203,11 @@ class _Composer:
                 {"title": ctx["label"], **ident, **({"sumber": sources} if sources else {})},
                 files,
             )
+        if self.riwayat:  # "Perubahan terbaru", its feed, the history CSVs and API documents
+            self.riwayat.agency_files(
+                region, agency, lambda path, template, ctx, meta: self.page(path, template, ctx, meta, files), files
+            )
+        files.update(self.dokumen.agency_files(region, agency))  # PDF and DOCX of every document
         return files, self.ppid.agency_pages(
             region, agency, lambda path, template, ctx, meta: self.page(path, template, ctx, meta, files), files
         )
@@ -211,6 +237,7 @@ class _Composer:
         facts: dict[tuple[str, str], dict | None] = {}
         for region in self.ds.regions.values():
             section = [{judul(f"Ringkasan {region.model.nama}"): addresses.region(region.id)}]
+            section += analysis_pages.nav(region)
             for agency in region.agencies.values():
                 section.append({judul(agency.model.singkatan or agency.model.nama): addresses.agency(region.id, agency.id)})
                 key = (region.id, agency.id)
@@ -260,6 +287,8 @@ class _Composer:
                 region_view(ix, region),
                 {"title": region.model.nama, "wilayah": region.model.nama},
             )
+            for spec in analysis_pages.region(ix, region, self.first_seen, self.out.files):
+                page(*spec)  # its Status pelaporan and Analisis, and each agency's (generator/analysis)
         if self.groups:  # comparison pages: one per kelompok_pembanding, reached from perbandingan/
             page(
                 addresses.PERBANDINGAN,
@@ -277,6 +306,11 @@ class _Composer:
             nav.append({"Perbandingan": addresses.PERBANDINGAN})
         # PPID: the agencies' pages came with their jobs (or the memo); the index from their lines
         nav.append(self.ppid.index_page(page, {key: f["ppid"] for key, f in facts.items() if key != REST}))
+        if self.arsip:  # arsip/: the archived files, their index and one page per period
+            self.out.files.update(self.arsip.site_files())
+            self.arsip.pages(page, nav, ds.situs.site_url)
+        if self.riwayat:  # the site's "Perubahan terbaru", feed, history CSV and schema
+            self.riwayat.site_files(page, self.out.files, nav)
         page(addresses.METODOLOGI, "metodologi.md.j2", metodologi_page(ix), {"title": "Metodologi"})
         nav.append({"Metodologi": addresses.METODOLOGI})
 

@@ -29,6 +29,7 @@ from generator.model.ppid import DaftarTambahan, HariLibur, RegisterPermohonan
 from generator.validate import ids
 from generator.validate import ppid as ppid_rules
 from generator.validate.dataset import AgencyRecord, Dataset, PositionRecord, RegionRecord, YearRecord
+from generator.validate.rules.tenggat import tenggat_rules
 from generator.validate.schema import validate_schema
 from generator.validate.siteimages import site_images
 
@@ -167,6 +168,7 @@ def assemble(root: Path, out: list[Diagnostic], load: FileReader = read_file) ->
             continue
         region = RegionRecord(region_dir.name, wilayah, wdoc)
         dataset.regions[region.id] = region
+        out.extend(tenggat_rules(region))  # reporting deadlines (status pelaporan)
         for agency_dir in region_ls.dirs:
             if ids.check_name(agency_dir, agency_dir.name, out, "dinas-contoh"):
                 _assemble_agency(root, region, agency_dir, out, load)

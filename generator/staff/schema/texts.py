@@ -22,6 +22,11 @@ MODEL_DESCRIPTIONS: dict[str, str] = {
         "dikoreksi turun). Wajib dengan `alasan`; tanpa kebijakan ini penurunan adalah galat."
     ),
     "Pejabat": "Pejabat, mis. kepala daerah.",
+    "TenggatPelaporan": (
+        "Tenggat pelaporan wilayah untuk halaman Status pelaporan. Tulis hanya yang berbeda dari bawaan: PK 1 bulan "
+        "sesudah DPA disahkan, laporan triwulan 15 hari sesudah triwulan berakhir, LKj tahunan 3 bulan sesudah tahun "
+        "berakhir, informasi berkala PPID paling sedikit setiap 6 bulan."
+    ),
     "Unit": "Unit kerja: sekretariat, subbagian, bidang, seksi, UPTD …",
     "SumberDokumen": "Dokumen sumber yang dirujuk laporan (`sumber`).",
     "Pemangku": "Pemangku jabatan untuk suatu masa (mulai/selesai boleh kosong).",
@@ -73,6 +78,12 @@ FIELD_DESCRIPTIONS: dict[str, str] = {
     "nama": "Nama.",
     "nama_tertulis": "Ejaan lain sebagaimana tercetak di dokumen.",
     "Wilayah.jenis": "kota, kabupaten atau provinsi.",
+    "Wilayah.tenggat": "Tenggat pelaporan (halaman Status pelaporan); kosong berarti memakai bawaan.",
+    "TenggatPelaporan.pk_bulan_setelah_dpa": "Batas Perjanjian Kinerja: sekian bulan sesudah DPA disahkan (bawaan 1).",
+    "TenggatPelaporan.tanggal_dpa": "Tanggal pengesahan DPA per tahun anggaran, mis. `2025: 2025-01-02`. Tahun yang tidak ditulis: dianggap 1 Januari.",
+    "TenggatPelaporan.triwulan_hari": "Batas laporan triwulan: sekian hari sesudah triwulan berakhir (bawaan 15).",
+    "TenggatPelaporan.lkj_bulan": "Batas LKj tahunan (laporan TW IV): sekian bulan sesudah tahun berakhir (bawaan 3, yaitu 31 Maret).",
+    "TenggatPelaporan.ppid_berkala_bulan": "Informasi berkala PPID (PK dan laporan kinerja) paling sedikit sekali setiap sekian bulan (bawaan 6).",
     "kepala_daerah": "Wali kota, bupati atau gubernur.",
     "singkatan": "Singkatan, mis. Dinperinaker.",
     "dasar_hukum": "Dasar hukum, mis. Peraturan Wali Kota tentang kedudukan, susunan organisasi, tugas dan fungsi.",

@@ -1,0 +1,153 @@
+"""Which official documents the data holds, and making them (PDF and DOCX), each only when
+its content or the templates/engine changed.
+
+Per position and year: the Perjanjian Kinerja in force (when the year has one), the IKI
+sheet (when it has one) and the Laporan Kinerja of every computed report. Each document's
+content is plain JSON (lkj.py, pk_iki.py); its cache key is the sha256 of that JSON, the
+kind, the templates, the Typst and python-docx versions and this package's code. Entries
+are sealed with the sha256 of their bytes and used only when they verify (as the site's
+caches, generator/site/integrity.py): a damaged entry is simply made again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from generator.check import ReportEntry
+from generator.core import addresses
+from generator.core.fingerprint import code_digest, versions
+from generator.documents import pdf, word
+from generator.documents.lkj import lkj_content
+from generator.documents.pk_iki import iki_content, pk_content
+from generator.render.dokumen import official_documents
+from generator.render.siteindex import SiteIndex
+from generator.validate.dataset import AgencyRecord, PositionRecord, RegionRecord, YearRecord
+
+MAGIC = b"kinerja-dokumen-1\n"
+
+
+@dataclass(frozen=True)
+class Dokumen:
+    """One official document of a position: ``jenis`` lkj | pk | iki."""
+
+    jenis: str
+    region: RegionRecord
+    agency: AgencyRecord
+    position: PositionRecord
+    year: YearRecord
+    entry: ReportEntry | None = None  # the report, for an LKj
+
+    @property
+    def triwulan(self) -> int | None:
+        return self.entry.res.triwulan if self.entry else None
+
+    def path(self, ext: str) -> str:
+        return addresses.dokumen(
+            self.region.id, self.agency.id, self.position.id, self.jenis, self.year.tahun, self.triwulan, ext
+        )
+
+    def content(self, tampilan: str, commit: str | None, on: dt.date) -> dict[str, Any]:
+        args = (self.region, self.agency, self.position, self.year)
+        if self.entry is not None:
+            return lkj_content(*args, self.entry.laporan, self.entry.res, tampilan, commit, on)
+        if self.jenis == "pk":
+            return pk_content(*args, tampilan, commit, on)
+        return iki_content(*args, tampilan, commit, on)
+
+
+def position_documents(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, pos: PositionRecord) -> list[Dokumen]:
+    """Every document of the position (the rule: render/dokumen.official_documents)."""
+    reports = ix.reports_of(agency, pos.id)
+    return [Dokumen(jenis, region, agency, pos, year, e) for jenis, year, e in official_documents(pos, reports)]
+
+
+def all_documents(ix: SiteIndex) -> Iterator[Dokumen]:
+    for region in ix.dataset.regions.values():
+        for agency in region.agencies.values():
+            for pos in agency.positions.values():
+                yield from position_documents(ix, region, agency, pos)
+
+
+def _seal(data: bytes) -> bytes:
+    return MAGIC + hashlib.sha256(data).digest() + data
+
+
+def _unseal(blob: bytes) -> bytes | None:
+    start = len(MAGIC) + 32
+    if not blob.startswith(MAGIC) or len(blob) < start:
+        return None
+    data = blob[start:]
+    return data if hashlib.sha256(data).digest() == blob[len(MAGIC) : start] else None
+
+
+@dataclass
+class Maker:
+    """Makes documents, through a cache folder when given one. ``made`` / ``reused``
+    count documents (a PDF and its DOCX are one)."""
+
+    cache: Path | None = None
+    made: int = 0
+    reused: int = 0
+    remade: list[str] = field(default_factory=list)  # the PDF paths made this run (benchmark)
+    _salt: str = ""
+
+    def salt(self) -> str:
+        if not self._salt:
+            self._salt = hashlib.sha256(
+                "\n".join([pdf.engine_version(), versions("typst", "python-docx"), code_digest("documents")]).encode()
+            ).hexdigest()
+        return self._salt
+
+    def _get(self, key: str) -> tuple[bytes, bytes] | None:
+        if self.cache is None:
+            return None
+        got = []
+        for ext in ("pdf", "docx"):
+            try:
+                data = _unseal((self.cache / key[:2] / f"{key}.{ext}").read_bytes())
+            except OSError:
+                return None
+            if data is None:
+                return None
+            got.append(data)
+        return got[0], got[1]
+
+    def _put(self, key: str, pdf_data: bytes, docx_data: bytes) -> None:
+        if self.cache is None:
+            return
+        folder = self.cache / key[:2]
+        folder.mkdir(parents=True, exist_ok=True)
+        for ext, data in (("pdf", pdf_data), ("docx", docx_data)):
+            final = folder / f"{key}.{ext}"
+            tmp = folder / f".{key}.{ext}.{os.getpid()}.tmp"
+            tmp.write_bytes(_seal(data))
+            os.replace(tmp, final)  # workers may write the same entry: each renames its own
+
+    def make(self, jenis: str, content: dict[str, Any], label: str = "") -> tuple[bytes, bytes]:
+        """(PDF, DOCX) of one document's content."""
+        text = pdf.as_json(content)
+        key = hashlib.sha256(f"{self.salt()}\n{jenis}\n{text}".encode()).hexdigest()
+        hit = self._get(key)
+        if hit is not None:
+            self.reused += 1
+            return hit
+        made = pdf.pdf_bytes(jenis, content), word.docx_bytes(jenis, content)
+        self._put(key, *made)
+        self.made += 1
+        self.remade.append(label)
+        return made
+
+    def files(self, docs: list[Dokumen], tampilan: str, commit: str | None, on: dt.date) -> dict[str, bytes]:
+        """Docs-relative path → bytes of every document in ``docs``, PDF and DOCX."""
+        out: dict[str, bytes] = {}
+        for d in docs:
+            pdf_data, docx_data = self.make(d.jenis, d.content(tampilan, commit, on), d.path("pdf"))
+            out[d.path("pdf")] = pdf_data
+            out[d.path("docx")] = docx_data
+        return out

@@ -1,0 +1,90 @@
+"""PDF through Typst (the compiler ships in the ``typst`` wheel): one compiler per template,
+made once in a helper process and reused for every document (a few ms each).
+
+The template (templates/dokumen/<jenis>.typ) reads the content as JSON from
+``sys.inputs.data``. Output is PDF/A-2a and PDF/UA-1 (tagged, for screen readers), with
+only the fonts embedded in the wheel (the same bytes on every machine) and the document's
+own date as its creation date, so the same content always gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+TEMPLATES = Path(__file__).resolve().parent.parent / "templates" / "dokumen"
+KINDS = ("lkj", "pk", "iki")
+STANDARDS = ["a-2a", "ua-1"]
+
+_compilers: dict[str, Any] = {}
+_server: tuple[int, Any] | None = None  # (pid that started it, its Popen)
+
+
+def _compiler(kind: str):
+    """The compiler of one template, made once in the compiling process."""
+    import typst
+
+    if kind not in _compilers:
+        _compilers[kind] = typst.Compiler(str(TEMPLATES / f"{kind}.typ"), root=str(TEMPLATES), ignore_system_fonts=True)
+    return _compilers[kind]
+
+
+def compile_here(kind: str, data: str) -> bytes:
+    """Compile in this process (only typst_server.py calls this)."""
+    out = _compiler(kind).compile(format="pdf", sys_inputs={"data": data}, pdf_standards=STANDARDS)
+    assert isinstance(out, bytes)
+    return out
+
+
+def _process():
+    """Typst's compiler keeps threads and locks that do not survive a fork (a process that
+    compiled, then forked, hangs in the child). So every process compiles through its own
+    helper process (typst_server.py, a new interpreter, never a fork), started on first use."""
+    global _server
+    if _server is None or _server[0] != os.getpid() or _server[1].poll() is not None:
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "generator.documents.typst_server"],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            cwd=str(TEMPLATES.parent.parent.parent),
+        )
+        _server = (os.getpid(), proc)
+    return _server[1]
+
+
+def _read(stream, n: int) -> bytes:
+    data = stream.read(n)
+    if len(data) < n:
+        raise RuntimeError("the Typst helper process ended unexpectedly")
+    return data
+
+
+def as_json(content: dict[str, Any]) -> str:
+    """The content as the template reads it (and as the cache keys it): sorted, compact."""
+    return json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def pdf_bytes(kind: str, content: dict[str, Any]) -> bytes:
+    proc = _process()
+    request = json.dumps({"kind": kind, "data": as_json(content)}).encode()
+    proc.stdin.write(len(request).to_bytes(8, "little") + request)
+    proc.stdin.flush()
+    status = _read(proc.stdout, 1)[0]
+    body = _read(proc.stdout, int.from_bytes(_read(proc.stdout, 8), "little"))
+    if status:
+        raise RuntimeError(f"Typst could not make the {kind} document: {body.decode(errors='replace')}")
+    return body
+
+
+def engine_version() -> str:
+    """What makes the bytes besides the content: the templates and the Typst version."""
+    from generator.core.fingerprint import versions
+
+    parts = [versions("typst")]
+    for p in sorted(TEMPLATES.glob("*.typ")):
+        parts.append(p.name + "\0" + p.read_text("utf-8"))
+    return "\n".join(parts)

@@ -1,0 +1,47 @@
+"""The official documents in the site (the site stage calls this, generator/site/compose.py):
+each agency's PDF and DOCX files, made in the agency's job (public copies: NIPs as the site
+shows them), and the Jinja global ``dokumen`` that lists a position's documents for its
+page (templates/_dokumen.md.j2)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.core import fmt
+from generator.documents.make import Dokumen, Maker, position_documents
+from generator.render.siteindex import SiteIndex
+from generator.validate.dataset import AgencyRecord, RegionRecord
+
+
+def label(d: Dokumen) -> str:
+    tahun = "tanpa tahun" if d.year.tahun is None else str(d.year.tahun)
+    if d.jenis == "lkj" and d.entry is not None:
+        return f"Laporan Kinerja {fmt.periode(d.entry.res.tahun, d.entry.res.triwulan)}"
+    if d.jenis == "pk":
+        pk = d.year.model.perjanjian_kinerja[-1]
+        return f"Perjanjian Kinerja {tahun}" + (" (perubahan)" if pk.versi == "perubahan" else "")
+    return f"Indikator Kinerja Individu {tahun}"
+
+
+class SiteDocuments:
+    """``cache``: the folder of made documents (build/cache/dokumen); ``commit``: the data
+    commit written into each document's properties."""
+
+    def __init__(self, ix: SiteIndex, env, cache: Path | None, commit: str | None):
+        self.ix = ix
+        self.maker = Maker(cache)
+        self.commit = commit
+        env.globals["dokumen"] = self
+
+    def agency_files(self, region: RegionRecord, agency: AgencyRecord) -> dict[str, bytes]:
+        docs = [d for pos in agency.positions.values() for d in position_documents(self.ix, region, agency, pos)]
+        return self.maker.files(docs, self.ix.tampilan_nip, self.commit, self.ix.data_per)
+
+    def position(self, region_id: str, agency_id: str, position_id: str) -> list[dict[str, str]]:
+        """The position's documents, newest first: label and the docs paths of PDF and DOCX."""
+        region = self.ix.dataset.regions[region_id]
+        agency = region.agencies[agency_id]
+        docs = position_documents(self.ix, region, agency, agency.positions[position_id])
+        order = {"lkj": 0, "pk": 1, "iki": 2}
+        docs.sort(key=lambda d: (d.year.tahun is not None, d.year.tahun or 0, -order[d.jenis], d.triwulan or 0), reverse=True)
+        return [{"label": label(d), "pdf": d.path("pdf"), "docx": d.path("docx")} for d in docs]

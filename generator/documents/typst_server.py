@@ -1,0 +1,31 @@
+"""The process that compiles documents with Typst (pdf.py starts one per process that needs
+it): Typst's compiler keeps threads and locks that do not survive a fork, so it never runs
+in a process that forks afterwards. Protocol on stdin/stdout: a request is 8 bytes of length
+(little endian) and the JSON ``{"kind": …, "data": …}``; the answer is one status byte (0
+PDF, 1 error text), 8 bytes of length and the bytes."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from generator.documents.pdf import compile_here
+
+
+def main() -> None:
+    inp, out = sys.stdin.buffer, sys.stdout.buffer
+    while True:
+        head = inp.read(8)
+        if len(head) < 8:
+            return
+        request = json.loads(inp.read(int.from_bytes(head, "little")))
+        try:
+            status, body = 0, compile_here(request["kind"], request["data"])
+        except Exception as e:  # a template error: reported by the calling process
+            status, body = 1, f"{type(e).__name__}: {e}".encode()
+        out.write(bytes([status]) + len(body).to_bytes(8, "little") + body)
+        out.flush()
+
+
+if __name__ == "__main__":
+    main()
