@@ -17,7 +17,7 @@ install:
 	$(PY) -m pip install -e ".[dev]"
 
 test:
-	$(PY) -m pytest
+	$(PY) -m pytest -n auto --dist loadgroup
 
 test-fast:
 	$(PY) -m pytest -m "unit and not slow" -q -n auto

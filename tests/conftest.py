@@ -25,6 +25,7 @@ DATA = ROOT / "data"
 # Modules whose tests build sites (MkDocs), run Pagefind, LibreOffice or the benchmark
 # without going through the bundled_site fixture.
 SITE_MODULES = {
+    "test_history",  # builds the scripted repository's site once (module fixture)
     "test_site_build",
     "test_site_opendata",
     "test_site_perbandingan",
@@ -42,6 +43,7 @@ SITE_MODULES = {
     "test_csv_safety",
     "test_readme",
     "test_seo",
+    "test_arsip_site",
 }
 LINT_MODULES = {"test_lint", "test_architecture"}
 
@@ -69,6 +71,21 @@ def marker_of(item: pytest.Item) -> str:
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     for item in items:
         item.add_marker(getattr(pytest.mark, marker_of(item)))
+        item.add_marker(pytest.mark.xdist_group(_group(item)))
+
+
+def _group(item: pytest.Item) -> str:
+    """With `-n auto --dist loadgroup` (the README's command) tests of one group run in one
+    worker: every test of the bundled site together (it is built once, not once per worker),
+    and the tests of a module with a module-scoped fixture (a site or 166 documents made
+    once for the module); any other test on its own."""
+    if "bundled_site" in getattr(item, "fixturenames", ()):
+        return "bundled-site"
+    info = getattr(item, "_fixtureinfo", None)
+    defs = [d for ds in (info.name2fixturedefs.values() if info else ()) for d in ds]
+    if any(d.scope == "module" for d in defs):
+        return item.nodeid.split("::")[0]
+    return item.nodeid
 
 
 def pytest_collection_finish(session: pytest.Session) -> None:

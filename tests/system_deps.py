@@ -10,10 +10,13 @@ what to install, and the tests that need it fail (never skip).
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 # Debian package → how to tell it is there
 PACKAGES = {
@@ -32,8 +35,16 @@ def missing(packages: list[str]) -> list[str]:
 
 
 def ensure(packages: list[str]) -> list[str]:
-    """Install the missing ``packages``; returns those still missing afterwards."""
-    need = missing(packages)
+    """Install the missing ``packages``; returns those still missing afterwards. One process
+    at a time (the suite's xdist workers each call this): the others wait, then find them."""
+    if not missing(packages):
+        return []
+    with open(Path(tempfile.gettempdir()) / "kinerja-system-deps.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _install(missing(packages))
+
+
+def _install(need: list[str]) -> list[str]:
     if not need:
         return []
     apt = shutil.which("apt-get")
