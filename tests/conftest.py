@@ -22,7 +22,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 DATA = ROOT / "data"
 
-# Modules whose tests build sites (MkDocs), run Pagefind, LibreOffice or the benchmark
+# Modules whose tests build sites (MkDocs), run Pagefind, LibreOffice, the benchmark or make
+# the official documents
 # without going through the bundled_site fixture.
 SITE_MODULES = {
     "test_history",  # builds the scripted repository's site once (module fixture)
@@ -44,6 +45,8 @@ SITE_MODULES = {
     "test_readme",
     "test_seo",
     "test_arsip_site",
+    "test_documents",  # makes and reads back all 166 bundled documents with Typst (~50 s)
+    "test_documents_cli",
 }
 LINT_MODULES = {"test_lint", "test_architecture"}
 
