@@ -20,6 +20,7 @@ import datetime as dt
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 from pathlib import Path
@@ -236,7 +237,7 @@ def test_position_page_section_and_mark(built):
     _site, docs, c = built
     page = (docs / PAGE).read_text(encoding="utf-8")
     assert "## Riwayat perubahan" in page
-    assert '<details class="note kj-riwayat"' in page and "2 perubahan angka sejak terbit" in page
+    assert re.search(r'<details class="note kj-riwayat\b[^"]*"', page) and "2 perubahan angka sejak terbit" in page
     # the corrected figure carries the mark in its row of the table; the filled one does not
     rows = [line for line in page.splitlines() if line.startswith("<tr") and "kj-status-" in line]
     ikm = next(r for r in rows if "Indeks kepuasan masyarakat" in r)
