@@ -74,81 +74,84 @@ def _agencies(region: RegionRecord, agency: AgencyRecord | None) -> list[AgencyR
     return [agency] if agency is not None else list(region.agencies.values())
 
 
+def _reports(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord | None):
+    """(agency, position's place in its agency's order, position, report) of every report of
+    the region or of one agency, in the order the pages list them (one walk for every frame)."""
+    for a in _agencies(region, agency):
+        for urut, pos in enumerate(positions_in_order(a)):
+            for e in ix.reports_of(a, pos.id):
+                yield a, urut, pos, e
+
+
 def report_frame(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord | None = None) -> pd.DataFrame:
     """One row per report (position × period) of the region or of one agency."""
     rows = []
-    for a in _agencies(region, agency):
-        head_ids = {p.id for p in heads(a)[:1]}
-        for urut, pos in enumerate(positions_in_order(a)):
-            for e in ix.reports_of(a, pos.id):
-                res = e.res
-                rows.append(
-                    [
-                        region.id,
-                        a.id,
-                        a.model.singkatan or a.model.nama,
-                        urut,
-                        pos.id,
-                        pos.model.jabatan,
-                        pos.id in head_ids,
-                        res.tahun,
-                        res.triwulan,
-                        fmt.periode(res.tahun, res.triwulan),
-                        res.rata_rata,
-                        res.jumlah_dihitung,
-                        res.predikat.predikat if res.predikat else None,
-                        res.anggaran_total,
-                        len(res.discrepancies),
-                    ]
-                )
+    head_ids = {a.id: {p.id for p in heads(a)[:1]} for a in _agencies(region, agency)}
+    for a, urut, pos, e in _reports(ix, region, agency):
+        res = e.res
+        rows.append(
+            [
+                region.id,
+                a.id,
+                a.model.singkatan or a.model.nama,
+                urut,
+                pos.id,
+                pos.model.jabatan,
+                pos.id in head_ids[a.id],
+                res.tahun,
+                res.triwulan,
+                fmt.periode(res.tahun, res.triwulan),
+                res.rata_rata,
+                res.jumlah_dihitung,
+                res.predikat.predikat if res.predikat else None,
+                res.anggaran_total,
+                len(res.discrepancies),
+            ]
+        )
     return pd.DataFrame(rows, columns=REPORT_COLUMNS, dtype=object)
 
 
 def indicator_frame(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord | None = None) -> pd.DataFrame:
     """One row per counted indicator per report (the engine's rounded capaian)."""
     rows = []
-    for a in _agencies(region, agency):
-        for pos in positions_in_order(a):
-            for e in ix.reports_of(a, pos.id):
-                for r in e.res.rows:
-                    if r.dihitung and r.capaian is not None:
-                        rows.append(
-                            [
-                                a.id,
-                                a.model.singkatan or a.model.nama,
-                                pos.id,
-                                pos.model.jabatan,
-                                e.res.tahun,
-                                e.res.triwulan,
-                                r.id,
-                                r.indikator,
-                                r.capaian,
-                            ]
-                        )
+    for a, _urut, pos, e in _reports(ix, region, agency):
+        for r in e.res.rows:
+            if r.dihitung and r.capaian is not None:
+                rows.append(
+                    [
+                        a.id,
+                        a.model.singkatan or a.model.nama,
+                        pos.id,
+                        pos.model.jabatan,
+                        e.res.tahun,
+                        e.res.triwulan,
+                        r.id,
+                        r.indikator,
+                        r.capaian,
+                    ]
+                )
     return pd.DataFrame(rows, columns=INDICATOR_COLUMNS, dtype=object)
 
 
 def diff_frame(ix: SiteIndex, region: RegionRecord, agency: AgencyRecord | None = None) -> pd.DataFrame:
     """One row per printed figure that differs from the computed one."""
     rows = []
-    for a in _agencies(region, agency):
-        for pos in positions_in_order(a):
-            for e in ix.reports_of(a, pos.id):
-                for d in e.res.discrepancies:
-                    rows.append(
-                        [
-                            a.id,
-                            a.model.singkatan or a.model.nama,
-                            pos.id,
-                            pos.model.jabatan,
-                            e.res.tahun,
-                            e.res.triwulan,
-                            fmt.periode(e.res.tahun, e.res.triwulan),
-                            d.label,
-                            d.tercetak,
-                            d.dihitung,
-                        ]
-                    )
+    for a, _urut, pos, e in _reports(ix, region, agency):
+        for d in e.res.discrepancies:
+            rows.append(
+                [
+                    a.id,
+                    a.model.singkatan or a.model.nama,
+                    pos.id,
+                    pos.model.jabatan,
+                    e.res.tahun,
+                    e.res.triwulan,
+                    fmt.periode(e.res.tahun, e.res.triwulan),
+                    d.label,
+                    d.tercetak,
+                    d.dihitung,
+                ]
+            )
     return pd.DataFrame(rows, columns=DIFF_COLUMNS, dtype=object)
 
 
