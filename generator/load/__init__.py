@@ -10,6 +10,7 @@ column is recorded under its path so later stages can point at it.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,6 +55,22 @@ class Document:
                 return self.positions[loc]
             loc = loc[:-1]
         return self.positions.get((), (1, 1))
+
+
+def walk(value: Any, skip: Callable[[str], bool] = lambda key: False, loc: Path_ = ()) -> Iterator[tuple[Path_, str | None, Any]]:
+    """Every key and every text of a loaded tree, depth first in written order: ``(path,
+    key, None)`` for a mapping key (its value follows unless ``skip(key)``) and ``(path,
+    None, text)`` for a string (numbers stay ``YamlNumber``, which is a ``str``)."""
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield loc + (key,), str(key), None
+            if not skip(str(key)):
+                yield from walk(item, skip, loc + (key,))
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from walk(item, skip, loc + (i,))
+    elif isinstance(value, str):
+        yield loc, None, value
 
 
 class _TooLarge(Exception):

@@ -17,7 +17,7 @@ import unicodedata
 
 from generator.core.diagnostics import Diagnostic, msg
 from generator.core.fmt import digit_runs, digits_of, nip_like_spans
-from generator.load import Document, Path_
+from generator.load import Document, walk
 from generator.model.fields import YamlNumber
 from generator.validate.dataset import Dataset
 
@@ -199,16 +199,11 @@ NUMBER_KEYS = {"nip", "nip_tertulis"}  # NIPs in their own fields: shown as site
 def nip_outside_notes(doc: Document) -> list[Diagnostic]:
     out: list[Diagnostic] = []
 
-    def visit(value: object, loc: Path_) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                k = str(key)
-                if k not in NUMBER_KEYS and not k.startswith(NOTE_KEYS):
-                    visit(item, loc + (key,))
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                visit(item, loc + (i,))
-        elif isinstance(value, str) and not isinstance(value, YamlNumber) and nip_like_spans(value):  # numbers are not text
+    def skip(key: str) -> bool:
+        return key in NUMBER_KEYS or key.startswith(NOTE_KEYS)
+
+    for loc, _key, text in walk(doc.data, skip):
+        if text is not None and not isinstance(text, YamlNumber) and nip_like_spans(text):  # numbers are not text
             line, col = doc.where(loc)
             out.append(
                 Diagnostic(
@@ -228,7 +223,6 @@ def nip_outside_notes(doc: Document) -> list[Diagnostic]:
                 )
             )
 
-    visit(doc.data, ())
     return out
 
 

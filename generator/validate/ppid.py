@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
 from generator.compute import workdays
 from generator.core.diagnostics import Diagnostic, Severity, msg
-from generator.load import Document, Path_
+from generator.load import Document, Path_, walk
 from generator.model.ppid import Permohonan, RegisterPermohonan
 from generator.validate import personal
 
@@ -44,35 +43,31 @@ def personal_data(doc: Document) -> list[Diagnostic]:
     text that holds it (validate/personal.py), each reported once at its line."""
     out: list[Diagnostic] = []
 
-    def visit(value: Any, loc: Path_) -> None:
-        if isinstance(value, dict):
-            for key, item in value.items():
-                if str(key).lower().replace("-", "_") in PERSONAL_KEYS:
-                    line, col = doc.where(loc + (key,), key=True)
-                    out.append(
-                        Diagnostic(
-                            doc.rel,
-                            line,
-                            col,
-                            "PERSONAL_DATA",
-                            msg(
-                                f"kolom '{key}' berisi data pribadi pemohon dan tidak boleh ada di berkas publik",
-                                f"field '{key}' holds the requester's personal data and must not be in a public file",
-                            ),
-                            msg(
-                                "hapus kolom ini; register publik hanya mencatat kategori pemohon (`kategori_pemohon`). "
-                                "Simpan identitas pemohon di arsip internal PPID, bukan di repositori ini.",
-                                "remove it; the public register records only `kategori_pemohon`; keep identities in the PPID's internal archive",
-                            ),
-                        )
-                    )
-                    continue
-                visit(item, loc + (key,))
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                visit(item, loc + (i,))
-        elif isinstance(value, str):
-            kinds = personal.find(value)
+    def named(key: str) -> bool:  # a key that names personal data: reported, its value not read
+        return key.lower().replace("-", "_") in PERSONAL_KEYS
+
+    for loc, key, text in walk(doc.data, named):
+        if key is not None and named(key):
+            line, col = doc.where(loc, key=True)
+            out.append(
+                Diagnostic(
+                    doc.rel,
+                    line,
+                    col,
+                    "PERSONAL_DATA",
+                    msg(
+                        f"kolom '{key}' berisi data pribadi pemohon dan tidak boleh ada di berkas publik",
+                        f"field '{key}' holds the requester's personal data and must not be in a public file",
+                    ),
+                    msg(
+                        "hapus kolom ini; register publik hanya mencatat kategori pemohon (`kategori_pemohon`). "
+                        "Simpan identitas pemohon di arsip internal PPID, bukan di repositori ini.",
+                        "remove it; the public register records only `kategori_pemohon`; keep identities in the PPID's internal archive",
+                    ),
+                )
+            )
+        elif text is not None:
+            kinds = personal.find(text)
             if kinds:
                 line, col = doc.where(loc)
                 out.append(
@@ -93,7 +88,6 @@ def personal_data(doc: Document) -> list[Diagnostic]:
                     )
                 )
 
-    visit(doc.data, ())
     return out
 
 
