@@ -11,6 +11,7 @@ import http.server
 import os
 import posixpath
 import shutil
+import subprocess
 import threading
 import time
 from contextlib import contextmanager
@@ -236,3 +237,35 @@ def table_widths(table: Node) -> list[int]:
         carry = {k: v for k, v in new_carry.items() if v > 0}
         widths.append(width)
     return widths
+
+
+# --------------------------------------------------------------------------- git
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Staf Data",
+    "GIT_AUTHOR_EMAIL": "staf@example.org",
+    "GIT_COMMITTER_NAME": "Staf Data",
+    "GIT_COMMITTER_EMAIL": "staf@example.org",
+    "GIT_CONFIG_GLOBAL": os.devnull,  # the tester's own settings never change a test's repository
+    "GIT_CONFIG_NOSYSTEM": "1",
+}
+
+
+def git(repo: Path, *args: str, date: str | None = None) -> str:
+    """Run git in ``repo`` as a fixed author (``date``: author and committer date); its output."""
+    env = {**os.environ, **GIT_ENV}
+    if date:
+        env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
+    cmd = ["git", "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null", "-c", "init.defaultBranch=main", *args]
+    return subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, check=True).stdout.strip()
+
+
+def data_repo(root: Path, data: Path, message: str = "data awal") -> Path:
+    """A new repository ``root/repo`` whose first commit is a copy of ``data`` as ``data/``."""
+    repo = root / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q")
+    shutil.copytree(data, repo / "data")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", message)
+    return repo

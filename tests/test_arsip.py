@@ -5,12 +5,11 @@ built from a small copy of the bundled data. The site itself: test_arsip_site.py
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from site_fixtures import git
 
 from generator.core.layout import TERBIT_FILE
 from generator.history import arsip as arsip_module
@@ -23,23 +22,6 @@ BUNDLED = ROOT / "data"
 REGION, AGENCY = "kota-pekalongan", "dinperinaker"
 POSITIONS = ("kepala-dinas", "sekretaris", "kasubbag-umum-kepegawaian")
 IKM = "      indeks-kepuasan-masyarakat: 95,14\n"  # kepala-dinas, TW IV 2025
-
-GIT_ENV = {
-    "GIT_AUTHOR_NAME": "Pengelola Data",
-    "GIT_AUTHOR_EMAIL": "data@example.org",
-    "GIT_COMMITTER_NAME": "Pengelola Data",
-    "GIT_COMMITTER_EMAIL": "data@example.org",
-    "GIT_CONFIG_GLOBAL": os.devnull,
-    "GIT_CONFIG_NOSYSTEM": "1",
-}
-
-
-def git(repo: Path, *args: str, date: str | None = None) -> str:
-    env = {**os.environ, **GIT_ENV}
-    if date:
-        env.update(GIT_AUTHOR_DATE=date, GIT_COMMITTER_DATE=date)
-    done = subprocess.run(["git", *args], cwd=repo, env=env, capture_output=True, text=True, check=True)
-    return done.stdout.strip()
 
 
 def small_data(target: Path) -> Path:
@@ -67,7 +49,7 @@ def make_repo(target: Path) -> tuple[Path, Path, str]:
     """A repository with the small data committed once: (repo, data folder, commit)."""
     target.mkdir(parents=True, exist_ok=True)
     data = small_data(target)
-    git(target, "init", "-q", "-b", "main")
+    git(target, "init", "-q")
     git(target, "add", "-A")
     git(target, "commit", "-q", "-m", "Data TW IV 2025", date="2026-01-20T09:00:00+07:00")
     return target, data, git(target, "rev-parse", "HEAD")

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from site_fixtures import data_repo, git
 
 from generator.cli import main
 from generator.staff import diff as kdiff
@@ -15,26 +16,6 @@ from generator.staff import diff as kdiff
 ROOT = Path(__file__).resolve().parent.parent
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal"
 YEAR = "data/kota-contoh/dinas-contoh/2025/kepala-dinas.yml"
-
-
-def git(repo: Path, *args: str) -> str:
-    env = {
-        **os.environ,
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "Uji",
-        "GIT_AUTHOR_EMAIL": "uji@example.org",
-        "GIT_COMMITTER_NAME": "Uji",
-        "GIT_COMMITTER_EMAIL": "uji@example.org",
-    }
-    r = subprocess.run(
-        ["git", "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null", *args],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return r.stdout.strip()
 
 
 def edit(repo: Path, path: str, *replacements: tuple[str, str]) -> None:
@@ -57,12 +38,7 @@ anggaran:"""
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
     """Two commits: the minimal data, then a changed realisation, a new indicator and a changed policy."""
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    git(repo, "init", "-q")
-    shutil.copytree(MINIMAL, repo / "data")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "data awal")
+    repo = data_repo(tmp_path, MINIMAL)
     edit(
         repo,
         YEAR,

@@ -6,14 +6,12 @@ shown old → new."""
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
 from markdown_it import MarkdownIt
+from site_fixtures import data_repo, git
 
 from generator.staff import diff as kdiff
 
@@ -24,28 +22,9 @@ YEAR = f"{AGENCY}/2025/kepala-dinas.yml"
 NIP = "196902031998031004"
 
 
-def git(repo: Path, *args: str) -> str:
-    env = {
-        **os.environ,
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "Uji",
-        "GIT_AUTHOR_EMAIL": "uji@example.org",
-        "GIT_COMMITTER_NAME": "Uji",
-        "GIT_COMMITTER_EMAIL": "uji@example.org",
-    }
-    cmd = ["git", "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null", *args]
-    return subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, check=True).stdout.strip()
-
-
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    repo = tmp_path / "repo"
-    repo.mkdir()
-    git(repo, "init", "-q")
-    shutil.copytree(MINIMAL, repo / "data")
-    git(repo, "add", "-A")
-    git(repo, "commit", "-qm", "data awal")
-    return repo
+    return data_repo(tmp_path, MINIMAL)
 
 
 def replace(repo: Path, path: str, old: str, new: str) -> None:

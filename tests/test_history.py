@@ -19,16 +19,14 @@ import csv
 import datetime as dt
 import io
 import json
-import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import feedparser
 import jsonschema
 import pytest
-from site_fixtures import DATA, ROOT
+from site_fixtures import DATA, ROOT, git
 
 from generator.history import files as hfiles
 from generator.history import first_seen, read_history
@@ -45,27 +43,6 @@ SMALL = [
 ]
 
 
-def _git(repo: Path, *args: str, when: str | None = None) -> str:
-    env = {
-        **os.environ,
-        "GIT_AUTHOR_NAME": "Staf Data",
-        "GIT_AUTHOR_EMAIL": "staf@example.org",
-        "GIT_COMMITTER_NAME": "Staf Data",
-        "GIT_COMMITTER_EMAIL": "staf@example.org",
-    }
-    if when:
-        env["GIT_AUTHOR_DATE"] = env["GIT_COMMITTER_DATE"] = when
-    out = subprocess.run(
-        ["git", "-c", "commit.gpgsign=false", "-c", "init.defaultBranch=main", *args],
-        cwd=repo,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return out.stdout.strip()
-
-
 def _edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding="utf-8")
     assert text.count(old) == 1, old
@@ -73,9 +50,9 @@ def _edit(path: Path, old: str, new: str) -> None:
 
 
 def _commit(repo: Path, message: str, when: str) -> str:
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-q", "-m", message, when=when)
-    return _git(repo, "rev-parse", "--short=7", "HEAD")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", message, date=when)
+    return git(repo, "rev-parse", "--short=7", "HEAD")
 
 
 def scripted_repo(root: Path) -> tuple[Path, dict[str, str]]:
@@ -85,7 +62,7 @@ def scripted_repo(root: Path) -> tuple[Path, dict[str, str]]:
         (data / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(DATA / rel, data / rel)
     year = data / YEAR
-    _git(repo, "init", "-q")
+    git(repo, "init", "-q")
     _edit(year, "      nilai-sakip: 75,45\n", "")
     c = {"awal": _commit(repo, "Tambah data Dinperinaker", "2026-01-05T09:00:00+07:00")}
     _edit(
@@ -97,11 +74,11 @@ def scripted_repo(root: Path) -> tuple[Path, dict[str, str]]:
     _edit(year, "indeks-kepuasan-masyarakat: 95,14\n", "indeks-kepuasan-masyarakat: 95.14  # rata-rata dua semester\n")
     _edit(year, "    tanggal: 2026-01-02\n    tempat: Pekalongan\n", "    tempat: Pekalongan\n    tanggal: 2026-01-02\n")
     c["format"] = _commit(repo, "Rapikan format", "2026-01-15T09:00:00+07:00")
-    _git(repo, "checkout", "-q", "-b", "koreksi-ikm")
+    git(repo, "checkout", "-q", "-b", "koreksi-ikm")
     _edit(year, "indeks-kepuasan-masyarakat: 95.14  # rata-rata dua semester\n", "indeks-kepuasan-masyarakat: 78\n")
     c["koreksi"] = _commit(repo, "Koreksi realisasi IKM", "2026-01-20T09:00:00+07:00")
-    _git(repo, "checkout", "-q", "main")
-    _git(
+    git(repo, "checkout", "-q", "main")
+    git(
         repo,
         "merge",
         "-q",
@@ -109,9 +86,9 @@ def scripted_repo(root: Path) -> tuple[Path, dict[str, str]]:
         "-m",
         "Merge pull request #12 from dinas/koreksi-ikm",
         "koreksi-ikm",
-        when="2026-01-22T14:00:00+07:00",
+        date="2026-01-22T14:00:00+07:00",
     )
-    c["merge"] = _git(repo, "rev-parse", "--short=7", "HEAD")
+    c["merge"] = git(repo, "rev-parse", "--short=7", "HEAD")
     return repo, c
 
 
@@ -185,7 +162,7 @@ def test_history_entries_exact(scripted, tmp_path):
 def test_incremental_and_rewritten(scripted, tmp_path):
     root, repo, _c = scripted
     clone = tmp_path / "clone"
-    _git(tmp_path, "clone", "-q", str(repo), str(clone))
+    git(tmp_path, "clone", "-q", str(repo), str(clone))
     cache = tmp_path / "cache"
     first = read_history(clone / "data", cache)
     again = read_history(clone / "data", cache)
@@ -209,7 +186,7 @@ def test_incremental_and_rewritten(scripted, tmp_path):
 def test_shallow_clone_is_detected(scripted, tmp_path, capsys):
     _root, repo, c = scripted
     shallow = tmp_path / "dangkal"
-    _git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow))
+    git(tmp_path, "clone", "-q", "--depth", "1", f"file://{repo}", str(shallow))
     h = read_history(shallow / "data", None)
     assert h is not None and h.dangkal
     assert [e["commit"] for e in h.entries] == [c["merge"]]  # only the one commit there is
@@ -228,7 +205,7 @@ def test_no_repository_no_history(tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA / "kota-pekalongan" / "dinperinaker" / "jabatan", data / "x")
     assert read_history(data) is None  # not a repository
-    _git(tmp_path, "init", "-q")
+    git(tmp_path, "init", "-q")
     assert read_history(data) is None  # a repository, data folder untracked
     assert first_seen(None) == {}
 

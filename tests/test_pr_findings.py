@@ -6,13 +6,12 @@ errors unless a documented policy with a reason relaxes them."""
 
 from __future__ import annotations
 
-import os
 import re
 import shutil
-import subprocess
 from pathlib import Path
 
 import pytest
+from site_fixtures import git
 
 from generator.check import check
 from generator.check.own import changed_lines, split
@@ -28,19 +27,6 @@ YEAR = f"{AGENCY}/2025/kepala-dinas.yml"
 JAB = f"{AGENCY}/jabatan/kepala-bidang-a.yml"
 RUN_ENV = {"GITHUB_SERVER_URL": "https://github.com", "GITHUB_REPOSITORY": "pemda/kinerja", "GITHUB_RUN_ID": "4242"}
 RUN_LINK = "https://github.com/pemda/kinerja/actions/runs/4242"
-
-
-def git(repo: Path, *args: str) -> str:
-    env = {
-        **os.environ,
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "Uji",
-        "GIT_AUTHOR_EMAIL": "uji@example.org",
-        "GIT_COMMITTER_NAME": "Uji",
-        "GIT_COMMITTER_EMAIL": "uji@example.org",
-    }
-    cmd = ["git", "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null", *args]
-    return subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, check=True).stdout.strip()
 
 
 def edit(path: Path, old: str, new: str) -> None:
@@ -61,7 +47,7 @@ def pr(tmp_path_factory) -> tuple[Path, set[tuple[str, int, str, str]]]:
     Returns the repository and the five findings the mistakes must give (file, line, code, level)."""
     repo = tmp_path_factory.mktemp("pr") / "repo"
     repo.mkdir()
-    git(repo, "init", "-q", "-b", "main")
+    git(repo, "init", "-q")
     shutil.copytree(ROOT / "data", repo / "data")
     shutil.copytree(MINIMAL / "kota-contoh", repo / "data" / "kota-contoh")
     git(repo, "add", "-A")

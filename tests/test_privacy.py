@@ -28,7 +28,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from site_fixtures import copy_minimal
+from site_fixtures import copy_minimal, git
 
 from generator.check import check
 from generator.cli import main
@@ -422,26 +422,13 @@ def test_check_github_format_prints_no_full_nip_or_temporary_path(tmp_path, caps
         assert MIN_NIP not in out and MIN_NIP[:17] not in out
 
 
-def _git(repo: Path, *args: str) -> str:
-    env = {
-        **os.environ,
-        "GIT_CONFIG_NOSYSTEM": "1",
-        "GIT_AUTHOR_NAME": "Uji",
-        "GIT_AUTHOR_EMAIL": "uji@example.org",
-        "GIT_COMMITTER_NAME": "Uji",
-        "GIT_COMMITTER_EMAIL": "uji@example.org",
-    }
-    cmd = ["git", "-c", "commit.gpgsign=false", "-c", "core.hooksPath=/dev/null", *args]
-    return subprocess.run(cmd, cwd=repo, env=env, capture_output=True, text=True, check=True).stdout
-
-
 def test_diff_prints_no_full_nip_or_temporary_path(tmp_path):
     repo = tmp_path / "repo"
     repo.mkdir()
-    _git(repo, "init", "-q")
+    git(repo, "init", "-q")
     shutil.copytree(ROOT / "tests" / "fixtures" / "minimal", repo / "data")
-    _git(repo, "add", "-A")
-    _git(repo, "commit", "-qm", "awal")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "awal")
     _defects(repo / "data")
     note = repo.joinpath("data", *AGENCY, "2025", "kepala-dinas.yml")
     note.write_text(
@@ -450,7 +437,7 @@ def test_diff_prints_no_full_nip_or_temporary_path(tmp_path):
         ),
         encoding="utf-8",
     )
-    _git(repo, "commit", "-qam", "NIP salah")
+    git(repo, "commit", "-qam", "NIP salah")
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     r = subprocess.run(
         [sys.executable, "-m", "generator", "diff", "HEAD~1", "HEAD"],
