@@ -1,5 +1,7 @@
 """The `kinerja` command as staff and CI use it: exit codes, formats, languages, JSON shape."""
 
+import contextlib
+import io
 import json
 import subprocess
 import sys
@@ -7,11 +9,28 @@ from pathlib import Path
 
 import pytest
 
+from generator.cli import main
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+def spawn(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """`python -m generator …` as its own process, as staff and CI run it."""
     return subprocess.run([sys.executable, "-m", "generator", *args], cwd=cwd, capture_output=True, text=True, timeout=300)
+
+
+def run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess:
+    """The same command through ``generator.cli.main`` in this process (no interpreter start
+    and imports per call); the exit code is what `python -m generator` exits with
+    (``sys.exit(main())``), stdout and stderr as written. The process-level behaviour
+    (the interpreter's exit, no traceback on stderr) is checked with ``spawn``."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), contextlib.chdir(cwd):
+        try:
+            code = main(list(args))
+        except SystemExit as e:  # argparse's own exits (usage errors, --help)
+            code = e.code if isinstance(e.code, int) else 0 if e.code is None else 1
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())
 
 
 def test_valid_data_exits_0_with_warnings_listed(minimal_data):
@@ -59,7 +78,7 @@ def test_json_and_github_formats(minimal_data):
 
 
 def test_missing_data_folder_is_a_message_not_a_traceback(tmp_path):
-    r = run("check", "--data", str(tmp_path / "nowhere"))
+    r = spawn("check", "--data", str(tmp_path / "nowhere"))
     assert r.returncode == 1 and "Traceback" not in r.stderr
 
 
