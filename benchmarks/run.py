@@ -1,29 +1,36 @@
-"""One command, every figure of issue 7:
+"""One command, every figure of issues 7 and 21:
 
     python -m benchmarks.run --agencies 40 --positions 70
 
-1. writes a synthetic province (benchmarks/synth.py) into WORKDIR/data;
-2. cold build: `kinerja build` in a subprocess with empty caches;
-3. warm rebuild after changing one position's TW IV realisation;
-4. the floor: a bare `mkdocs build` of the same generated docs folder (build/mkdocs.yml);
-5. the ratios of our builds to that floor;
-6. peak memory of the build process and its children: ru_maxrss of the children
+1. writes a synthetic province (benchmarks/synth.py) into WORKDIR/data, and builds it once
+   in WORKDIR/prep for the docs folder of the floor (not measured);
+2. the floor before: a bare `mkdocs build` of that docs folder (build/mkdocs.yml);
+3. cold build: `kinerja build` in a subprocess with empty caches;
+4. the floor after: the same bare `mkdocs build` again. The floor is the mean of the two;
+   the run fails (exit 2, after printing and writing every figure) when the two differ by
+   more than --floor-tolerance (25 %) or were not back to back with the cold build
+   (the rule and why: benchmarks/floor.py);
+5. warm rebuild after changing one position's TW IV realisation, right after;
+6. the ratios of both builds to the floor; every run with the CPU seconds of its process
+   tree (user + system, getrusage RUSAGE_CHILDREN) and the load averages before and after;
+7. peak memory of the build process and its children: ru_maxrss of the children
    (getrusage RUSAGE_CHILDREN: the largest single process) and the largest sum of the
    proportional set size (PSS) of the whole process tree (sampled from /proc every 0.5 s);
-7. HTML bytes of the median and the largest position page; the size of the whole site;
-8. in headless Chromium: the bytes a visitor downloads from opening the home page to the
-   first search result for "penempatan" (as served, and gzip-compressed as a static host
-   such as nginx or GitHub Pages sends text), and whether the results hold the positions
-   whose indicators say "ditempatkan".
+8. HTML bytes of the median and the largest position page; the size of the whole site;
+9. in headless Chromium (benchmarks/browser.py): the bytes a visitor downloads from opening
+   the home page to the first search result for "penempatan" (as served, and
+   gzip-compressed as a static host such as nginx or GitHub Pages sends text), and whether
+   the results hold the positions whose indicators say "ditempatkan";
+10. the targets of issue 21 (and issue 18's for the official documents) with met / not met
+   (benchmarks/targets.py).
 
 The figures are printed and written to WORKDIR/benchmark.json. Nothing is timed in tests:
-tests/test_benchmark.py runs this at 2 × 3 and checks that every figure is there.
+tests/test_benchmark.py runs this at 2 × 3 and checks that every figure and verdict is there.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 import os
 import resource
@@ -35,10 +42,10 @@ import threading
 import time
 from pathlib import Path
 
-from benchmarks import synth
+from benchmarks import floor, synth, targets
+from benchmarks.browser import search_download
 
 REPO = Path(__file__).resolve().parent.parent
-TEXT_TYPES = ("text/", "application/javascript", "application/json", "image/svg", "application/xml")
 
 
 # --------------------------------------------------------------------------- processes
@@ -79,11 +86,12 @@ def _tree_rss(pid: int) -> int:
 
 
 def run_timed(cmd: list[str], cwd: Path | None = None) -> dict:
-    """Run ``cmd``; wall seconds and the largest process-tree RSS seen."""
+    """Run ``cmd``; wall seconds, CPU seconds of its process tree, load averages before and
+    after (benchmarks/floor.py) and the largest process-tree PSS seen."""
     peak = 0
-    started = time.perf_counter()
     env = dict(os.environ)  # this repository's generator, whatever is installed
     env["PYTHONPATH"] = os.pathsep.join([str(REPO)] + ([env["PYTHONPATH"]] if env.get("PYTHONPATH") else []))
+    meter = floor.Meter().__enter__()
     proc = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env)
     done = threading.Event()
 
@@ -95,12 +103,12 @@ def run_timed(cmd: list[str], cwd: Path | None = None) -> dict:
     t = threading.Thread(target=sample, daemon=True)
     t.start()
     out, err = proc.communicate()
-    seconds = time.perf_counter() - started
+    meter.__exit__()
     done.set()
     t.join()
     if proc.returncode != 0:
         raise SystemExit(f"failed ({proc.returncode}): {' '.join(cmd)}\n{out[-3000:]}\n{err[-3000:]}")
-    return {"seconds": round(seconds, 2), "tree_rss_peak_bytes": peak, "stdout": out.strip(), "stderr": err.strip()}
+    return {**meter.figures(), "tree_rss_peak_bytes": peak, "stdout": out.strip(), "stderr": err.strip()}
 
 
 def kinerja_build(data: Path, work: Path) -> dict:
@@ -133,14 +141,25 @@ def documents_made(work: Path) -> int:
     return sum(1 for _ in (work / "build" / "cache" / "dokumen").rglob("*.pdf"))
 
 
-def mkdocs_floor(work: Path) -> dict:
-    target = work / "floor-site"
-    shutil.rmtree(target, ignore_errors=True)
-    r = run_timed(
-        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(work / "build" / "mkdocs.yml"), "-d", str(target)], cwd=work
+def mkdocs_floor(build: Path, target: Path) -> dict:
+    """A bare `mkdocs build` of ``build``/mkdocs.yml into ``target`` (left in place: deleting
+    it between the floor and the build would be work between them, benchmarks/floor.py)."""
+    return run_timed(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-f", str(build / "mkdocs.yml"), "-d", str(target)], cwd=build
     )
-    shutil.rmtree(target, ignore_errors=True)
-    return r
+
+
+def position_documents(s: synth.Synthetic, site: Path) -> int:
+    """The official documents (PDF) of the position the warm rebuild changes."""
+    year = s.probe_file.parent
+    agency, region = year.parent.name, year.parent.parent.name
+    return sum(1 for _ in (site / "dokumen").rglob(f"{region}_{agency}_{s.probe_file.stem}_*.pdf"))
+
+
+def same_markdown(a: Path, b: Path) -> int:
+    """How many Markdown pages of two docs folders differ (or exist in one only)."""
+    pages = {p.relative_to(a) for p in a.rglob("*.md")} | {p.relative_to(b) for p in b.rglob("*.md")}
+    return sum(1 for p in pages if not ((a / p).is_file() and (b / p).is_file() and (a / p).read_bytes() == (b / p).read_bytes()))
 
 
 # --------------------------------------------------------------------------- sizes
@@ -162,60 +181,6 @@ def page_sizes(site: Path) -> dict:
     }
 
 
-def search_download(site: Path, expected: list[str], query: str = "penempatan") -> dict:
-    """Open the home page in headless Chromium, type ``query`` into the header search and
-    count every byte received until the first result is on screen."""
-    sys.path.insert(0, str(REPO / "tests"))
-    from playwright.sync_api import sync_playwright
-    from site_fixtures import CHROMIUM, CHROMIUM_ARGS, serve
-
-    responses: list[tuple[str, str, bytes]] = []
-    with serve(site) as url, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        ctx = browser.new_context(viewport={"width": 1280, "height": 900})
-        page = ctx.new_page()
-
-        def finished(req) -> None:
-            r = req.response()
-            if r is not None:
-                try:
-                    responses.append((req.url, r.headers.get("content-type", ""), r.body()))
-                except Exception:  # body gone (redirect, aborted)
-                    pass
-
-        page.on("requestfinished", finished)
-        page.goto(url, wait_until="load")
-        page.click("input.md-search__input")
-        page.type("input.md-search__input", query, delay=20)
-        page.wait_for_selector(".md-search-result__item", timeout=30000)
-        before = list(responses)
-        shown = page.eval_on_selector_all(".md-search-result__item a", "as => as.map(a => a.getAttribute('href'))")
-        found = page.evaluate(
-            """async (q) => {
-            const results = await window.kjCari.cari(q);
-            return Promise.all(results.map(x => x.data().then(d => d.url)));
-        }""",
-            query,
-        )
-        foreign = [u for u, _t, _b in responses if not u.startswith(url)]
-        ctx.close()
-        browser.close()
-    raw = sum(len(b) for _u, _t, b in before)
-    packed = sum(len(gzip.compress(b, 6)) if t.startswith(TEXT_TYPES) else len(b) for _u, t, b in before)
-    hits = [e for e in expected if "/" + e in found]
-    return {
-        "query": query,
-        "requests_before_first_result": len(before),
-        "bytes_before_first_result": raw,
-        "bytes_before_first_result_gzip": packed,
-        "results": len(found),
-        "results_shown": shown[:3],
-        "ditempatkan_positions": len(expected),
-        "ditempatkan_positions_found": len(hits),
-        "third_party_requests": len(foreign),
-    }
-
-
 # --------------------------------------------------------------------------- main
 
 
@@ -232,6 +197,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-browser", action="store_true", help="skip the search download measurement")
     ap.add_argument(
         "--history", type=int, default=0, help="give the data a synthetic git history of N commits (benchmarks/history.py)"
+    )
+    ap.add_argument(
+        "--floor-tolerance",
+        type=float,
+        default=floor.TOLERANCE,
+        help="largest difference of the floors before and after the cold build (0.25 = 25 %%, benchmarks/floor.py)",
     )
     args = ap.parse_args(argv)
 
@@ -253,26 +224,48 @@ def main(argv: list[str] | None = None) -> int:
 
         history.synthetic_history(s.data, args.history, args.seed)
 
-    cold = kinerja_build(s.data, work)
-    print(f"cold build: {cold['seconds']:.1f} s", flush=True)
+    # the docs folder for the floor before the cold build: the same data built once in a
+    # folder of its own, so that the cold build still starts with empty caches
+    prep = work / "prep"
+    prep.mkdir()
+    kinerja_build(s.data, prep)
+    shutil.rmtree(prep / "site")
+    runs = floor.Runs()  # floor before, cold, floor after: back to back (benchmarks/floor.py)
+    first = runs.add("floor before", mkdocs_floor(prep / "build", work / "floor-site-1"))
+    cold = runs.add("cold", kinerja_build(s.data, work))
+    second = runs.add("floor after", mkdocs_floor(prep / "build", work / "floor-site-2"))
+    print(f"bare mkdocs build of the same docs before the cold build: {_run_line(first)}", flush=True)
+    print(f"cold build: {_run_line(cold)}", flush=True)
+    print(f"bare mkdocs build after the cold build: {_run_line(second)}", flush=True)
+    floor_figures = floor.check(runs.runs, args.floor_tolerance)
+    for site_copy in ("floor-site-1", "floor-site-2"):
+        shutil.rmtree(work / site_copy, ignore_errors=True)
+    floor_figures["docs_pages_differing_from_cold"] = same_markdown(prep / "build" / "docs", work / "build" / "docs")
     made_cold = documents_made(work)  # official documents (issue 18): each made one is a new cache entry
+    own_documents = position_documents(s, work / "site")
     synth.change_realisation(s)
-    warm = kinerja_build(s.data, work)
-    print(f"warm rebuild (one realisation changed): {warm['seconds']:.1f} s", flush=True)
+    warm = runs.add("warm", kinerja_build(s.data, work))
+    print(f"warm rebuild (one realisation changed): {_run_line(warm)}", flush=True)
     figures["documents"] = {"cold_made": made_cold, "warm_remade": documents_made(work) - made_cold}
     remade = figures["documents"]["warm_remade"]
     print(f"official documents: {made_cold} made cold, {remade} re-made after one change", flush=True)
-    floor = mkdocs_floor(work)
-    print(f"bare mkdocs build of the same docs: {floor['seconds']:.1f} s", flush=True)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    floor_seconds = floor_figures.get("seconds") or float("nan")
 
     figures.update(
         {
             "cold_build_seconds": cold["seconds"],
+            "cold_cpu_seconds": cold["cpu_seconds"],
             "warm_rebuild_seconds": warm["seconds"],
-            "mkdocs_floor_seconds": floor["seconds"],
-            "warm_to_floor": round(warm["seconds"] / floor["seconds"], 3),
-            "cold_to_floor": round(cold["seconds"] / floor["seconds"], 3),
+            "warm_cpu_seconds": warm["cpu_seconds"],
+            "mkdocs_floor_seconds": floor_seconds,  # the mean of the floors before and after
+            "floor": floor_figures,
+            "measured_runs": runs.timeline(),
+            "warm_to_floor": round(warm["seconds"] / floor_seconds, 3),
+            "cold_to_floor": round(cold["seconds"] / floor_seconds, 3),
+            "cold_cpu_to_floor_cpu": round(cold["cpu_seconds"] / floor_figures["cpu_seconds"], 3)
+            if floor_figures.get("cpu_seconds")
+            else None,
             "peak_rss_largest_process_bytes": children.ru_maxrss * 1024,  # Linux: KiB
             "peak_rss_process_tree_bytes": max(cold["tree_rss_peak_bytes"], warm["tree_rss_peak_bytes"]),
             "cold_build_output": cold["stdout"].splitlines()[-1:] if cold["stdout"] else [],
@@ -294,6 +287,8 @@ def main(argv: list[str] | None = None) -> int:
         figures["load_average_after"] = os.getloadavg()
     except OSError:
         pass
+    figures["documents"].update(targets.documents(figures, own_documents))
+    figures["targets"] = targets.verdicts(figures)
 
     (work / "benchmark.json").write_text(json.dumps(figures, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     rows = [
@@ -302,11 +297,21 @@ def main(argv: list[str] | None = None) -> int:
             f"{args.agencies} agencies × {args.positions} positions = {args.agencies * args.positions} positions, "
             f"{figures['html_pages']} HTML pages, {os.cpu_count()} cores",
         ),
-        ("cold build (empty caches)", f"{cold['seconds']:.1f} s"),
-        ("warm rebuild (one realisation changed)", f"{warm['seconds']:.1f} s"),
-        ("bare mkdocs build (floor)", f"{floor['seconds']:.1f} s"),
+        ("cold build (empty caches)", _run_line(cold)),
+        ("warm rebuild (one realisation changed)", _run_line(warm)),
+        (
+            "bare mkdocs build (floor)",
+            f"{floor_seconds:.1f} s = mean of {first['seconds']:.1f} s before and {second['seconds']:.1f} s after "
+            f"the cold build (differ by {floor_figures['spread']:.0%}, at most {args.floor_tolerance:.0%}; "
+            f"{floor_figures['cpu_seconds']:.1f} CPU-s)",
+        ),
         ("warm / floor", f"{figures['warm_to_floor']:.2f}"),
-        ("cold / floor", f"{figures['cold_to_floor']:.2f}"),
+        (
+            "cold / floor",
+            f"{figures['cold_to_floor']:.2f} (CPU {figures['cold_cpu_to_floor_cpu']:.2f} ×)"
+            if figures["cold_cpu_to_floor_cpu"] is not None
+            else f"{figures['cold_to_floor']:.2f}",
+        ),
         ("peak memory, process tree (PSS, sampled)", f"{figures['peak_rss_process_tree_bytes'] / 2**20:,.0f} MiB"),
         ("peak memory, largest process (ru_maxrss)", f"{figures['peak_rss_largest_process_bytes'] / 2**20:,.0f} MiB"),
         ("median position page", kb(figures["median_position_page_bytes"])),
@@ -347,8 +352,21 @@ def main(argv: list[str] | None = None) -> int:
     print()
     for k, v in rows:
         print(f"{k:<{width}}  {v}")
+    print()
+    print("\n".join(targets.table(figures["targets"])))
     print(f"\n(figures also in {work / 'benchmark.json'})")
+    if floor_figures["problems"]:  # the ratios to the floor mean nothing: say so, and fail
+        print("\nBENCHMARK INVALID, the build was not compared with a steady floor (benchmarks/floor.py):", file=sys.stderr)
+        for problem in floor_figures["problems"]:
+            print(f"  - {problem}", file=sys.stderr)
+        return 2
     return 0
+
+
+def _run_line(r: dict) -> str:
+    """Wall time with the CPU seconds of the process tree and the load averages around it."""
+    load = "/".join(f"{x:.2f}" for x in r["load_before"] or []) + " → " + "/".join(f"{x:.2f}" for x in r["load_after"] or [])
+    return f"{r['seconds']:.1f} s wall, {r['cpu_seconds']:.1f} CPU-s (load 1/5/15 min {load})"
 
 
 if __name__ == "__main__":

@@ -181,6 +181,15 @@ def cmd_codes(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_nasional(args: argparse.Namespace) -> int:
+    """`kinerja nasional`: the portal is indexed by the site layer's Pagefind run."""
+    from generator.nasional.commands import run
+    from generator.site.mkdocs_run import default_config
+    from generator.site.search import index_site
+
+    return run(args, default_config(), index_site)
+
+
 def build_parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(prog="kinerja", description="Generator situs laporan kinerja perangkat daerah.")
     debug_help = "untuk pengembang: tampilkan traceback lengkap bila terjadi kesalahan tak terduga"
@@ -218,6 +227,10 @@ def build_parser() -> argparse.ArgumentParser:
     codes = sub.add_parser("codes", help="daftar kode galat")
     common(codes)
     codes.set_defaults(func=cmd_codes)
+
+    from generator.nasional.commands import add_parser as add_nasional
+
+    add_nasional(sub, common, cmd_nasional)  # the national portal (generator/nasional)
 
     # Other stages register their own subcommands: each module exposes add_commands().
     import importlib

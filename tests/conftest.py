@@ -27,6 +27,8 @@ DATA = ROOT / "data"
 # without going through the bundled_site fixture.
 SITE_MODULES = {
     "test_history",  # builds the scripted repository's site once (module fixture)
+    "test_search_incremental",  # builds the minimal data three times (warm and clean)
+    "test_nasional",  # builds three small regional sites and the national portal
     "test_site_build",
     "test_site_opendata",
     "test_site_perbandingan",

@@ -195,8 +195,8 @@ def test_agencies_made_side_by_side_equal_one_process(tmp_path):
     assert trees[2] == trees[1]
     downloads = open_data_files(result)
     built = {k: v for k, v in trees[1].items() if k in downloads}
-    # kinerja.zip also holds the official documents (dokumen/, made by the site stage) and lists
-    # them in its BACA-SAYA.txt; everything else in it is what open_data_files makes
+    # kinerja.zip also lists the official documents (dokumen/daftar-dokumen.csv: made by the site
+    # stage) and says so in its BACA-SAYA.txt; everything else in it is what open_data_files makes
     assert _zip_members(built.pop("unduh/kinerja.zip")) == _zip_members(downloads["unduh/kinerja.zip"])
     assert built == {k: v for k, v in downloads.items() if k != "unduh/kinerja.zip"}
     again = XlsxCache(tmp_path / "xlsx1")  # every workbook comes from the cache now

@@ -1,5 +1,5 @@
 """Official documents (issue 18): every bundled report's Laporan Kinerja, every Perjanjian
-Kinerja and every IKI sheet made as PDF (Typst) and DOCX (python-docx), their text read back
+Kinerja and every IKI sheet made as PDF (Typst) and DOCX (wordml.py), their text read back
 (pypdf, python-docx) and compared with the engine's figures; the Kota Pekalongan Kepala
 Dinas LKj against the figures worked by hand from the seed document; NIPs masked in the
 public copies. Everything is made once for the module (a few seconds per 50 documents)."""
@@ -223,3 +223,46 @@ def test_document_properties_and_identical_bytes(made):
     assert COMMIT in props.subject and props.title == meta["/Title"]
     again = Maker(None).make(d.jenis, content)  # a new maker: no cache, same bytes (no clock in them)
     assert again == (pdf_data, docx_data)
+
+
+def test_docx_escapes_the_data_text(made):
+    """Data text is untrusted: markup-like text and characters XML cannot hold reach the DOCX
+    as plain text (escaped, the impossible characters dropped), never as WordprocessingML."""
+    from generator.documents.word import docx_bytes
+
+    _result, out = made
+    entry = next(e for e in out if e[0].jenis == "lkj")
+    hostile = 'A & B <w:p/></w:t>"]]> \x01\x0bC'
+
+    def spoil(value):
+        if isinstance(value, str):
+            return value + hostile if value else value
+        if isinstance(value, list):
+            return [spoil(v) for v in value]
+        if isinstance(value, dict):
+            return {k: spoil(v) if k not in ("tanggal", "kedalaman") else v for k, v in value.items()}
+        return value
+
+    content = spoil(entry[1])
+    text = squash(docx_text(docx_bytes("lkj", content)))
+    assert squash('A & B <w:p/></w:t>"]]> C') in text
+    assert "\x01" not in text and "\x0b" not in text
+    indikator = next(r["indikator"] for r in content["pengukuran"]["rows"] if "indikator" in r)
+    assert squash(indikator.replace("\x01", "").replace("\x0b", "")) in text
+
+
+def test_documents_stay_small(made):
+    """At province scale (14,000 documents) every KB counts: the PDF's objects are packed in
+    a compressed object stream and it embeds one font (bold is the regular face stroked; no
+    italic or math face); the DOCX holds only the parts and styles it uses. Typst's own
+    output and python-docx's were 2-5x larger (LKj up to 199 KB and 43 KB here)."""
+    _result, out = made
+    for d, _c, pdf_data, docx_data, *_ in out:
+        assert b"/Type/ObjStm" in pdf_data and b"/Type/XRef" in pdf_data, d.path("pdf")
+        assert len(pdf_data) < 96_000 and len(docx_data) < 16_000, (d.path("pdf"), len(pdf_data), len(docx_data))
+        fonts = {
+            str(f.get_object()["/BaseFont"])
+            for page in pypdf.PdfReader(io.BytesIO(pdf_data)).pages
+            for f in page["/Resources"]["/Font"].values()
+        }
+        assert len(fonts) == 1 and "LibertinusSerif-Regular" in fonts.pop(), (d.path("pdf"), fonts)

@@ -26,6 +26,7 @@ from generator.core import addresses
 from generator.core.addresses import download_links
 from generator.opendata import open_data_files
 from generator.opendata.columns import TABLES
+from generator.render.downloads import held_links
 
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
@@ -90,6 +91,12 @@ def files(written) -> dict[str, bytes]:
     return written[1]
 
 
+def held(kind: str, *scope, files) -> dict[str, str]:
+    """A scope's downloads as its API document lists them: its own files, and for the tables
+    it has no file of, the enclosing scope's file holding its rows (issue 21)."""
+    return held_links(kind, *scope, exists=files.__contains__)
+
+
 def engine(result, position: str, region: str = REGION, agency: str = AGENCY):
     (res,) = [r for a, p, y, lap, r in result.reports if a.key == f"{region}/{agency}" and p.id == position]
     return res
@@ -129,16 +136,22 @@ def sheet(wb, title: str, table: str) -> list[dict]:
 def test_budget_position_every_format_matches_engine(result, out, files):
     res = engine(result, "kepala-dinas")
     assert (res.rata_rata, res.anggaran_total, res.efisiensi) == (Decimal("101.72"), Decimal("94.67"), Decimal("5.33"))
-    links = download_links("jabatan", REGION, AGENCY, "kepala-dinas", 2025, 4, files=files)
+    links = held("jabatan", REGION, AGENCY, "kepala-dinas", 2025, 4, files=files)
     assert {"csv", "csv_ringkasan", "csv_anggaran", "xlsx", "json", "api"} <= set(links)
     laporan_id = f"{REGION}/{AGENCY}/kepala-dinas/2025-tw4"
     # one period: its JSON is the API report; CSV and XLSX are the position's (all periods)
-    whole = download_links("jabatan", REGION, AGENCY, "kepala-dinas", files=files)
+    whole = held("jabatan", REGION, AGENCY, "kepala-dinas", files=files)
     assert links["json"] == links["api"] == f"api/v1/laporan/{REGION}/{AGENCY}/kepala-dinas/2025-tw4.json"
     assert {k: links[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "xlsx")} == {
         k: whole[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "xlsx")
     }
     assert whole["json"] != links["json"] and whole["json"] in files
+    # the position's own files: indicator CSV and XLSX; its summary and budget rows are in
+    # the agency's CSVs, which its API documents list
+    agency = download_links("perangkat_daerah", REGION, AGENCY, files=files)
+    assert (links["csv_ringkasan"], links["csv_anggaran"]) == (agency["csv_ringkasan"], agency["csv_anggaran"])
+    assert set(download_links("jabatan", REGION, AGENCY, "kepala-dinas", files=files)) == {"csv", "xlsx", "api"}
+    assert json.loads(files[links["api"]])["unduhan"] == links
 
     # CSV: one summary row, one row per indicator, one row per budget line of this period
     (summary,) = [r for r in read_csv(out / links["csv_ringkasan"]) if r["laporan_id"] == laporan_id]
@@ -191,6 +204,15 @@ def test_budget_position_every_format_matches_engine(result, out, files):
     assert ws.freeze_panes == "A2" and ws["A1"].font.b
     left_out = {"ID baris", "ID wilayah", "ID perangkat daerah", "ID unit", "Data per", "Lisensi", "Versi data (commit)"}
     assert not left_out & {c.value for name in ("Ringkasan", "Indikator", "Anggaran") for c in wb[name][1]}  # CSV/JSON only
+    # who the rows are about, the same in every row of a position's workbook: said once in the notes
+    same = {"Wilayah", "Perangkat daerah", "Unit kerja", "ID jabatan", "Jabatan", "Jenis jabatan", "Pemangku"}
+    assert not same & {c.value for name in ("Ringkasan", "Indikator", "Anggaran") for c in wb[name][1]}
+    (said,) = [row[1] for row in wb["Catatan"].iter_rows(values_only=True) if row[0] == "Sama di setiap baris"]
+    assert said.startswith(f"Wilayah: Kota Pekalongan; Perangkat daerah: {summary['perangkat_daerah']};")
+    assert f"; ID jabatan: kepala-dinas; Jabatan: {summary['jabatan']};" in said
+    agency_wb = openpyxl.load_workbook(out / download_links("perangkat_daerah", REGION, AGENCY)["xlsx"])
+    assert {"Jabatan", "ID jabatan"} <= {c.value for c in agency_wb["Indikator"][1]}  # differ between rows: kept
+    assert not {"Wilayah", "Perangkat daerah"} & {c.value for c in agency_wb["Indikator"][1]}
     ind = {r["indikator_id"]: r for r in sheet(wb, "Indikator", "indikator") if r["laporan_id"] == laporan_id}
     for r in res.rows:
         assert num(ind[r.id]["capaian"]) == r.capaian and num(ind[r.id]["realisasi"]) == r.realisasi, r.id
@@ -222,11 +244,12 @@ def test_budget_position_every_format_matches_engine(result, out, files):
     assert prov["sumber"][0]["id"] == "lkj-tw4-2025"
     assert f"Tersedia di {SITE}{REGION}/{AGENCY}/jabatan/kepala-dinas/" in prov["sitasi"]
 
-    # The position's own JSON download holds the same report
-    bundle = json.loads((out / download_links("jabatan", REGION, AGENCY, "kepala-dinas")["json"]).read_text(encoding="utf-8"))
-    assert bundle["schema"] == "kinerja-compute/1"
-    assert num(bundle["laporan"][0]["capaian"]["rata_rata"]) == res.rata_rata
-    assert num(bundle["laporan"][0]["efisiensi"]) == res.efisiensi
+    # The position's JSON is its API document, which links this report's
+    assert whole["json"] == whole["api"] == f"api/v1/jabatan/{REGION}/{AGENCY}/kepala-dinas.json"
+    position = json.loads(files[whole["json"]])
+    (ref,) = [r for y in position["tahun"] for r in y["laporan"] if r["id"] == laporan_id]
+    assert num(ref["rata_rata_capaian"]) == res.rata_rata and ref["url"] == links["api"]
+    assert position["unduhan"] == whole
 
 
 # --------------------------------------------------------------------------- every format, staff position
@@ -235,8 +258,8 @@ def test_budget_position_every_format_matches_engine(result, out, files):
 def test_staff_position_without_budget_every_format(result, out, files):
     res = engine(result, "pengadministrasi-perkantoran")
     assert not res.budget
-    links = download_links("jabatan", REGION, AGENCY, "pengadministrasi-perkantoran", 2025, 4, files=files)
-    assert "csv_anggaran" not in links
+    links = held("jabatan", REGION, AGENCY, "pengadministrasi-perkantoran", 2025, 4, files=files)
+    assert "csv_anggaran" not in json.loads(files[links["api"]])["unduhan"]  # no budget rows
     assert not (out / download_links("jabatan", REGION, AGENCY, "pengadministrasi-perkantoran", 2025, 4)["csv_anggaran"]).exists()
     laporan_id = f"{REGION}/{AGENCY}/pengadministrasi-perkantoran/2025-tw4"
 
@@ -295,7 +318,7 @@ def test_position_with_only_iki_definitions_gets_downloads(tmp_path):
     res = check(data)
     assert not res.errors, [d.format("id") for d in res.errors]
     files = open_data_files(res, commit=None, site_url=None)
-    links = download_links("jabatan", "kota-contoh", "dinas-contoh", "kepala-bidang-a", files=files)
+    links = held("jabatan", "kota-contoh", "dinas-contoh", "kepala-bidang-a", files=files)
     assert {"csv", "csv_ringkasan", "xlsx", "json", "api"} <= set(links)
 
     rows = list(csv.DictReader(io.StringIO(files[links["csv"]].decode("utf-8-sig"))))
@@ -319,16 +342,16 @@ def test_position_with_only_iki_definitions_gets_downloads(tmp_path):
     assert wb["Indikator"].cell(3, col).data_type == "s"
     assert sheet(wb, "Ringkasan", "ringkasan") == []
 
-    bundle = json.loads(files[links["json"]])
-    assert bundle["laporan"] == []
-    (d,) = bundle["definisi_indikator"]
+    assert links["json"] == links["api"]  # the position's JSON is its API document: the definitions per year
+    (d,) = json.loads(files[links["json"]])["tahun"]
+    assert d["laporan"] == []
     assert [i["formula"]["jenis"] for i in d["indikator"]] == ["rasio_x100", "jumlah"]
     assert d["indikator"][1]["formula"]["tertulis"] == "=Jumlah pelatihan berbasis kompetensi"  # JSON: exact text
     # A position with two reports: one set of files holds both periods; each period's JSON
     # is its own API report document
-    kd = download_links("jabatan", "kota-contoh", "dinas-contoh", "kepala-dinas", files=files)
-    tw2 = download_links("jabatan", "kota-contoh", "dinas-contoh", "kepala-dinas", 2025, 2, files=files)
-    tw4 = download_links("jabatan", "kota-contoh", "dinas-contoh", "kepala-dinas", 2025, 4, files=files)
+    kd = held("jabatan", "kota-contoh", "dinas-contoh", "kepala-dinas", files=files)
+    tw2 = held("jabatan", "kota-contoh", "dinas-contoh", "kepala-dinas", 2025, 2, files=files)
+    tw4 = held("jabatan", "kota-contoh", "dinas-contoh", "kepala-dinas", 2025, 4, files=files)
     for period in (tw2, tw4):
         assert {k: period[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "xlsx")} == {
             k: kd[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "xlsx")
@@ -409,32 +432,37 @@ def test_zip_holds_everything_with_fixed_times(files):
 
 
 def _open_data_paths(ds) -> tuple[set[str], set[str]]:
-    """(paths of every scope's files without extension, of the positions')."""
+    """(paths of the whole dataset's and every agency's files without extension, of the positions')."""
     scopes = {download_links("semua")["csv"][:-4]}
     positions = set()
     for region in ds.regions.values():
-        scopes.add(download_links("wilayah", region.id)["csv"][:-4])
         for agency in region.agencies.values():
             scopes.add(download_links("perangkat_daerah", region.id, agency.id)["csv"][:-4])
-            scopes |= {download_links("unit", region.id, agency.id, u)["csv"][:-4] for u in agency.units}
             positions |= {download_links("jabatan", region.id, agency.id, p)["csv"][:-4] for p in agency.positions}
-    return scopes | positions, positions
+    return scopes, positions
 
 
 def test_one_set_of_files_per_scope_and_none_per_period(result, files):
-    """CSV and XLSX per scope (a position's hold all its periods), JSON bundles for positions
-    only: larger scopes and single periods link their API documents."""
+    """Issue 21, downloads that repeat nothing: the whole dataset (for the analyst) and every
+    agency have the indicator, summary and budget CSVs and an XLSX; a position (for the
+    citizen who wants its table) its indicator CSV and an XLSX with every sheet, for all its
+    periods. Regions and units have no files of their own (their rows are the whole
+    dataset's and the agency's, which their pages and API documents link); a position's
+    JSON and one period's are their API documents."""
     stems, positions = _open_data_paths(result.dataset)
     downloads = [p for p in files if p.startswith("unduh/")]
-    assert {p for p in downloads if p.endswith(".xlsx")} == {s + ".xlsx" for s in stems}
-    assert {p for p in downloads if p.endswith(".json")} == {s + ".json" for s in positions} | {"unduh/datapackage.json"}
+    assert {p for p in downloads if p.endswith(".xlsx")} == {s + ".xlsx" for s in stems | positions}
+    assert {p for p in downloads if p.endswith(".json")} == {"unduh/datapackage.json"}
     assert {p for p in downloads if p.endswith(".csv") and not p.endswith(("_ringkasan.csv", "_anggaran.csv"))} == {
-        s + ".csv" for s in stems
+        s + ".csv" for s in stems | positions
     } | {"unduh/kinerja_jabatan.csv"}
     assert {p for p in downloads if p.endswith("_ringkasan.csv")} == {s + "_ringkasan.csv" for s in stems}
-    assert {p[: -len("_anggaran.csv")] for p in downloads if p.endswith("_anggaran.csv")} <= stems
+    budget = {p[: -len("_anggaran.csv")] for p in downloads if p.endswith("_anggaran.csv")}
+    assert budget <= stems and {"unduh/kinerja", f"unduh/{REGION}/{AGENCY}/{REGION}_{AGENCY}"} <= budget
     assert not [p for p in downloads if re.search(r"_\d{4}-tw\d", p)]
-    assert set(downloads) <= {s + x for s in stems for x in (".csv", "_ringkasan.csv", "_anggaran.csv", ".xlsx", ".json")} | {
+    assert set(downloads) == {s + x for s in stems for x in (".csv", "_ringkasan.csv", ".xlsx")} | {
+        b + "_anggaran.csv" for b in budget
+    } | {s + x for s in positions for x in (".csv", ".xlsx")} | {
         "unduh/kinerja_jabatan.csv",
         "unduh/datapackage.json",
         "unduh/kinerja.zip",
@@ -445,15 +473,42 @@ def test_one_set_of_files_per_scope_and_none_per_period(result, files):
         assert links["json"] == links["api"] and json.loads(files[links["json"]])["id"].endswith(f"{res.tahun}-tw{res.triwulan}")
 
 
-def test_region_and_whole_dataset_workbooks_hold_the_summary_only(result, out, files):
-    """Region and whole-dataset XLSX: Ringkasan (and Jabatan) with the notes sheet, which says
-    where the indicator and budget rows are; agency, unit and position workbooks keep every sheet."""
+def test_regions_and_units_link_the_files_holding_their_rows(result, files):
+    """A region's API document lists the whole dataset's files, a unit's its agency's: the
+    region's rows are those with its wilayah_id, the unit's those with its unit_id or a
+    sub-unit's, and they are exactly the reports of the region or unit."""
+    ds = result.dataset
+    reports = [(a, p, res) for a, p, _, _, res in result.reports]
+    whole = download_links("semua", files=files)
+    for region in ds.regions.values():
+        unduhan = json.loads(files[addresses.api_region(region.id)])["unduhan"]
+        assert {k: unduhan[k] for k in ("csv", "csv_ringkasan", "xlsx")} == {
+            k: whole[k] for k in ("csv", "csv_ringkasan", "xlsx")
+        }
+        mine = {
+            r["laporan_id"]
+            for r in csv.DictReader(io.StringIO(files[unduhan["csv_ringkasan"]].decode("utf-8-sig")))
+            if r["wilayah_id"] == region.id
+        }
+        assert mine == {f"{a.key}/{p.id}/{res.tahun}-tw{res.triwulan}" for a, p, res in reports if a.region_id == region.id}
+    agency = ds.regions[REGION].agencies[AGENCY]
+    own = download_links("perangkat_daerah", REGION, AGENCY, files=files)
+    for unit_id in agency.units:
+        unduhan = json.loads(files[addresses.api_unit(REGION, AGENCY, unit_id)])["unduhan"]
+        assert {k: unduhan[k] for k in ("csv", "csv_ringkasan", "xlsx")} == {k: own[k] for k in ("csv", "csv_ringkasan", "xlsx")}
+        inside = agency.units_under(unit_id)
+        rows = csv.DictReader(io.StringIO(files[unduhan["csv_ringkasan"]].decode("utf-8-sig")))
+        assert {r["laporan_id"] for r in rows if r["unit_id"] in inside} == {
+            f"{a.key}/{p.id}/{res.tahun}-tw{res.triwulan}" for a, p, res in reports if a is agency and p.model.unit in inside
+        }
+
+
+def test_whole_dataset_workbook_holds_the_summary_only(result, out, files):
+    """The whole-dataset XLSX: Ringkasan and Jabatan with the notes sheet, which says
+    where the indicator and budget rows are; agency and position workbooks keep every sheet."""
     ds = result.dataset
     whole = download_links("semua", files=files)
-    scopes = [(whole, ["Ringkasan", "Jabatan", "Catatan"])] + [
-        (download_links("wilayah", r, files=files), ["Ringkasan", "Catatan"]) for r in ds.regions
-    ]
-    assert len(scopes) == 4
+    scopes = [(whole, ["Ringkasan", "Jabatan", "Catatan"])]
     for links, sheets in scopes:
         wb = openpyxl.load_workbook(out / links["xlsx"])
         assert wb.sheetnames == sheets, links["xlsx"]
@@ -474,11 +529,9 @@ def test_region_and_whole_dataset_workbooks_hold_the_summary_only(result, out, f
     assert "satu baris per jabatan (lembar Jabatan)" in notes_of(out / whole["xlsx"])
     jabatan = sheet(openpyxl.load_workbook(out / whole["xlsx"]), "Jabatan", "jabatan")
     assert len(jabatan) == len(read_csv(out / whole["csv_jabatan"])) == sum(len(a.positions) for a in ds.agencies())
-    # agencies and units keep every sheet
+    # agencies keep every sheet
     agency = download_links("perangkat_daerah", REGION, AGENCY, files=files)
     assert openpyxl.load_workbook(out / agency["xlsx"]).sheetnames == ["Ringkasan", "Indikator", "Anggaran", "Catatan"]
-    unit = download_links("unit", REGION, AGENCY, "sekretariat", files=files)
-    assert openpyxl.load_workbook(out / unit["xlsx"]).sheetnames[:2] == ["Ringkasan", "Indikator"]
 
 
 def notes_of(path: Path) -> str:
@@ -597,24 +650,25 @@ def test_every_api_document_validates_against_its_schema(files):
 
 
 def test_download_links_for_every_page(result, files):
+    """Every scope's links as its page and API document give them (held_links): csv, the
+    summary CSV, xlsx, JSON and the API document; every scope's JSON is its API document."""
     ds = result.dataset
     need = {"csv", "csv_ringkasan", "xlsx", "json", "api"}
     assert need | {"zip", "datapackage", "csv_jabatan", "csv_anggaran"} <= set(download_links("semua", files=files))
-    scopes = [download_links("semua", files=files)]
+    scopes = [held("semua", files=files)]
     for region in ds.regions.values():
-        scopes.append(download_links("wilayah", region.id, files=files))
+        scopes.append(held("wilayah", region.id, files=files))
         for agency in region.agencies.values():
-            scopes.append(download_links("perangkat_daerah", region.id, agency.id, files=files))
+            scopes.append(held("perangkat_daerah", region.id, agency.id, files=files))
             for u in agency.units:
-                scopes.append(download_links("unit", region.id, agency.id, u, files=files))
+                scopes.append(held("unit", region.id, agency.id, u, files=files))
             for p in agency.positions:
-                links = download_links("jabatan", region.id, agency.id, p, files=files)
-                assert need <= set(links) and links["json"] != links["api"]  # a position's own JSON
-    for links in scopes:  # larger scopes: the JSON is the API document
+                scopes.append(held("jabatan", region.id, agency.id, p, files=files))
+    for links in scopes:
         assert need <= set(links) and links["json"] == links["api"], links
     for a, p, _, _, res in result.reports:
-        links = download_links("jabatan", a.region_id, a.id, p.id, res.tahun, res.triwulan, files=files)
-        whole = download_links("jabatan", a.region_id, a.id, p.id, files=files)
+        links = held("jabatan", a.region_id, a.id, p.id, res.tahun, res.triwulan, files=files)
+        whole = held("jabatan", a.region_id, a.id, p.id, files=files)
         assert need <= set(links) and links["json"] == links["api"]
         assert {k: v for k, v in links.items() if k not in ("json", "api")} == {
             k: v for k, v in whole.items() if k not in ("json", "api")
@@ -640,3 +694,30 @@ def test_same_bytes_in_a_second_process(files, second_run):
     other = json.loads(stdout)
     assert list(other) == list(files)
     assert [p for p, h in other.items() if hashlib.sha256(files[p]).hexdigest() != h] == []
+
+
+def test_context_columns_left_out_of_a_workbook_only_when_one_value_in_every_sheet():
+    """Issue 21, fewer cells: a context column goes to the notes only when every row of every
+    sheet holds the same value; an agency's budget sheet holding one position keeps its
+    Jabatan column, as the other sheets do."""
+    from generator.opendata.files import without_constant_context
+    from generator.render.workbook import Column, Sheet
+
+    def col(name: str) -> Column:
+        return Column(name, {"jabatan": "Jabatan", "wilayah": "Wilayah", "unit": "Unit kerja"}.get(name, name), "string")
+
+    ringkasan = Sheet(
+        "Ringkasan",
+        [col("jabatan"), col("wilayah"), col("unit"), col("x")],
+        [
+            {"jabatan": "Kepala Dinas", "wilayah": "Kota A", "unit": None, "x": "1"},
+            {"jabatan": "Sekretaris", "wilayah": "Kota A", "unit": None, "x": "2"},
+        ],
+    )
+    anggaran = Sheet("Anggaran", [col("jabatan"), col("wilayah")], [{"jabatan": "Kepala Dinas", "wilayah": "Kota A"}])
+    empty = Sheet("Indikator", [col("jabatan"), col("wilayah")], [])
+    sheets, said = without_constant_context([ringkasan, anggaran, empty])
+    assert [[c.name for c in s.columns] for s in sheets] == [["jabatan", "x"], ["jabatan"], ["jabatan"]]
+    assert said == "Wilayah: Kota A; Unit kerja: –"
+    assert [s.rows for s in sheets] == [ringkasan.rows, anggaran.rows, []]  # rows untouched
+    assert without_constant_context([ringkasan.__class__("R", [col("x")], [{"x": "1"}])])[1] is None

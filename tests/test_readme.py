@@ -12,7 +12,8 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def _yaml_blocks() -> list[str]:
-    return re.findall(r"```yaml\n(.*?)```", README, re.S)
+    """The YAML examples of the data-format part (other sections show other files)."""
+    return re.findall(r"```yaml\n(.*?)```", README.split("### Example: one complete position", 1)[1], re.S)
 
 
 def test_example_position_files_are_valid_and_compute(minimal_data):

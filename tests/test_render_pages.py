@@ -61,34 +61,48 @@ def test_position_page_sections(minimal_files):
 
 
 def test_position_page_links_its_downloads(tmp_path):
+    """Issue 21: the position's own files (CSV and XLSX for all periods, its API document as
+    JSON) once at the top; each period its API report; no link repeated under the tables."""
     from generator.opendata import open_data_files
 
     result = check(copy_minimal(tmp_path))
     files = render_site(result, open_data=open_data_files(result)).files
     md = files[KD].decode()
     links = re.findall(r'<a href="([^"]+)" title="[^"]*" download>([^<]+)</a>', md)
-    assert {label for _, label in links} >= {"CSV", "CSV ringkasan", "CSV anggaran", "XLSX", "JSON", "API"}
+    assert [label for _, label in links] == ["CSV", "XLSX", "JSON"]
     for href, _ in links:  # page-relative (…/kepala-dinas/ is a folder), every target rendered
         target = posixpath.normpath(posixpath.join(posixpath.dirname(KD), "kepala-dinas", href))
         assert target in files, href
-    # one period: its own JSON (the API report) first, then the position's files for all periods
     text = _text(files, KD)
-    # the latest report links all three; an earlier quarter (compact) its own JSON only
-    assert "Unduh data pengukuran Triwulan IV 2025: JSON · CSV (semua periode) · XLSX (semua periode) " in text
+    assert "Unduh data jabatan ini (semua periode): CSV · XLSX · JSON (" in text
+    assert "Unduh data pengukuran Triwulan IV 2025: JSON " in text
     assert "Unduh data pengukuran Triwulan II 2025: JSON " in text
-    for period in ("Triwulan IV 2025", "Triwulan II 2025"):
-        assert f"Unduh data anggaran {period}: CSV anggaran (semua periode) · XLSX (semua periode) " in text, period
-    assert "Unduh data jabatan ini (semua periode): CSV · CSV ringkasan · CSV anggaran · XLSX · JSON · API (" in text
+    assert "Unduh data anggaran" not in text and "Unduh data semua triwulan" not in text
     periods = re.findall(r'<a href="([^"]+)"(?: title="[^"]*")? download>JSON</a>', md)
-    assert [h.rsplit("/", 1)[-1] for h in periods] == [
-        "kota-contoh_dinas-contoh_kepala-dinas.json",
-        "2025-tw4.json",
-        "2025-tw2.json",
-    ]
+    assert [h.rsplit("/", 1)[-1] for h in periods] == ["kepala-dinas.json", "2025-tw4.json", "2025-tw2.json"]
+    assert "api/v1/jabatan/kota-contoh/dinas-contoh/kepala-dinas.json" in periods[0]
     assert "api/v1/laporan/kota-contoh/dinas-contoh/kepala-dinas/2025-tw4.json" in periods[1]
     for href in periods:
         target = posixpath.normpath(posixpath.join(posixpath.dirname(KD), "kepala-dinas", href))
         assert target in files, href
+    # the unit page links its agency's files and says which column holds its rows
+    unit = _text(files, "kota-contoh/dinas-contoh/unit/bidang-a.md")
+    assert "CSV dan XLSX: berkas perangkat daerah; baris unit ini dan unit di bawahnya menurut kolom unit_id" in unit
+
+
+def test_position_page_says_each_figure_once(minimal_files):
+    """Issue 21, page weight: the quarters chart has no second table of its figures (each
+    quarter's measurement table holds them, as its text says); the phone labels of the
+    quarter's figures are set once on the table (hasil.css), not on every cell."""
+    md = minimal_files[KD].decode()
+    assert "Data grafik" not in md and "Angka yang sama ada di tabel pengukuran setiap triwulan" in md
+    tables = [html.unescape(t) for t in re.findall(r'<table tabindex="0" style="([^"]*)">', md)]
+    assert "--kj-t:'Target s.d. TW IV';--kj-r:'Realisasi s.d. TW IV'" in tables
+    assert "--kj-t:'Target s.d. TW II';--kj-r:'Realisasi s.d. TW II'" in tables
+    assert "--kj-t:'Target s.d. TW IV (Rp)';--kj-r:'Realisasi s.d. TW IV (Rp)'" in tables
+    bodies = "".join(re.findall(r"<tbody>.*?</tbody>", md, re.S))  # the totals rows (tfoot) keep theirs
+    assert "Target s.d. TW" not in bodies and 'data-label="Capaian' not in bodies
+    assert re.search(r'<span class="kj-batang" aria-hidden="true" style="--kj-c:[\d.]+%"></span>', md)
 
 
 def test_indicators_without_realisation(tmp_path):

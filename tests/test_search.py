@@ -70,5 +70,7 @@ def test_header_search_finds_ditempatkan_for_penempatan(browser, site_url):
     assert "ditempatkan" in page.inner_text("article")
     foreign = [u for u in requests if urlsplit(u).scheme not in ("data", "blob") and urlsplit(u).hostname != "127.0.0.1"]
     assert foreign == []
+    # the search runs on the page: no web worker script is downloaded before the results
+    assert not [u for u in requests if u.endswith("pagefind-worker.js")]
     assert errors == []
     ctx.close()

@@ -1,12 +1,16 @@
 """generator/site/sitebuild.py keeps MkDocs' semantics where the bundled site cannot show
 it: strict mode, plugins, the navigation of pages whose title comes from their heading,
 and MkDocs or Material versions it was not checked with. Real MkDocs builds of small docs
-folders, compared with plain `mkdocs build` (mkdocs.commands.build.build)."""
+folders, compared with plain `mkdocs build` (mkdocs.commands.build.build); and the
+generated docs folder built by plain MkDocs and by ProperDocs (issue 21)."""
 
 from __future__ import annotations
 
 import json
 import logging
+import re
+import subprocess
+import sys
 from pathlib import Path
 
 import material
@@ -177,3 +181,76 @@ def test_plan_takes_the_plain_build_when_it_cannot_do_what_mkdocs_does(tmp_path)
     assert sitebuild.plan(anchors)[0] is False  # only plain MkDocs checks anchors across pages
     default = load_config(str(_site(tmp_path, plugins="[search]")))
     assert sitebuild.plan(default)[0] is False
+
+
+# --------------------------------------------------------------------------- ProperDocs
+
+GENERATOR_TAG = re.compile(rb'<meta name="generator" content="([^"]*)">')
+
+
+def _strip_generator(tree: dict[str, bytes]) -> tuple[dict[str, bytes], set[bytes]]:
+    """The pages without the generator meta tag (which names the engine and its version),
+    and the tags seen: the only difference allowed between the two engines' output."""
+    seen: set[bytes] = set()
+    out = {}
+    for rel, data in tree.items():
+        if rel.endswith(".html"):
+            seen.update(GENERATOR_TAG.findall(data))
+            data = GENERATOR_TAG.sub(b"", data)
+        out[rel] = data
+    return out, seen
+
+
+def test_the_generated_docs_folder_builds_with_mkdocs_and_properdocs_to_the_same_pages(tmp_path):
+    """issue 21: ProperDocs 1.6.7 (the maintained fork of MkDocs 1.x) is the tested exit from
+    MkDocs. The docs folder `kinerja build` writes for a small fixture, built by plain
+    `mkdocs build` and by `properdocs build` from the same build/mkdocs.yml: the same files,
+    byte for byte, except the generator meta tag. The build date (Material prints none, but
+    sitemap.xml.gz carries it) is fixed by SOURCE_DATE_EPOCH (the autouse fixture above)."""
+    from site_fixtures import build, copy_minimal
+
+    built = build(copy_minimal(tmp_path), tmp_path / "kinerja")
+    config = built.docs.parent / "mkdocs.yml"
+    assert config.is_file() and (built.docs / "index.md").is_file()
+    trees = {}
+    for engine in ("mkdocs", "properdocs"):
+        out = tmp_path / engine
+        run = subprocess.run(
+            [sys.executable, "-m", engine, "build", "-q", "-f", str(config), "-d", str(out)],
+            cwd=config.parent,
+            capture_output=True,
+            text=True,
+        )
+        assert run.returncode == 0, (engine, run.stderr[-2000:])
+        trees[engine] = _tree(out)
+    plain, plain_tags = _strip_generator(trees["mkdocs"])
+    proper, proper_tags = _strip_generator(trees["properdocs"])
+    pages = [p for p in plain if p.endswith("index.html")]
+    assert len(pages) >= 15 and "kota-contoh/dinas-contoh/jabatan/kepala-dinas/index.html" in pages
+    assert sorted(proper) == sorted(plain)
+    assert [p for p in plain if proper[p] != plain[p]] == []
+    # what was left out is the engine's name, nothing else: one tag per engine, on every page
+    assert plain_tags == {f"mkdocs-{mkdocs.__version__}, mkdocs-material-{material.__version__}".encode()}
+    assert len(proper_tags) == 1 and b"ProperDocs 1.6" in next(iter(proper_tags))
+    assert all(GENERATOR_TAG.search(trees["properdocs"][p]) for p in pages)
+
+
+def test_the_properdocs_workflow_builds_the_generated_docs_folder_with_the_tested_version():
+    """.github/workflows/properdocs.yml: on code changes, `kinerja build` writes the docs
+    folder, ProperDocs (the version the test above ran, pinned in the test extras) and plain
+    MkDocs build it, and the two sites may differ only in the generator tag."""
+    import tomllib
+
+    import yaml
+
+    root = Path(__file__).resolve().parent.parent
+    workflow = yaml.safe_load((root / ".github" / "workflows" / "properdocs.yml").read_text(encoding="utf-8"))
+    on = workflow.get("on", workflow.get(True))
+    assert {"push", "pull_request"} <= set(on) and "generator/**" in on["pull_request"]["paths"]
+    runs = [s["run"] for job in workflow["jobs"].values() for s in job["steps"] if "run" in s]
+    extras = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["project"]["optional-dependencies"]["test"]
+    pin = next(x for x in extras if x.startswith("properdocs=="))
+    assert pin == "properdocs==1.6.7" and f'"{pin}"' in runs[0]
+    order = [next(i for i, r in enumerate(runs) if r.startswith(cmd)) for cmd in ("kinerja build", "properdocs build", "diff -r")]
+    assert order == sorted(order)
+    assert "-f build/mkdocs.yml" in runs[order[1]] and "generator" in runs[order[2]]

@@ -121,6 +121,7 @@ def _triggers(workflow: dict) -> set[str]:
 WRITERS = {
     ("terbitkan.yml", "terbitkan"): {"pages", "id-token"},
     ("komentar-ringkasan.yml", "komentar"): {"pull-requests"},
+    ("nasional.yml", "terbitkan"): {"pages", "id-token"},  # the national portal (generator/nasional)
 }
 
 

@@ -1,6 +1,7 @@
 """Official documents made from the data (issue 18): the Laporan Kinerja of every report,
 the Perjanjian Kinerja and the IKI sheet of every year of a position, as PDF (Typst,
-templates/dokumen/*.typ: PDF/A-2a, tagged) and as editable DOCX (python-docx).
+templates/dokumen/*.typ: PDF/A-2a, tagged; its objects packed by pdfpack.py) and as
+editable DOCX (WordprocessingML written directly, wordml.py).
 
 The content of each document (lkj.py, pk_iki.py, common.py) is plain data built from the
 checked data and the engine's figures: the same numbers as the site, in Indonesian format,

@@ -4,7 +4,7 @@ its content or the templates/engine changed.
 Per position and year: the Perjanjian Kinerja in force (when the year has one), the IKI
 sheet (when it has one) and the Laporan Kinerja of every computed report. Each document's
 content is plain JSON (lkj.py, pk_iki.py); its cache key is the sha256 of that JSON, the
-kind, the templates, the Typst and python-docx versions and this package's code. Entries
+kind, the templates, the Typst version and this package's code. Entries
 are sealed with the sha256 of their bytes and used only when they verify (as the site's
 caches, generator/site/integrity.py): a damaged entry is simply made again.
 """
@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -95,12 +96,13 @@ class Maker:
     made: int = 0
     reused: int = 0
     remade: list[str] = field(default_factory=list)  # the PDF paths made this run (benchmark)
+    cpu: float = 0.0  # CPU seconds spent in ``files``, this process' and its Typst helper's
     _salt: str = ""
 
     def salt(self) -> str:
         if not self._salt:
             self._salt = hashlib.sha256(
-                "\n".join([pdf.engine_version(), versions("typst", "python-docx"), code_digest("documents")]).encode()
+                "\n".join([pdf.engine_version(), versions("typst"), code_digest("documents")]).encode()
             ).hexdigest()
         return self._salt
 
@@ -145,9 +147,11 @@ class Maker:
 
     def files(self, docs: list[Dokumen], tampilan: str, commit: str | None, on: dt.date) -> dict[str, bytes]:
         """Docs-relative path → bytes of every document in ``docs``, PDF and DOCX."""
+        started, helper = time.process_time(), pdf.helper_cpu
         out: dict[str, bytes] = {}
         for d in docs:
             pdf_data, docx_data = self.make(d.jenis, d.content(tampilan, commit, on), d.path("pdf"))
             out[d.path("pdf")] = pdf_data
             out[d.path("docx")] = docx_data
+        self.cpu += time.process_time() - started + pdf.helper_cpu - helper
         return out

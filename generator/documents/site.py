@@ -1,7 +1,11 @@
 """The official documents in the site (the site stage calls this, generator/site/compose.py):
 each agency's PDF and DOCX files, made in the agency's job (public copies: NIPs as the site
 shows them), and the Jinja global ``dokumen`` that lists a position's documents for its
-page (templates/_dokumen.md.j2)."""
+page (templates/_dokumen.md.j2).
+
+The CPU seconds spent making each agency's documents (in the worker and its Typst helper)
+are appended to build/cache/dokumen-cpu.txt; the build sums them into its stage timings
+(build/cache/waktu.json, key ``CPU_KEY``), read by benchmarks/run.py."""
 
 from __future__ import annotations
 
@@ -23,6 +27,23 @@ def label(d: Dokumen) -> str:
     return f"Indikator Kinerja Individu {tahun}"
 
 
+CPU_KEY = "Dokumen resmi (CPU)"
+LEDGER = "dokumen-cpu.txt"  # beside the documents' cache folder, build/cache/dokumen
+
+
+def cpu_ledger(build_dir: Path) -> Path:
+    return build_dir / "cache" / LEDGER
+
+
+def cpu_seconds(ledger: Path) -> float | None:
+    """The CPU seconds recorded in ``ledger`` this build (None when no document was asked for)."""
+    try:
+        lines = ledger.read_text(encoding="ascii").split()
+    except OSError:
+        return None
+    return round(sum(float(x) for x in lines if x.replace(".", "", 1).isdigit()), 2)
+
+
 class SiteDocuments:
     """``cache``: the folder of made documents (build/cache/dokumen); ``commit``: the data
     commit written into each document's properties."""
@@ -35,7 +56,13 @@ class SiteDocuments:
 
     def agency_files(self, region: RegionRecord, agency: AgencyRecord) -> dict[str, bytes]:
         docs = [d for pos in agency.positions.values() for d in position_documents(self.ix, region, agency, pos)]
-        return self.maker.files(docs, self.ix.tampilan_nip, self.commit, self.ix.data_per)
+        before = self.maker.cpu
+        files = self.maker.files(docs, self.ix.tampilan_nip, self.commit, self.ix.data_per)
+        if self.maker.cache is not None:  # one short line, appended whole (O_APPEND): workers share the file
+            self.maker.cache.parent.mkdir(parents=True, exist_ok=True)
+            with open(self.maker.cache.parent / LEDGER, "a", encoding="ascii") as f:
+                f.write(f"{self.maker.cpu - before:.4f}\n")
+        return files
 
     def position(self, region_id: str, agency_id: str, position_id: str) -> list[dict[str, str]]:
         """The position's documents, newest first: label and the docs paths of PDF and DOCX."""

@@ -2,17 +2,23 @@
 bytes), in a dict or in the mapping the caller passes (the build writes them straight to
 disk), one agency at a time and then what depends on all of them.
 
-Downloads per scope, each row written as few times as the pages need it:
+Downloads per scope, each row written as few times as its users need it (issue 21):
 
-- position (all its periods): indicator CSV, report-summary CSV, budget CSV (where there
-  is a budget), XLSX with every sheet, and a JSON bundle (`kinerja compute --json` shape).
+- position (all its periods), for the citizen who wants one position's table: its
+  indicator CSV and an XLSX with every sheet. Its report-summary and budget rows are in
+  its agency's CSVs; its JSON is its API document (with one API document per report).
   One period of a position has no files of its own: its JSON is the API report document,
   its CSV and XLSX links lead to the position's files (addresses.download_links).
-- unit, agency: the CSVs and an XLSX with every sheet; JSON is the scope's API document.
-- region, whole dataset: the CSVs and an XLSX with the Ringkasan sheet only (and Jabatan
-  for the whole dataset); indicator and budget rows are in the CSVs. JSON is the API
-  document; the whole dataset adds the Data Package and one zip.
-- the static API with its schemas.
+- agency: the indicator, report-summary and budget (where there is a budget) CSVs and an
+  XLSX with every sheet; JSON is its API document.
+- unit, region: no files of their own (they were exact subsets or concatenations of the
+  agencies' files): their links lead to the agency's, respectively the whole dataset's,
+  files, filtered by the unit_id or wilayah_id column (render/downloads.held_links).
+- whole dataset, for the analyst: the CSVs (and the positions' table) and an XLSX with
+  the Ringkasan and Jabatan sheets only; indicator and budget rows are in the CSVs. JSON
+  is the API index; the Data Package and one zip.
+- the static API with its schemas (one document per region, agency, unit, position and
+  report: unchanged).
 
 So a province site (thousands of positions × periods) stays at a size a static host
 accepts. Reads only the CheckResult and no clock; writes only through ``files``.
@@ -23,16 +29,15 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import MutableMapping
 
-from generator.compute.engine import measured_indicators, walk_indicators
-from generator.compute.policy import DEFAULT
-from generator.compute.serialize import SCHEMA_VERSION, dumps, policy_dict, report_dict
+from generator.compute.serialize import dumps
 from generator.core import addresses
 from generator.opendata import columns, package, tables
-from generator.opendata.api import ApiBuilder, definition
+from generator.opendata.api import ApiBuilder
 from generator.opendata.csvfile import csv_bytes
 from generator.opendata.provenance import Provenance
 from generator.opendata.schemas import schemas
 from generator.opendata.scopes import Scope, build_scopes
+from generator.render.downloads import held_links
 from generator.render.workbook import Column, Sheet, XlsxJob, xlsx_bytes
 
 
@@ -94,34 +99,16 @@ def _provenance(ds, s: Scope, commit: str | None, site_url: str | None) -> Prove
     )
 
 
-def _bundle(s: Scope, prov: Provenance) -> dict:
-    """A position's JSON download: the `kinerja compute --json` document for all its reports,
-    plus provenance and the indicator definitions of its years without a report. (Larger
-    scopes link their API document instead; one period's JSON is its API report.)"""
-    return {
-        "schema": SCHEMA_VERSION,
-        "data_per": prov.data_per.isoformat(),
-        "kebijakan_bawaan": policy_dict(DEFAULT),
-        "cakupan": {"jenis": s.kind, "wilayah": s.region, "perangkat_daerah": s.agency, "id": s.id},
-        "provenans": prov.as_dict(),
-        "laporan": [report_dict(e.region.id, e.agency.id, e.position.id, e.res) for e in s.entries],
-        "definisi_indikator": [
-            {
-                "wilayah": d.region.id,
-                "perangkat_daerah": d.agency.id,
-                "jabatan": d.position.id,
-                "tahun": d.year.tahun,
-                "sumber_indikator": tables.indicator_source(d.year),
-                "indikator": [definition(i, p) for i, p, _ in walk_indicators(measured_indicators(d.year.model))],
-            }
-            for d in s.definitions
-        ],
-    }
-
-
 # Workbooks of these scopes hold one row per report (and the Jabatan table): their
 # indicator and budget rows, repeated from every agency's files, are in the CSVs only.
-SUMMARY_ONLY = ("semua", "wilayah")
+SUMMARY_ONLY = ("semua",)
+# Scopes with download files of their own, and the tables each writes (issue 21): units and
+# regions have none (render/downloads.held_links), a position its indicator CSV and XLSX.
+OWN_TABLES = {
+    "semua": ("indikator", "ringkasan", "anggaran"),
+    "perangkat_daerah": ("indikator", "ringkasan", "anggaran"),
+    "jabatan": ("indikator",),
+}
 
 
 def _csv_note(s: Scope, links: dict[str, str], budget: bool) -> str:
@@ -137,13 +124,40 @@ def _csv_note(s: Scope, links: dict[str, str], budget: bool) -> str:
         else f"Baris per indikator ada di berkas CSV {name('csv')}, yang dapat diunduh dari halaman yang sama."
     )
     return (
-        f"Lembar kerja ini hanya memuat {held}. {where} Berkas XLSX setiap perangkat daerah, unit kerja, "
+        f"Lembar kerja ini hanya memuat {held}. {where} Berkas XLSX setiap perangkat daerah "
         "dan jabatan memuat juga lembar Indikator dan, bila ada anggaran, lembar Anggaran."
     )
 
 
 def _sheet(title: str, cols: list[Column], rows: list[dict]) -> Sheet:
     return Sheet(title, columns.in_workbook(cols), rows)
+
+
+# Who the rows are about: in a position's workbook the same in every row (its region,
+# agency, unit, title, holder), in an agency's the region and agency. Such a column is left
+# out of the sheet and said once on the Catatan sheet (issue 21: fewer cells per workbook).
+CONSTANT_CONTEXT = ("wilayah", "perangkat_daerah", "unit", "jabatan_id", "jabatan", "jenis_jabatan", "pemangku")
+SAME_LABEL = "Sama di setiap baris"
+
+
+def without_constant_context(sheets: list[Sheet]) -> tuple[list[Sheet], str | None]:
+    """The sheets without the CONSTANT_CONTEXT columns that hold one and the same value in
+    every row of every sheet with rows (an agency's Anggaran sheet may hold one position
+    only: its Jabatan column stays, as it does on the other sheets); and the notes text that
+    states those values ("Jabatan: Kepala Dinas; Unit kerja: –; …"), None when none."""
+    values: dict[str, set] = {}
+    titles: dict[str, str] = {}
+    for sheet in sheets:
+        for c in sheet.columns:
+            if c.name in CONSTANT_CONTEXT and sheet.rows:
+                titles[c.name] = c.title
+                values.setdefault(c.name, set()).update(r.get(c.name) for r in sheet.rows)
+    same = {name: next(iter(v)) for name, v in values.items() if len(v) == 1}
+    out = [
+        Sheet(s.title, [c for c in s.columns if c.name not in same], s.rows, s.widths, s.frozen_columns, s.wrap) for s in sheets
+    ]
+    text = "; ".join(f"{titles[n]}: {'–' if same[n] is None else same[n]}" for n in CONSTANT_CONTEXT if n in same)
+    return out, text or None
 
 
 def xlsx_serial(jobs: list[XlsxJob]) -> list[bytes]:
@@ -156,14 +170,14 @@ TABLE_LINK = {"indikator": "csv", "ringkasan": "csv_ringkasan", "anggaran": "csv
 class OpenData:
     """Every open-data file, written into ``files`` in two passes:
 
-    - ``agency``: one agency's files: CSVs, XLSX and JSON of its position, unit and agency
-      scopes, and their API documents. They depend on nothing outside the agency but the
+    - ``agency``: one agency's files: CSVs and XLSX of its position and agency scopes, and
+      the API documents of its agency, unit, position and report scopes. They depend on nothing outside the agency but the
       site's settings, so the build makes them side by side, in the same job as the
       agency's pages, and skips an agency whose data did not change (render_site,
       incremental.AgencyMemo). Returns a few facts the second pass needs.
-    - ``rest``: what depends on every agency: region and whole-dataset files (their CSVs
-      are the agencies' CSVs joined, not encoded again), the API index and region
-      documents, schemas, the Data Package and the zip.
+    - ``rest``: what depends on every agency: the whole-dataset files (its CSVs are the
+      agencies' CSVs joined, not encoded again), the API index and region documents,
+      schemas, the Data Package and the zip.
 
     ``commit``: `git rev-parse HEAD` of the data (None when unknown); ``site_url``: the
     site's public address, if known (used in citations and schema ids; all links stay
@@ -205,21 +219,29 @@ class OpenData:
         return self._provs[s.key]
 
     def _links(self, s: Scope) -> dict[str, str]:
-        """The downloads of a scope that exist so far, for its API document."""
-        return {k: v for k, v in s.links().items() if v in self.apis or v in self._out}
+        """The downloads of a scope, for its API document: its files that exist so far, the
+        enclosing scope's for tables it has no file of (render/downloads.held_links; the
+        budget CSV only when it has budget rows), its API document as its JSON."""
+        links = held_links(
+            s.kind, s.region, s.agency, s.id, s.tahun, s.triwulan, exists=lambda v: v in self.apis or v in self._out
+        )
+        if not any(e.res.budget for e in s.entries):
+            links.pop("csv_anggaran", None)
+        return links
 
     def _scope(self, s: Scope, csvs: dict[str, bytes], sheets: list[Sheet]) -> tuple[str, XlsxJob]:
-        """Write one scope's CSVs (table → bytes) and JSON bundle; its workbook job."""
+        """Write one scope's CSVs (table → bytes); its workbook job."""
         links, out = s.links(), self._out
         for table, data in csvs.items():
             out[links[TABLE_LINK.get(table, f"csv_{table}")]] = data
-        if links["json"] != links["api"]:  # a position: its bundle; larger scopes: the API document
-            out[links["json"]] = _json(_bundle(s, self._prov(s)))
         return self._workbook(s, sheets)
 
     def _workbook(self, s: Scope, sheets: list[Sheet]) -> tuple[str, XlsxJob]:
         """(path, xlsx_bytes arguments) of one scope's workbook."""
         links, notes = s.links(), self._prov(s).as_rows()
+        sheets, same = without_constant_context(sheets)
+        if same:
+            notes.insert(1, (SAME_LABEL, same + ". Kolom ini tidak diulang di setiap baris lembar kerja."))
         if s.kind in SUMMARY_ONLY:
             budget = any(e.res.budget for e in s.entries)  # as the budget CSV: one row per budget line
             notes.insert(1, ("Baris indikator dan anggaran", _csv_note(s, links, budget)))
@@ -239,11 +261,13 @@ class OpenData:
         out, rows = self._begin(files), _Rows(self.common)
         jobs, definitions = [], 0
         for s in self.of_agency[(region_id, agency_id)]:
-            if s.tahun is not None:
-                continue  # one period: the API report document; CSV and XLSX are the position's
+            if s.tahun is not None or s.kind not in OWN_TABLES:
+                continue  # one period, a unit: no files of their own (held_links)
             t = {name: rows.scope(s, name) for name in TABLE_LINK}
             csvs = {}
             for name, (reports, defs) in t.items():
+                if name not in OWN_TABLES[s.kind]:
+                    continue
                 if reports or defs or name != "anggaran":
                     head, body, tail = _csv(columns.TABLES[name], reports, defs)
                     csvs[name] = head + body + tail
@@ -253,7 +277,7 @@ class OpenData:
                 _sheet("Ringkasan", columns.RINGKASAN, t["ringkasan"][0]),
                 _sheet("Indikator", columns.INDIKATOR, t["indikator"][0] + t["indikator"][1]),
             ]
-            if "anggaran" in csvs:
+            if t["anggaran"][0]:  # as the budget CSV: only where there are budget rows
                 sheets.append(_sheet("Anggaran", columns.ANGGARAN, t["anggaran"][0]))
             jobs.append(self._scope(s, csvs, sheets))
         keys = self._workbooks(jobs)
@@ -296,10 +320,11 @@ class OpenData:
         return csvs
 
     def _summaries(self) -> list[tuple[Scope, list[Sheet]]]:
-        """The region and whole-dataset scopes, with the sheets of their workbooks."""
+        """The whole-dataset scope, with the sheets of its workbook (a region has no files of
+        its own: its rows are the whole dataset's with its wilayah_id)."""
         rows, ds, out = _Rows(self.common), self.ds, []
         for s in self.scopes:
-            if s.agency is not None:
+            if s.kind not in SUMMARY_ONLY:
                 continue
             sheets = [_sheet("Ringkasan", columns.RINGKASAN, rows.scope(s, "ringkasan")[0])]
             if s.kind == "semua":
@@ -310,7 +335,7 @@ class OpenData:
         return out
 
     def summary_workbooks(self) -> None:
-        """Make the region and whole-dataset workbooks ahead: they need only the checked
+        """Make the whole-dataset workbook ahead: it needs only the checked
         data, so the build makes them beside the agencies, and ``rest`` finds them in
         xlsx_many's cache (without a cache this is only wasted work)."""
         self._begin(None)

@@ -4,12 +4,15 @@ as one deterministic zip of everything."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 from collections.abc import Mapping
 
 from generator.compute import serialize
 from generator.core import addresses
 from generator.core.archive import stable_zip
 from generator.opendata.columns import TABLES, TITLES
+from generator.opendata.csvfile import csv_bytes
 from generator.opendata.provenance import Provenance, licence_id, licence_url
 from generator.render.workbook import Column
 
@@ -151,11 +154,58 @@ def readme(prov: Provenance, files: list[str]) -> bytes:
             "kinerja_anggaran.csv.",
             "api/v1/: dokumen API statis (JSON) dan skemanya (JSON Schema 2020-12); satu dokumen per laporan di "
             "api/v1/laporan/, berbentuk `kinerja compute --json` (kinerja-compute/1).",
-            "dokumen/: dokumen resmi (Laporan Kinerja, Perjanjian Kinerja, IKI) sebagai PDF/A dan DOCX, dibuat dari "
-            "data yang sama; NIP disamarkan.",
         ]
     )
+    if DOKUMEN_MANIFEST in files:
+        lines.append(
+            f"{DOKUMEN_MANIFEST}: daftar dokumen resmi (Laporan Kinerja, Perjanjian Kinerja, IKI) sebagai PDF/A "
+            "dan DOCX, dibuat dari data yang sama (NIP disamarkan): alamat unduhan, jenis, tahun, triwulan, ukuran "
+            "(byte) dan sidik SHA-256 setiap berkas. Berkasnya sendiri tidak ikut dalam arsip ini supaya arsip tetap "
+            "kecil; unduh dari alamatnya dan cocokkan sidiknya."
+        )
     return ("\n".join(lines) + "\n").encode("utf-8")
+
+
+DOKUMEN_MANIFEST = f"{addresses.DOKUMEN}/daftar-dokumen.csv"
+_MANIFEST_COLUMNS = [
+    Column("url", "Alamat", "string"),
+    Column("berkas", "Berkas", "string"),
+    Column("format", "Format", "string"),
+    Column("jenis", "Jenis", "string"),
+    Column("wilayah", "Wilayah", "string"),
+    Column("perangkat_daerah", "Perangkat daerah", "string"),
+    Column("jabatan", "Jabatan", "string"),
+    Column("tahun", "Tahun", "integer"),
+    Column("triwulan", "Triwulan", "integer"),
+    Column("bytes", "Ukuran (byte)", "integer"),
+    Column("sha256", "SHA-256", "string"),
+]
+
+
+def document_manifest(files: Mapping[str, bytes], prov: Provenance) -> bytes | None:
+    """One CSV row per official document file (PDF and DOCX) the API index lists: its
+    address, what it is, its size and SHA-256; None when ``files`` holds none (open data
+    made without the site). The zip lists the documents instead of holding copies: at
+    province scale the copies would double the documents' bytes on the site."""
+    index = json.loads(files[addresses.api_index()])
+    rows = []
+    for d in index.get("dokumen_resmi", []):
+        for ext in addresses.DOKUMEN_FORMAT:
+            path = d[ext]
+            if path not in files:
+                continue
+            data = files[path]
+            rows.append(
+                {
+                    **{k: d.get(k) for k in ("jenis", "wilayah", "perangkat_daerah", "jabatan", "tahun", "triwulan")},
+                    "url": prov.absolute(path),
+                    "berkas": path,
+                    "format": ext,
+                    "bytes": len(data),
+                    "sha256": hashlib.sha256(data).hexdigest(),
+                }
+            )
+    return csv_bytes(_MANIFEST_COLUMNS, rows) if rows else None  # none made (open data without the site)
 
 
 def zip_all(files: Mapping[str, bytes], prov: Provenance) -> bytes:
@@ -166,7 +216,9 @@ def zip_all(files: Mapping[str, bytes], prov: Provenance) -> bytes:
     wanted = [whole[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "csv_jabatan", "xlsx")] + [addresses.DATAPACKAGE]
     entries = [(p[len(top) :], files[p]) for p in wanted if p in files]
     entries += [(p, files[p]) for p in files if p.startswith(addresses.API + "/")]  # read only these (files may be on disk)
-    entries += [(p, files[p]) for p in files if p.startswith(addresses.DOKUMEN + "/")]  # official documents (PDF, DOCX)
+    manifest = document_manifest(files, prov) if addresses.api_index() in files else None
+    if manifest is not None:  # the official documents: listed (address, size, SHA-256), not copied
+        entries.append((DOKUMEN_MANIFEST, manifest))
     names = sorted(n for n, _ in entries)
     entries.append(("BACA-SAYA.txt", readme(prov, names)))
     return stable_zip(entries, prov.data_per)

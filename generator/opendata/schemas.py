@@ -51,8 +51,10 @@ PROVENANS = obj(
 UNDUHAN = {
     "type": "object",
     "description": "berkas unduhan menurut format (csv, csv_ringkasan, csv_anggaran, xlsx, json, api, …); "
-    "json selain jabatan adalah dokumen API itu sendiri; csv dan xlsx satu laporan adalah "
-    "berkas jabatannya, yang memuat semua periode",
+    "json adalah dokumen API itu sendiri; csv dan xlsx satu laporan adalah berkas jabatannya, yang "
+    "memuat semua periode; berkas yang tidak dimiliki cakupan sendiri adalah berkas cakupan di atasnya "
+    "yang memuat barisnya: wilayah → seluruh data (kolom wilayah_id), unit → perangkat daerah "
+    "(kolom unit_id), csv_ringkasan dan csv_anggaran jabatan → perangkat daerah (kolom jabatan_id)",
     "required": ["csv", "xlsx", "json", "api"],
     "additionalProperties": PATH,
 }

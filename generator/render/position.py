@@ -270,7 +270,7 @@ def quarters_view(
     tws = sorted({e.res.triwulan for e in e_list})
     alt = (
         f"Grafik target dan realisasi kumulatif per triwulan {tahun} untuk {len(series)} indikator {pos.model.jabatan}. "
-        "Angka yang sama ada di tabel Data grafik di bawahnya."
+        "Angka yang sama ada di tabel pengukuran setiap triwulan di halaman ini."
     )
     spec = ChartSpec(
         addresses.chart(region.id, agency.id, f"{pos.id}-{tahun}-triwulan"),
@@ -278,8 +278,9 @@ def quarters_view(
         charts.quarter_lines,
         (series[:MAX_QUARTER_LINES], fmt.ROMAWI),
     ).ponsel(phonecharts.quarter_lines)
-    table = [{"label": s.label, "satuan": s.satuan, "nilai": {tw: (t, v) for tw, t, v in s.points}} for s in series]
-    return {"chart": spec, "tws": tws, "table": table, "terpotong": max(0, len(series) - MAX_QUARTER_LINES)}
+    # no table of the same figures under the chart (issue 21, page weight): each quarter's
+    # measurement table on the page holds its target and realisasi
+    return {"chart": spec, "tws": tws, "terpotong": max(0, len(series) - MAX_QUARTER_LINES)}
 
 
 def _year_view(

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
 def code_fingerprint() -> str:
     """All of the generator's code and templates, and the versions of what renders with them."""
     libraries = ("jinja2", "openpyxl", "xlsxwriter", "matplotlib", "pydantic", "mkdocs", "mkdocs-material")
-    return code_digest("", libraries=(*libraries, "typst", "python-docx"))  # typst, python-docx: the documents
+    return code_digest("", libraries=(*libraries, "typst"))  # typst: the PDF documents (the DOCX: our own code)
 
 
 class _Store:

@@ -9,10 +9,15 @@ page fragments the query touches. The site's ``<html lang="id">`` selects Pagefi
 Indonesian stemmer (Snowball), so "penempatan" finds "ditempatkan" (both stem to
 "tempat"). Only the article is indexed (``data-pagefind-body`` in theme/main.html), never
 the navigation. Every asset is written into the site (pagefind/): no third-party request.
+
+A Pagefind index is one whole (word chunks, page list and ranking statistics over every
+page), so a changed page means a new index; what a build reuses is the whole bundle, when
+no page's article changed (search_input.py, cached in build/cache/cari and verified).
 """
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -47,28 +52,46 @@ def available() -> bool:
 # Publik's links and the columns that repeat on each of its hundreds of rows per agency
 # (the number, summary and responsible official stay searchable). They made the index and
 # every DIP result's fragment much larger, and the indexing slower.
-EXCLUDE = ", ".join(
-    [".kj-dip-tautan"]
-    + [
-        f'td[data-label="{label}"]'
-        for label in (
-            "Pejabat/unit yang menguasai",
-            "Waktu dan tempat pembuatan",
-            "Bentuk informasi",
-            "Jangka waktu penyimpanan",
-            "Klasifikasi",
-        )
-    ]
-)
+EXCLUDE_LIST = [".kj-dip-tautan"] + [
+    f'td[data-label="{label}"]'
+    for label in (
+        "Pejabat/unit yang menguasai",
+        "Waktu dan tempat pembuatan",
+        "Bentuk informasi",
+        "Jangka waktu penyimpanan",
+        "Klasifikasi",
+    )
+]
+EXCLUDE = ", ".join(EXCLUDE_LIST)
 
 
-def index_site(site: Path, *, quiet: bool = True) -> None:
-    """Write the Pagefind bundle into ``site/pagefind/`` (replacing an old one)."""
-    cmd = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE, "--exclude-selectors", EXCLUDE]
-    if quiet:
-        cmd.append("--silent")
-    done = subprocess.run(cmd, capture_output=True, text=True)
-    if done.returncode != 0:
-        raise SearchIndexError(f"Pagefind gagal (kode {done.returncode}): {(done.stderr or done.stdout).strip()[-2000:]}")
-    if not (site / BUNDLE / "pagefind.js").is_file():
+def index_site(
+    site: Path, *, cache: Path | None = None, known: dict[str, tuple[int, str]] | None = None, quiet: bool = True
+) -> None:
+    """Write the Pagefind bundle into ``site/pagefind/`` (replacing an old one).
+
+    ``cache`` (build/cache/cari): a bundle made from the very same inputs (every page's
+    ``data-pagefind-body``, search_input.py) by an earlier build is reused, verified,
+    without running Pagefind. ``known``: the pages hard-linked from the previous site
+    (dirty.DirtySite.prepare): not read again when the cache knows them. ``quiet``: kept
+    for callers; Pagefind runs silent."""
+    from generator.site.search_input import BundleCache, PagefindFailed, page_inputs, read_memo, run_pagefind, write_memo
+
+    bundle = site / BUNDLE
+    shutil.rmtree(bundle, ignore_errors=True)
+    store = None
+    if cache is not None:
+        fresh: dict[str, list] = {}
+        store = BundleCache(cache, page_inputs(site, known, read_memo(cache), fresh), exclude=EXCLUDE_LIST)
+        write_memo(cache, fresh)
+        if store.restore(bundle):
+            return
+    try:
+        run_pagefind(site, bundle, exclude=EXCLUDE)
+    except (PagefindFailed, OSError) as e:
+        shutil.rmtree(bundle, ignore_errors=True)
+        raise SearchIndexError(f"Pagefind gagal membuat indeks pencarian: {e}") from e
+    if not (bundle / "pagefind.js").is_file():
         raise SearchIndexError("Pagefind tidak menulis pagefind/pagefind.js")
+    if store is not None:
+        store.save(bundle)
