@@ -62,6 +62,9 @@ def pack(pdf: bytes) -> bytes:
     if parsed is None:
         return pdf
     header, bodies, trailer = parsed
+    # `/Suspects false` is the default (PDF 1.7 §14.7.1; PDF/UA-1 allows it absent); poppler
+    # (pdftoppm, Evince) reports it as a syntax error once the catalog sits in an object stream
+    bodies = {n: b.replace(b"/Marked true/Suspects false>>", b"/Marked true>>", 1) for n, b in bodies.items()}
     root, info, ids = _key(trailer, b"Root"), _key(trailer, b"Info"), _key(trailer, b"ID")
     if root is None or b"/Encrypt" in trailer:
         return pdf
