@@ -39,6 +39,9 @@ def test_only_the_article_is_indexed(bundled_site):
     assert frags
     text = gzip.decompress(frags[0].read_bytes()).decode("utf-8", errors="replace")
     assert "Lompat ke isi" not in text and "md-nav" not in text
+    # nor the headings' permalinks: "¶" stuck to a heading's last word ("profil¶") in the index
+    pilcrows = [f.name for f in frags if "\u00b6" in gzip.decompress(f.read_bytes()).decode("utf-8", errors="replace")]
+    assert pilcrows == []
 
 
 def test_header_search_finds_ditempatkan_for_penempatan(browser, site_url):

@@ -51,8 +51,9 @@ def available() -> bool:
 # Not indexed, besides what the templates mark data-pagefind-ignore: the Daftar Informasi
 # Publik's links and the columns that repeat on each of its hundreds of rows per agency
 # (the number, summary and responsible official stay searchable). They made the index and
-# every DIP result's fragment much larger, and the indexing slower.
-EXCLUDE_LIST = [".kj-dip-tautan"] + [
+# every DIP result's fragment much larger, and the indexing slower. Nor the headings'
+# permalinks (.headerlink): their "¶" was indexed stuck to the heading's last word.
+EXCLUDE_LIST = [".kj-dip-tautan", ".headerlink"] + [
     f'td[data-label="{label}"]'
     for label in (
         "Pejabat/unit yang menguasai",
