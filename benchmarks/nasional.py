@@ -17,7 +17,6 @@ host must for the portal's search (README, "National portal").
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import http.server
 import json
@@ -25,9 +24,7 @@ import os
 import re
 import subprocess
 import sys
-import threading
 import time
-from contextlib import contextmanager
 from pathlib import Path
 
 from benchmarks.browser import record_responses
@@ -81,16 +78,12 @@ class _Cors(_Handler):
     cors = True
 
 
-@contextmanager
 def serve(root: Path, cors: bool = False):
-    handler = functools.partial(_Cors if cors else _Handler, directory=str(root))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    """``root`` on a local port (the tests' server), with CORS headers when ``cors``."""
+    sys.path.insert(0, str(REPO / "tests"))
+    from site_fixtures import serve as serving
+
+    return serving(root, handler=_Cors if cors else _Handler)
 
 
 def write_config(path: Path, regions_url: str, names: list[str], sources: dict[str, Path] | None = None) -> None:

@@ -82,8 +82,10 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
 
 
 @contextmanager
-def serve(root: Path):
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(root)))
+def serve(root: Path, handler: type[http.server.SimpleHTTPRequestHandler] = _Quiet):
+    """``root`` over HTTP on a free local port (``handler``: a request handler class, e.g. one
+    that adds headers or serves a 404 page); yields the base URL."""
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(handler, directory=str(root)))
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:

@@ -6,12 +6,10 @@ an Indonesian 404 page that keeps its styles and search when the site lives in a
 
 from __future__ import annotations
 
-import functools
 import http.server
 import re
 import shutil
 import struct
-import threading
 import zlib
 from collections import Counter
 from contextlib import contextmanager
@@ -19,7 +17,7 @@ from html import unescape
 from pathlib import Path
 
 import pytest
-from site_fixtures import build, copy_minimal
+from site_fixtures import build, copy_minimal, serve
 
 from generator.check import check
 
@@ -226,13 +224,8 @@ def sub_folder(site: Path, folder: str = "kinerja"):
             self.end_headers()
             self.wfile.write(body)
 
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/{folder}/"
-    finally:
-        server.shutdown()
-        server.server_close()
+    with serve(root, handler=Handler) as url:
+        yield f"{url}{folder}/"
 
 
 def test_404_in_a_sub_folder_keeps_its_styles_and_search(browser, published):
