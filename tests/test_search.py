@@ -6,6 +6,8 @@ by the site itself: no request to another host."""
 from __future__ import annotations
 
 import gzip
+import json
+import re
 from urllib.parse import urlsplit
 
 import pytest
@@ -42,6 +44,24 @@ def test_only_the_article_is_indexed(bundled_site):
     # nor the headings' permalinks: "¶" stuck to a heading's last word ("profil¶") in the index
     pilcrows = [f.name for f in frags if "\u00b6" in gzip.decompress(f.read_bytes()).decode("utf-8", errors="replace")]
     assert pilcrows == []
+
+
+def test_profile_terms_and_their_values_are_separate_words(bundled_site):
+    """Pagefind 1.5 reads ``<dt>Jabatan</dt><dd>Penelaah</dd>`` as one word, "JabatanPenelaah"
+    (it breaks words at table cells and paragraphs, not at a term and its description), so
+    neither "jabatan" nor "penelaah" found the page through it. Every term ends with a space."""
+    site = bundled_site.site
+    content = {}
+    for f in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(f.read_bytes())  # Pagefind's signature, then the JSON
+        fragment = json.loads(data[data.index(b"{") :])
+        content[fragment["url"].strip("/")] = fragment["content"]
+    page = "kota-pekalongan/dinperinaker/jabatan/kepala-dinas"
+    terms = re.findall(r"<dt>([^<]+)</dt>", (site / page / "index.html").read_text(encoding="utf-8"))
+    assert {"Jabatan", "Unit kerja", "Pemangku jabatan"} <= {t.strip() for t in terms}
+    text = content[page]
+    glued = [t.strip() for t in terms if not re.search(re.escape(t.strip()) + r"[\s.:]", text)]
+    assert glued == [], f"terms joined to the next word in the search index: {glued}"
 
 
 def test_header_search_finds_ditempatkan_for_penempatan(browser, site_url):
