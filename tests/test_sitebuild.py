@@ -60,3 +60,19 @@ def test_worker_warnings_come_back_to_the_caller(bundled_site, tmp_path):  # noq
     warnings = sitebuild.build(load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site")), workers=2)
     assert {f"missing-{i}.md" for i in range(4)} <= {w.split("'")[3] for w in warnings if "missing-" in w}
     assert (tmp_path / "site" / "p3" / "index.html").is_file()
+
+
+def test_the_anchor_scan_is_skipped_only_while_the_site_is_built():
+    """MkDocs parses every page's raw HTML a second time only to collect ids for a check
+    this build does not run; sitebuild switches that parse off for its own duration."""
+    from mkdocs.structure.pages import _RawHTMLPreprocessor
+
+    html = ['<div id="a"><p id="b">x</p></div>']
+    scan = _RawHTMLPreprocessor()
+    assert scan.run(html) == html and scan.present_anchor_ids == {"a", "b"}
+    with sitebuild._no_anchor_scan():
+        skipped = _RawHTMLPreprocessor()
+        assert skipped.run(html) == html and skipped.present_anchor_ids == set()
+    again = _RawHTMLPreprocessor()
+    again.run(html)
+    assert again.present_anchor_ids == {"a", "b"}

@@ -32,12 +32,18 @@ this build and `mkdocs build` write the same bytes).
 
 Left out: MkDocs' check of `#anchor` links into other pages, which needs every page's
 anchors in one process; it logs at INFO level by default (set to warn, ``plan`` takes the
-plain build). The tests check every link of the built site instead. And MkDocs' warning
+plain build). The tests check every link of the built site instead. So this build does not
+gather the anchors either: MkDocs reads every page's raw HTML twice, once in
+Python-Markdown (to set it aside) and once more only to collect the ``id``s for that check
+(``_RawHTMLPreprocessor``, about a quarter of a bare `mkdocs build` of our pages, which are
+mostly HTML). Here the second reading is skipped (``_no_anchor_scan``); the pages are the
+same bytes. And MkDocs' warning
 that a dirty build may show a stale navigation: the navigation's pages are read every time.
 """
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import inspect
 import logging
@@ -45,6 +51,7 @@ import multiprocessing
 import os
 import re
 from collections import Counter
+from collections.abc import Iterator
 from pathlib import Path
 
 import mkdocs
@@ -209,8 +216,9 @@ def _parallel(cfg, dirty: bool, workers: int | None, squeeze: bool) -> list[str]
     try:
         cfg = cfg.plugins.on_config(cfg)
         cfg.plugins.on_pre_build(config=cfg)
-        files, nav, env, pages, static = _gather(cfg, dirty)
-        logged = _run(cfg, files, nav, env, dirty, squeeze, pages, static, workers)
+        with _no_anchor_scan():  # the workers are forked inside: they inherit it
+            files, nav, env, pages, static = _gather(cfg, dirty)
+            logged = _run(cfg, files, nav, env, dirty, squeeze, pages, static, workers)
         for template in cfg.theme.static_templates:
             if dirty:
                 _unlink(os.path.join(cfg.site_dir, template))
@@ -232,6 +240,25 @@ def _parallel(cfg, dirty: bool, workers: int | None, squeeze: bool) -> list[str]
         raise
     finally:
         logger.removeHandler(counter)
+
+
+@contextlib.contextmanager
+def _no_anchor_scan() -> Iterator[None]:
+    """MkDocs' second HTML parse of every page, which only collects the anchors its
+    cross-page ``#anchor`` check needs (not run here, see the module's docstring), made a
+    no-op while this build renders. Pages keep an empty ``present_anchor_ids``."""
+    from mkdocs.structure import pages
+
+    scanner = getattr(pages, "_RawHTMLPreprocessor", None)
+    original = getattr(scanner, "run", None)
+    if scanner is None or original is None:  # another MkDocs: nothing to skip
+        yield
+        return
+    scanner.run = lambda self, lines: lines  # type: ignore[attr-defined]
+    try:
+        yield
+    finally:
+        scanner.run = original  # type: ignore[attr-defined]
 
 
 def _abort_on_warnings(levels: list[int]) -> None:
