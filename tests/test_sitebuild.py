@@ -76,3 +76,24 @@ def test_the_anchor_scan_is_skipped_only_while_the_site_is_built():
     again = _RawHTMLPreprocessor()
     again.run(html)
     assert again.present_anchor_ids == {"a", "b"}
+
+
+def test_static_files_are_linked_and_a_later_docs_write_leaves_the_site_alone(tmp_path):
+    """A download goes into the site as a hard link to the docs folder's file (no second copy
+    of ~1.2 GB at province scale); the docs folder is only ever written through new files, so
+    the next build's new version of it never changes the published site."""
+    from generator.site.docs import write_if_changed
+
+    docs = tmp_path / "docs"
+    (docs / "unduh").mkdir(parents=True)
+    (docs / "index.md").write_text("# Beranda\n\n[data](unduh/data.csv)\n", encoding="utf-8")
+    (docs / "unduh" / "data.csv").write_bytes(b"a,b\n1,2\n")
+    (tmp_path / "mkdocs.yml").write_text(f"site_name: t\ndocs_dir: {docs}\nplugins: []\nnav:\n  - Beranda: index.md\n")
+    sitebuild.build(load_config(str(tmp_path / "mkdocs.yml"), site_dir=str(tmp_path / "site")), workers=2)
+    published = tmp_path / "site" / "unduh" / "data.csv"
+    assert published.read_bytes() == b"a,b\n1,2\n"
+    assert published.stat().st_ino == (docs / "unduh" / "data.csv").stat().st_ino
+    assert write_if_changed(docs, "unduh/data.csv", b"a,b\n3,4\n")
+    assert published.read_bytes() == b"a,b\n1,2\n"  # the site keeps what it was built with
+    theme_css = next((tmp_path / "site" / "css").glob("*.css"))
+    assert theme_css.stat().st_nlink == 1  # the theme's own files are copied, never linked
