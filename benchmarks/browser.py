@@ -28,6 +28,24 @@ def record_responses(page) -> list[tuple[str, str, bytes]]:
     return responses
 
 
+def chromium_problem() -> str | None:
+    """Why the search measurement cannot run here (None when it can), asked before anything
+    is built: a run at 40 × 70 takes most of an hour and must not end in a traceback."""
+    import os
+    import shutil
+
+    sys.path.insert(0, str(REPO / "tests"))
+    from site_fixtures import CHROMIUM
+
+    if os.path.exists(CHROMIUM) or shutil.which(CHROMIUM):
+        try:
+            import playwright.sync_api  # noqa: F401
+        except ImportError:
+            return "Playwright is not installed (pip install -e '.[test]'), or pass --no-browser"
+        return None
+    return f"Chromium not found at {CHROMIUM}: install it (apt-get install chromium), set KINERJA_CHROMIUM, or pass --no-browser"
+
+
 def search_download(site: Path, expected: list[str], query: str = "penempatan") -> dict:
     """Open the home page in headless Chromium, type ``query`` into the header search and
     count every byte received until the first result is on screen."""

@@ -21,7 +21,10 @@
    the home page to the first search result for "penempatan" (as served, and
    gzip-compressed as a static host such as nginx or GitHub Pages sends text), and whether
    the results hold the positions whose indicators say "ditempatkan";
-10. the targets of issue 21 (and issue 18's for the official documents) with met / not met
+10. the official documents made by a CI matrix (issue 18, benchmarks/matrix.py): in a fresh
+   folder each part `kinerja dokumen --bagian K/N --cache-saja` alone, one after another,
+   then the cold build with only that document cache filled;
+11. the targets of issue 21 (and issue 18's for the official documents) with met / not met
    (benchmarks/targets.py).
 
 The figures are printed and written to WORKDIR/benchmark.json. Nothing is timed in tests:
@@ -42,8 +45,8 @@ import threading
 import time
 from pathlib import Path
 
-from benchmarks import floor, synth, targets
-from benchmarks.browser import search_download
+from benchmarks import floor, matrix, synth, targets
+from benchmarks.browser import chromium_problem, search_download
 
 REPO = Path(__file__).resolve().parent.parent
 
@@ -204,7 +207,18 @@ def main(argv: list[str] | None = None) -> int:
         default=floor.TOLERANCE,
         help="largest difference of the floors before and after the cold build (0.25 = 25 %%, benchmarks/floor.py)",
     )
+    ap.add_argument(
+        "--doc-parts",
+        type=int,
+        default=None,
+        help="parts of the CI matrix phase for the official documents (default: the number of agencies, at most "
+        f"{matrix.GITHUB_CONCURRENT_JOBS}: the jobs GitHub Actions runs at once on the free plan; 0 skips the phase)",
+    )
     args = ap.parse_args(argv)
+    if not args.no_browser and (problem := chromium_problem()):
+        print(f"benchmark not started: {problem}", file=sys.stderr)
+        return 2
+    parts = matrix.default_parts(args.agencies) if args.doc_parts is None else args.doc_parts
 
     work = args.workdir.resolve()
     shutil.rmtree(work, ignore_errors=True)
@@ -283,6 +297,9 @@ def main(argv: list[str] | None = None) -> int:
 
         with ThreadPoolExecutor(1) as one:
             figures["search"] = one.submit(search_download, work / "site", s.placement_pages).result()
+    if parts > 0:  # documents made by a CI matrix, then the site build with their cache (issue 18)
+        figures["matrix"] = matrix.measure(s.data, work / "matriks", parts, runs, work / "site")
+        figures["measured_runs"] = runs.timeline()
     try:
         figures["load_average_after"] = os.getloadavg()
     except OSError:
@@ -333,6 +350,8 @@ def main(argv: list[str] | None = None) -> int:
     for name in ("cold", "warm"):
         st = figures[f"{name}_stages_seconds"]
         rows.append((f"  {name} stages", "; ".join(f"{k} {v:.1f} s" for k, v in st.items() if k != "total")))
+    if "matrix" in figures:
+        rows += matrix.lines(figures["matrix"], figures["documents"].get("matrix_share"))
     if "search" in figures:
         sr = figures["search"]
         rows += [

@@ -20,13 +20,20 @@ def _row(ident: str, target: str, figure: float | None, limit: float | None, sho
 
 
 def documents(fig: dict, position_documents: int | None) -> dict:
-    """Issue 18's figures: what making the documents adds to the cold build, and how many
-    a one-value change re-made."""
+    """Issue 18's figures: what making the documents adds to the cold build, on one machine
+    and with a CI matrix making them (benchmarks/matrix.py), and how many a one-value change
+    re-made."""
     doc_cpu = (fig.get("cold_stages_seconds") or {}).get(DOCUMENTS_STAGE)
     out: dict = {"cpu_seconds": doc_cpu, "position_documents": position_documents}
     if doc_cpu is not None and fig["cold_cpu_seconds"] > 0:
         out["share_of_cold_cpu"] = round(doc_cpu / fig["cold_cpu_seconds"], 4)
         out["wall_share_estimate"] = round(doc_cpu / fig["cores"] / fig["cold_build_seconds"], 4)
+    m = fig.get("matrix") or {}
+    if m.get("site_documents_cpu_seconds") is not None and m["site_build_seconds"] > 0:
+        # the parts run side by side before the site job: the longest one is what they add,
+        # plus the site build's own document stage (reading and verifying) over its cores
+        added = m["longest_part_seconds"] + m["site_documents_cpu_seconds"] / fig["cores"]
+        out["matrix_share"] = round(added / m["site_build_seconds"], 4)
     return out
 
 
@@ -36,8 +43,10 @@ def verdicts(fig: dict) -> list[dict]:
     search = fig.get("search") or {}
     gz = search.get("bytes_before_first_result_gzip")
     docs = fig["documents"]
-    share = docs.get("wall_share_estimate")
+    share, one_machine = docs.get("matrix_share"), docs.get("wall_share_estimate")
     remade, own = docs["warm_remade"], docs.get("position_documents")
+    m = fig.get("matrix") or {}
+    matrix_made = m.get("site_documents_made")
     rows = [
         _row(
             "cold_to_floor",
@@ -80,10 +89,28 @@ def verdicts(fig: dict) -> list[dict]:
             "documents add ≤ 10 % to the cold build (issue 18)",
             share,
             0.10 if share is not None else None,
-            f"~{share:.1%} of the wall time (document CPU / {fig['cores']} cores / cold wall); "
-            f"{docs['share_of_cold_cpu']:.1%} of the cold CPU ({docs['cpu_seconds']:.1f} of {fig['cold_cpu_seconds']:.1f} CPU-s)"
-            if share is not None
-            else f'not measured (no "{DOCUMENTS_STAGE}" in the build\'s stages)',
+            (
+                f"~{share:.1%} with a CI matrix of {m['parts']} parts ((longest part {m['longest_part_seconds']:.1f} s + "
+                f"{m['site_documents_cpu_seconds']:.1f} CPU-s / {fig['cores']} cores) / site build {m['site_build_seconds']:.1f} s; "
+                "runners' start not included)"
+                if share is not None
+                else "not measured (no CI matrix phase)"
+            )
+            + (
+                f"; one machine: ~{one_machine:.1%} of the cold wall, {docs['share_of_cold_cpu']:.1%} of the cold CPU "
+                f"({docs['cpu_seconds']:.1f} of {fig['cold_cpu_seconds']:.1f} CPU-s)"
+                if one_machine is not None
+                else f'; one machine: not measured (no "{DOCUMENTS_STAGE}" in the build\'s stages)'
+            ),
+        ),
+        _row(
+            "documents_matrix_made",
+            "site build after a CI matrix makes no document (18)",
+            matrix_made,
+            0 if matrix_made is not None else None,
+            f"{matrix_made} made, {m.get('site_documents_reused')} reused from the parts' cache"
+            if matrix_made is not None
+            else "not measured (no CI matrix phase)",
         ),
         _row(
             "documents_remade",

@@ -48,6 +48,10 @@ def test_benchmark_reports_every_figure(tmp_path, capsys):
         "largest position page",
         "site",
         "before the first search result",
+        "documents by a CI matrix (2 parts)",
+        "(checking the data ",
+        "site build after the parts",
+        "a CI runner's own start (checkout, Python, pip install) is not included",
     ):
         assert label in out, label
     fig = json.loads((tmp_path / "bench" / "benchmark.json").read_text(encoding="utf-8"))
@@ -69,21 +73,62 @@ def test_benchmark_reports_every_figure(tmp_path, capsys):
     assert search["ditempatkan_positions_found"] == search["ditempatkan_positions"] >= 1
     assert search["third_party_requests"] == 0
     _check_runs_and_floor(fig)
+    _check_matrix(fig, tmp_path)
     _check_targets(fig, out, tmp_path)
+
+
+def _check_matrix(fig: dict, tmp_path) -> None:
+    """The documents made by a CI matrix of 2 parts (one per agency): together every
+    document once, each part with its own run figures; the site build after them made
+    none, rewrote no cache entry and published the same documents as the ordinary build."""
+    m = fig["matrix"]
+    pdfs = sum(1 for _ in (tmp_path / "bench" / "site" / "dokumen").rglob("*.pdf"))
+    parts = m["part_runs"]
+    assert m["parts"] == 2 and [(p["part"], p["parts"]) for p in parts] == [(1, 2), (2, 2)]
+    assert m["all_documents"] == m["documents_in_parts"] == sum(p["documents"] for p in parts) == pdfs > 0
+    assert abs(parts[0]["documents"] - parts[1]["documents"]) <= 1
+    for p in parts:
+        assert p["made"] == p["documents"] and p["reused"] == 0  # empty caches: each part makes its own
+        assert p["seconds"] > 0 and p["cpu_seconds"] > 0 and len(p["load_before"]) == len(p["load_after"]) == 3
+        # the part's own split of its wall (printed to 0.1 s): checking the data, then the documents
+        assert p["check_seconds"] is not None and p["documents_seconds"] is not None  # printed and read
+        assert p["check_seconds"] >= 0 and p["documents_seconds"] >= 0
+        assert p["check_seconds"] + p["documents_seconds"] <= p["seconds"] + 0.1
+    assert m["longest_part_seconds"] == max(p["seconds"] for p in parts)
+    longest = max(parts, key=lambda p: p["seconds"])
+    assert m["longest_part_split"] == {
+        "check_seconds": longest["check_seconds"],
+        "documents_seconds": longest["documents_seconds"],
+    }
+    assert m["parts_cpu_seconds"] == pytest.approx(sum(p["cpu_seconds"] for p in parts), abs=0.02)
+    assert m["site_documents_made"] == 0 and m["site_documents_reused"] == pdfs
+    assert m["cache_entries_unchanged_by_site_build"] is True and m["documents_differing_from_reference"] == 0
+    assert m["site_build_seconds"] > 0 and m["site_documents_cpu_seconds"] is not None
+    runs = {r["name"]: r for r in fig["measured_runs"]}
+    assert runs["matrix site build"]["seconds"] == m["site_build_seconds"]
+    assert [runs[f"documents part {k}/2"]["seconds"] for k in (1, 2)] == [p["seconds"] for p in parts]
 
 
 def _check_runs_and_floor(fig: dict) -> None:
     """Every run with its CPU seconds and load averages; the floor is the mean of the two
     around the cold build, which ran back to back."""
     runs = fig["measured_runs"]
-    assert [r["name"] for r in runs] == ["floor before", "cold", "floor after", "warm"]
+    assert [r["name"] for r in runs] == [
+        "floor before",
+        "cold",
+        "floor after",
+        "warm",
+        "documents part 1/2",
+        "documents part 2/2",
+        "matrix site build",
+    ]
     for r in runs:
         assert r["seconds"] > 0 and r["cpu_seconds"] > 0, r
         assert r["cpu_seconds"] == pytest.approx(r["cpu_user_seconds"] + r["cpu_sys_seconds"], abs=0.02)
         assert len(r["load_before"]) == len(r["load_after"]) == 3
         assert r["orphans_not_reaped"] == 0  # every process of the tree was reaped: its CPU counted
     assert [r["start"] for r in runs] == sorted(r["start"] for r in runs) and runs[0]["start"] == 0
-    before, cold, after, warm = runs
+    before, cold, after, warm = runs[:4]
     f = fig["floor"]
     assert (f["before_seconds"], f["after_seconds"]) == (before["seconds"], after["seconds"])
     assert f["seconds"] == fig["mkdocs_floor_seconds"] == pytest.approx((before["seconds"] + after["seconds"]) / 2, abs=0.01)
@@ -104,8 +149,8 @@ def _expected(fig: dict, tmp_path) -> dict[str, tuple[float | None, float | None
     mean = (fig["floor"]["before_seconds"] + fig["floor"]["after_seconds"]) / 2
     cold, warm = fig["cold_build_seconds"] / mean, fig["warm_rebuild_seconds"] / mean
     gz = fig["search"]["bytes_before_first_result_gzip"]
-    doc_cpu = fig["cold_stages_seconds"].get("Dokumen resmi (CPU)")
-    share = doc_cpu / fig["cores"] / fig["cold_build_seconds"] if doc_cpu is not None else None
+    m = fig["matrix"]  # the CI matrix: the longest part plus the site build's document CPU over its cores
+    share = (m["longest_part_seconds"] + m["site_documents_cpu_seconds"] / fig["cores"]) / m["site_build_seconds"]
     # the changed position's documents, counted here from the site: its file prefix
     probe = synth.generate(tmp_path / "probe", 2, 3).probe_file
     prefix = f"{probe.parents[2].name}_{probe.parents[1].name}_{probe.stem}_"
@@ -122,7 +167,8 @@ def _expected(fig: dict, tmp_path) -> dict[str, tuple[float | None, float | None
         "search_gzip": (gz, 250 * KB, le(gz, 250 * KB)),
         "site_bytes": (fig["site_bytes"], 700 * MB, le(fig["site_bytes"], 700 * MB)),
         "median_page": (fig["median_position_page_bytes"], 40 * KB, le(fig["median_position_page_bytes"], 40 * KB)),
-        "documents_share": (share, 0.10 if share is not None else None, le(share, 0.10)),
+        "documents_share": (share, 0.10, le(share, 0.10)),
+        "documents_matrix_made": (m["site_documents_made"], 0, le(m["site_documents_made"], 0)),
         "documents_remade": (remade, len(own), "met" if 1 <= remade <= len(own) else "not met"),
     }
 
@@ -142,9 +188,21 @@ def _check_targets(fig: dict, out: str, tmp_path) -> None:
         line = next(ln for ln in out.splitlines() if ln.strip().startswith(row["target"]))
         assert verdict in line and row["shown"] in line, line
     assert len(rows["documents_remade"]["shown"]) and fig["documents"]["position_documents"] >= 1
+    # the single-machine figure stays in the documents row, as information
+    doc_cpu = fig["cold_stages_seconds"]["Dokumen resmi (CPU)"]
+    one_machine = doc_cpu / fig["cores"] / fig["cold_build_seconds"]
+    assert fig["documents"]["wall_share_estimate"] == pytest.approx(one_machine, abs=1e-4)
+    assert f"one machine: ~{fig['documents']['wall_share_estimate']:.1%} of the cold wall" in rows["documents_share"]["shown"]
+    assert "with a CI matrix of 2 parts" in rows["documents_share"]["shown"]
     # without the browser part the search row says so, never "met"
     no_browser = {k: v for k, v in fig.items() if k != "search"}
     assert {r["id"]: r["verdict"] for r in targets.verdicts(no_browser)}["search_gzip"] == "not measured"
+    # without the matrix phase (--doc-parts 0) its rows say so, never "met"
+    no_matrix = {k: v for k, v in fig.items() if k != "matrix"}
+    no_matrix["documents"] = {k: v for k, v in fig["documents"].items() if k != "matrix_share"}
+    skipped = {r["id"]: r for r in targets.verdicts(no_matrix)}
+    assert skipped["documents_share"]["verdict"] == skipped["documents_matrix_made"]["verdict"] == "not measured"
+    assert "one machine: ~" in skipped["documents_share"]["shown"]
 
 
 def _run(name: str, start: float, seconds: float, cpu: float = 1.0) -> dict:
@@ -171,3 +229,16 @@ def test_the_floor_must_be_steady_and_back_to_back():
     result = floor.check(pause)
     assert not result["back_to_back"] and any("9.9 s passed between cold build → floor after" in p for p in result["problems"])
     assert floor.check([_run("cold", 0, 1)])["problems"]  # no floor at all: never a valid ratio
+
+
+def test_no_browser_is_said_before_anything_is_built(tmp_path, capsys, monkeypatch):
+    """A 40 x 70 run takes the better part of an hour: a missing Chromium must stop it at
+    the start with what to do, not end it in a traceback after every build."""
+    import site_fixtures
+
+    monkeypatch.setattr(site_fixtures, "CHROMIUM", str(tmp_path / "no-chromium"))
+    work = tmp_path / "bench"
+    assert run.main(["--agencies", "1", "--positions", "1", "--workdir", str(work)]) == 2
+    err = capsys.readouterr().err
+    assert "Chromium not found" in err and "--no-browser" in err and "Traceback" not in err
+    assert not work.exists()  # nothing was generated or built

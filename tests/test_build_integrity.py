@@ -51,6 +51,7 @@ STAGES = {
     "Menyusun halaman dan grafik": "render",
     "Membangun situs (MkDocs)": "mkdocs",
     "Membuat indeks pencarian (Pagefind)": "pagefind",
+    "Menerbitkan situs": "publish",
 }
 DONE = "Situs selesai"
 ENV = {**os.environ, "SOURCE_DATE_EPOCH": "1767225600", "PYTHONUNBUFFERED": "1"}

@@ -34,9 +34,9 @@ def result():
 @pytest.fixture(autouse=True)
 def built_commit(monkeypatch):
     """The real build stamps the repository's HEAD, not the fixed commit of test_opendata."""
-    from generator.site.build import git_commit
+    from generator.check.revision import head_commit
 
-    monkeypatch.setattr(od, "COMMIT", git_commit(od.ROOT))
+    monkeypatch.setattr(od, "COMMIT", head_commit(od.ROOT))
     monkeypatch.setattr(od, "SITE", "")  # mkdocs.yml sets no site_url: citations are site-relative
 
 

@@ -245,6 +245,63 @@ def test_deploy_workflow():
     assert [s.get("uses", "").split("@")[0] for s in wf["jobs"]["terbitkan"]["steps"]] == ["actions/deploy-pages"]
 
 
+def _step(job: dict, uses: str) -> dict:
+    return next(s for s in job["steps"] if s.get("uses", "").startswith(uses + "@"))
+
+
+def test_deploy_workflow_can_make_the_documents_in_a_matrix_first(tmp_path):
+    """Issue 18: with the repository variable DOKUMEN_BAGIAN = N > 1, N jobs each make one
+    part of the official documents into the cache before `bangun`, which merges their
+    entries into build/cache/dokumen; without it the matrix is skipped and `bangun` (and
+    the deployment after it) still run."""
+    import subprocess
+
+    jobs = load(DEPLOY_WORKFLOW)["jobs"]
+    assert list(jobs) == ["bagian", "dokumen", "bangun", "terbitkan"]
+    bagian, dokumen, bangun = jobs["bagian"], jobs["dokumen"], jobs["bangun"]
+    assert bagian["if"] == "${{ vars.DOKUMEN_BAGIAN != '' && vars.DOKUMEN_BAGIAN != '1' }}"  # off by default
+    assert bagian["permissions"] == {} and bagian["outputs"]["daftar"] == "${{ steps.daftar.outputs.daftar }}"
+    (split,) = bagian["steps"]
+    assert split["id"] == "daftar" and split["env"]["N"] == "${{ vars.DOKUMEN_BAGIAN }}"
+    for n, expected in (("2", "daftar=[1,2]"), ("5", "daftar=[1,2,3,4,5]"), ("abc", None), ("0", None), ("-3", None)):
+        output = tmp_path / f"output-{n}"
+        output.touch()
+        r = subprocess.run(
+            ["bash", "-e", "-c", split["run"]],
+            env={"PATH": "/usr/bin:/bin", "N": n, "GITHUB_OUTPUT": str(output)},
+            capture_output=True,
+            text=True,
+        )
+        if expected is None:  # the job fails with an annotation: a wrong setting is never silently ignored
+            assert r.returncode == 1 and r.stdout.startswith("::error::DOKUMEN_BAGIAN harus bilangan bulat positif"), n
+        else:
+            assert r.returncode == 0 and output.read_text().strip() == expected, (n, r.stderr)
+
+    assert dokumen["needs"] == "bagian" and dokumen["permissions"] == {"contents": "read"}
+    assert dokumen["strategy"]["matrix"]["bagian"] == "${{ fromJSON(needs.bagian.outputs.daftar) }}"
+    assert dokumen["env"]["BAGIAN"] == "${{ matrix.bagian }}/${{ vars.DOKUMEN_BAGIAN }}"
+    assert _step(dokumen, "actions/checkout")["with"]["fetch-depth"] == 0  # the data commit is in every document
+    restore, saved = _step(dokumen, "actions/cache/restore"), _step(bangun, "actions/cache")
+    assert restore["uses"].split("@")[1] == saved["uses"].split("@")[1]  # one repository, one pinned commit
+    assert restore["with"] == saved["with"]  # the same build/cache, read only
+    runs = [s["run"] for s in dokumen["steps"] if "run" in s]
+    assert runs[-1] == 'kinerja dokumen --bagian "$BAGIAN" --cache-saja --salin-cache bagian-dokumen'
+    upload = _step(dokumen, "actions/upload-artifact")
+    assert upload["with"]["name"] == "dokumen-${{ matrix.bagian }}" and upload["with"]["path"] == "bagian-dokumen/"
+    assert upload["with"]["retention-days"] == 1
+
+    assert bangun["needs"] == ["bagian", "dokumen"]
+    assert bangun["if"] == "${{ !cancelled() && !contains(needs.*.result, 'failure') }}"  # also when skipped
+    names = [s.get("uses", s.get("run", "")).split("@")[0] for s in bangun["steps"]]
+    download = _step(bangun, "actions/download-artifact")
+    assert download["if"] == "${{ needs.dokumen.result == 'success' }}"
+    assert download["with"] == {"pattern": "dokumen-*", "merge-multiple": True, "path": "build/cache/dokumen/"}
+    # restored cache first, then the parts merged into it, then the build
+    assert names.index("actions/cache") < names.index("actions/download-artifact") < names.index("kinerja build --quiet")
+    # a skipped matrix must not skip the deployment (GitHub skips a job whose ancestor was skipped)
+    assert jobs["terbitkan"]["if"] == "${{ !cancelled() && needs.bangun.result == 'success' }}"
+
+
 def test_gitlab_equivalent():
     ci = yaml.safe_load(GITLAB.read_text(encoding="utf-8"))
     assert str(ci["variables"]["GIT_DEPTH"]) == "0"

@@ -1,6 +1,7 @@
 """A git revision of the data folder, taken out of the repository (``git archive``) into a
 temporary folder, so that findings and files can be compared with it: `kinerja check
---base` (a pull request's own findings) and `kinerja diff` (the pull-request summary).
+--base` (a pull request's own findings) and `kinerja diff` (the pull-request summary);
+and the data's current commit (``head_commit``) for the build and `kinerja dokumen`.
 
 Nothing here prints: problems are a ``RevisionError`` whose text is told to the user as is
 (it never names the temporary folder).
@@ -33,6 +34,17 @@ def _run(args: list[str], cwd: Path) -> bytes:
     if r.returncode != 0:
         raise RevisionError(r.stderr.decode("utf-8", "replace").strip() or f"git {args[0]} gagal")
     return r.stdout
+
+
+def head_commit(folder: Path) -> str | None:
+    """The commit the data comes from (``git rev-parse HEAD`` where ``folder`` is), written
+    into every download and official document, so it is part of a document's cache key:
+    `kinerja build` and `kinerja dokumen` must both take it from here. None without git or
+    outside a repository (never an error: provenance is an extra)."""
+    try:
+        return git(["rev-parse", "HEAD"], folder) or None
+    except (RevisionError, OSError):
+        return None
 
 
 def repo_and_prefix(data_dir: Path) -> tuple[Path, str]:

@@ -4,6 +4,16 @@ Public copies (NIPs masked like the site) go to ``--keluaran``; ``--untuk-tanda-
 FOLDER`` writes the copies for signing, with the full NIP, to a folder that must lie
 outside the site output (never published). The build makes the public copies too, as a
 stage of `kinerja build` (generator/site/compose.py).
+
+A CI matrix makes them before the build (.github/workflows/terbitkan.yml): ``--bagian K/N``
+takes part K of N of all documents (contiguous slices of their fixed order, sizes differing
+by at most one), ``--cache-saja`` only fills the document cache, and ``--salin-cache DIR``
+copies this part's cache entries into DIR for the build job to merge into its own
+build/cache/dokumen. The cache key is the build's (same content: the data commit from
+check.revision.head_commit, the NIP display and the as-of date), so the build then only
+reads and verifies them. A part reads the whole dataset but checks and computes only the
+agencies of its documents (parts.py; the build checks everything), and makes its documents
+on every core (parallel.py).
 """
 
 from __future__ import annotations
@@ -44,52 +54,109 @@ def write_all(files: dict[str, bytes], folder: Path) -> None:
             target.write_bytes(data)
 
 
+def parse_part(text: str) -> tuple[int, int] | None:
+    """``K/N`` (1 ≤ K ≤ N) as (K, N); None when ``text`` is not one."""
+    k, slash, n = text.strip().partition("/")
+    if not slash or not (k.strip().isdecimal() and n.strip().isdecimal()):
+        return None
+    part, parts = int(k), int(n)
+    return (part, parts) if 1 <= part <= parts else None
+
+
+def _option_problem(args: argparse.Namespace, build_dir: Path) -> str | None:
+    """What is wrong with the options (None when nothing is), said before any work."""
+    if args.bagian is not None and parse_part(args.bagian) is None:
+        return (
+            f'--bagian "{args.bagian}" tidak dapat dipakai: tulis K/N (bagian ke-K dari N bagian), dengan '
+            "K dan N bilangan bulat dan 1 ≤ K ≤ N; misalnya --bagian 2/4 untuk bagian kedua dari empat."
+        )
+    cache_options = [o for o, on in (("--cache-saja", args.cache_saja), ("--salin-cache", args.salin_cache)) if on]
+    if args.tanpa_cache and cache_options:
+        return f"{cache_options[0]} memakai cache dokumen, jadi tidak dapat digabung dengan --tanpa-cache: pilih salah satu."
+    if args.salin_cache and _inside(Path(args.salin_cache), build_dir / "cache"):
+        return (
+            f"Folder --salin-cache ({args.salin_cache}) berada di dalam cache build ({build_dir / 'cache'}): "
+            "pilih folder lain, misalnya bagian-dokumen."
+        )
+    if signing := args.untuk_tanda_tangan:
+        return signing_folder_problem(Path(signing), Path(args.situs), build_dir / "docs")
+    return None
+
+
 def cmd_dokumen(args: argparse.Namespace) -> int:
     from generator.check import check
+    from generator.check.revision import head_commit
+    from generator.documents import parallel
     from generator.documents.make import Maker, all_documents
+    from generator.documents.parts import Plan
     from generator.render.siteindex import SiteIndex
 
     signing = Path(args.untuk_tanda_tangan) if args.untuk_tanda_tangan else None
     build_dir = Path(args.build_dir)
-    if signing is not None:
-        problem = signing_folder_problem(signing, Path(args.situs), build_dir / "docs")
-        if problem:
-            print(problem, file=sys.stderr)
-            return 2
+    problem = _option_problem(args, build_dir)
+    if problem:
+        print(problem, file=sys.stderr)
+        return 2
     started = time.perf_counter()
-    result = check(Path(args.data) if args.data else Path("data"))
+    data = Path(args.data or "data")
+    part = parse_part(args.bagian) if args.bagian is not None else None
+    plan: list[Plan] = []
+
+    def choose(dataset):  # a part checks and computes only the agencies of its documents
+        plan.append(Plan.of(dataset, *(part or (1, 1)), args.jabatan))
+        return plan[0].agencies()
+
+    result = check(data, agencies=choose if part else None)
     ds = result.dataset
     if result.errors or ds is None:
         for d in result.errors:
             print(public(d).format(args.lang), file=sys.stderr)
+        scope = " di perangkat daerah bagian ini atau di berkas yang dipakai semua bagian" if part else ""
         print(
-            f"\n{len(result.errors)} galat: perbaiki dulu data sebelum membuat dokumen (jalankan `kinerja check`).",
+            f"\n{len(result.errors)} galat{scope}: perbaiki dulu data sebelum membuat dokumen (jalankan `kinerja check`).",
             file=sys.stderr,
         )
         return 1
+    checked = time.perf_counter()
     ix = SiteIndex.build(ds, result.reports)
-    docs = [d for d in all_documents(ix) if not args.jabatan or d.position.id in args.jabatan]
-    commit = _commit(Path(args.data) if args.data else Path("."))
-    maker = Maker(None if args.tanpa_cache else build_dir / "cache" / "dokumen")
-    out = Path(args.keluaran)
-    write_all(maker.files(docs, ds.situs.tampilan_nip, commit, ds.situs.data_per), out)
-    print(f"{len(docs)} dokumen (PDF dan DOCX) di {out}: {maker.made} dibuat, {maker.reused} dari cache.")
+    lead = ""
+    if plan:
+        docs = plan[0].documents(ix, args.jabatan)
+        lead = f"Bagian {plan[0].part}/{plan[0].parts} dari {plan[0].total} dokumen: "
+    else:
+        docs = [d for d in all_documents(ix) if not args.jabatan or d.position.id in args.jabatan]
+    commit = head_commit(data)  # as the build takes it: the same cache keys
+    cache = None if args.tanpa_cache else build_dir / "cache" / "dokumen"
+    maker = Maker(cache)
+    tampilan, on = ds.situs.tampilan_nip, ds.situs.data_per
+    files: dict[str, bytes] | None
+    if cache is None:  # --tanpa-cache: made here, one after another
+        files = maker.files(docs, tampilan, commit, on)
+    else:  # made on every core into the cache, then read back from it (verified) when copies are asked for
+        parallel.fill(maker, docs, tampilan, commit, on)
+        files = None if args.cache_saja else Maker(cache).files(docs, tampilan, commit, on)
+    where = f"di cache {cache}"
+    if files is not None:
+        write_all(files, Path(args.keluaran))
+        where = f"di {args.keluaran}"
+    print(f"{lead}{len(docs)} dokumen (PDF dan DOCX) {where}: {maker.made} dibuat, {maker.reused} dari cache.")
+    if args.salin_cache:
+        copied = maker.copy_entries(Path(args.salin_cache))
+        print(f"{copied} entri cache bagian ini disalin ke {args.salin_cache}.")
     if signing is not None:
         signer = Maker(None)  # copies with the full NIP are never cached
-        write_all(signer.files(docs, "lengkap", commit, ds.situs.data_per), signing)
+        write_all(signer.files(docs, "lengkap", commit, on), signing)
         print(f"{len(docs)} salinan untuk tanda tangan (NIP lengkap) di {signing}: jangan diterbitkan.")
-    print(f"Selesai dalam {time.perf_counter() - started:.1f} detik.")
+    ended = time.perf_counter()
+    print(
+        f"Selesai dalam {_seconds(ended - started)} detik: pemeriksaan data {_seconds(checked - started)} detik, "
+        f"dokumen {_seconds(ended - checked)} detik."
+    )
     return 0
 
 
-def _commit(folder: Path) -> str | None:
-    import subprocess
-
-    try:
-        out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=folder, capture_output=True, text=True, timeout=10)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return (out.stdout.strip() or None) if out.returncode == 0 else None
+def _seconds(value: float) -> str:
+    return f"{value:.1f}".replace(".", ",")
 
 
 def add_commands(sub, common) -> None:
@@ -107,4 +174,19 @@ def add_commands(sub, common) -> None:
     d.add_argument("--build-dir", default="build", help="folder kerja build; cache dokumen di build/cache/dokumen")
     d.add_argument("--tanpa-cache", action="store_true", help="buat ulang semua dokumen tanpa cache")
     d.add_argument("--jabatan", nargs="*", metavar="ID", help="hanya dokumen jabatan dengan id ini")
+    d.add_argument(
+        "--bagian",
+        metavar="K/N",
+        help="hanya bagian K dari N bagian sama besar dari semua dokumen (untuk job matriks CI, mis. 2/4)",
+    )
+    d.add_argument(
+        "--cache-saja",
+        action="store_true",
+        help="hanya isi cache dokumen (build/cache/dokumen) untuk `kinerja build` nanti; tidak menulis salinan publik",
+    )
+    d.add_argument(
+        "--salin-cache",
+        metavar="FOLDER",
+        help="salin juga entri cache dokumen bagian ini ke FOLDER (artefak CI, digabung ke build/cache/dokumen job build)",
+    )
     d.set_defaults(func=cmd_dokumen)

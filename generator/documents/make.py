@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+import shutil
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -96,6 +97,7 @@ class Maker:
     made: int = 0
     reused: int = 0
     remade: list[str] = field(default_factory=list)  # the PDF paths made this run (benchmark)
+    keys: list[str] = field(default_factory=list)  # the cache key of every document asked for, in order
     cpu: float = 0.0  # CPU seconds spent in ``files``, this process' and its Typst helper's
     _salt: str = ""
 
@@ -135,6 +137,7 @@ class Maker:
         """(PDF, DOCX) of one document's content."""
         text = pdf.as_json(content)
         key = hashlib.sha256(f"{self.salt()}\n{jenis}\n{text}".encode()).hexdigest()
+        self.keys.append(key)
         hit = self._get(key)
         if hit is not None:
             self.reused += 1
@@ -147,11 +150,37 @@ class Maker:
 
     def files(self, docs: list[Dokumen], tampilan: str, commit: str | None, on: dt.date) -> dict[str, bytes]:
         """Docs-relative path → bytes of every document in ``docs``, PDF and DOCX."""
-        started, helper = time.process_time(), pdf.helper_cpu
         out: dict[str, bytes] = {}
-        for d in docs:
-            pdf_data, docx_data = self.make(d.jenis, d.content(tampilan, commit, on), d.path("pdf"))
+        for d, (pdf_data, docx_data) in self._made(docs, tampilan, commit, on):
             out[d.path("pdf")] = pdf_data
             out[d.path("docx")] = docx_data
-        self.cpu += time.process_time() - started + pdf.helper_cpu - helper
         return out
+
+    def fill(self, docs: list[Dokumen], tampilan: str, commit: str | None, on: dt.date) -> None:
+        """Every document of ``docs`` made or verified in the cache, none kept in memory
+        (`kinerja dokumen --cache-saja`: a part of the documents made for a later build)."""
+        for _made in self._made(docs, tampilan, commit, on):
+            pass
+
+    def _made(
+        self, docs: list[Dokumen], tampilan: str, commit: str | None, on: dt.date
+    ) -> Iterator[tuple[Dokumen, tuple[bytes, bytes]]]:
+        started, helper = time.process_time(), pdf.helper_cpu
+        try:
+            for d in docs:
+                yield d, self.make(d.jenis, d.content(tampilan, commit, on), d.path("pdf"))
+        finally:
+            self.cpu += time.process_time() - started + pdf.helper_cpu - helper
+
+    def copy_entries(self, folder: Path) -> int:
+        """Copy the cache entries of every document asked for so far (sealed, as in the
+        cache) into ``folder`` in the cache's layout, to be merged into another build's
+        cache (a CI artifact); how many documents were copied."""
+        if self.cache is None:
+            raise ValueError("no cache to copy from")
+        keys = dict.fromkeys(self.keys)
+        for key in keys:
+            (folder / key[:2]).mkdir(parents=True, exist_ok=True)
+            for ext in ("pdf", "docx"):
+                shutil.copyfile(self.cache / key[:2] / f"{key}.{ext}", folder / key[:2] / f"{key}.{ext}")
+        return len(keys)

@@ -61,6 +61,27 @@ def _process():
     return _server[1]
 
 
+def helper_pid() -> int | None:
+    """This process' helper (None before its first document)."""
+    return _server[1].pid if _server is not None and _server[0] == os.getpid() else None
+
+
+def close_helper() -> None:
+    """End this process' helper, if it started one, and wait for it (it ends when its
+    input closes): its CPU time then counts among this process' children's."""
+    global _server
+    if _server is not None and _server[0] == os.getpid():
+        proc = _server[1]
+        proc.stdin.close()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+            proc.wait()
+        proc.stdout.close()
+    _server = None
+
+
 def _read(stream, n: int) -> bytes:
     data = stream.read(n)
     if len(data) < n:

@@ -3,9 +3,12 @@ each agency's PDF and DOCX files, made in the agency's job (public copies: NIPs 
 shows them), and the Jinja global ``dokumen`` that lists a position's documents for its
 page (templates/_dokumen.md.j2).
 
-The CPU seconds spent making each agency's documents (in the worker and its Typst helper)
-are appended to build/cache/dokumen-cpu.txt; the build sums them into its stage timings
-(build/cache/waktu.json, key ``CPU_KEY``), read by benchmarks/run.py."""
+Each agency's job appends one line to build/cache/dokumen-cpu.txt (the ledger, emptied
+when a build starts): the CPU seconds spent on its documents (in the worker and its Typst
+helper), how many it made and how many it took from the cache. The build sums the seconds
+into its stage timings (build/cache/waktu.json, key ``CPU_KEY``); benchmarks/run.py reads
+both, and the counts show that a build after `kinerja dokumen --bagian K/N --cache-saja`
+(a CI matrix) made no document itself."""
 
 from __future__ import annotations
 
@@ -35,13 +38,31 @@ def cpu_ledger(build_dir: Path) -> Path:
     return build_dir / "cache" / LEDGER
 
 
-def cpu_seconds(ledger: Path) -> float | None:
-    """The CPU seconds recorded in ``ledger`` this build (None when no document was asked for)."""
+def ledger_totals(ledger: Path) -> dict[str, float] | None:
+    """What ``ledger`` recorded this build: ``cpu`` seconds, documents ``made`` and
+    ``reused`` (None when no document was asked for). A line cut short by a killed worker
+    is left out."""
     try:
-        lines = ledger.read_text(encoding="ascii").split()
+        lines = ledger.read_text(encoding="ascii").splitlines()
     except OSError:
         return None
-    return round(sum(float(x) for x in lines if x.replace(".", "", 1).isdigit()), 2)
+    total = {"cpu": 0.0, "made": 0, "reused": 0}
+    for line in lines:
+        try:
+            cpu, made, reused = line.split()
+            total["cpu"] += float(cpu)
+            total["made"] += int(made)
+            total["reused"] += int(reused)
+        except ValueError:
+            continue
+    total["cpu"] = round(total["cpu"], 2)
+    return total
+
+
+def cpu_seconds(ledger: Path) -> float | None:
+    """The CPU seconds recorded in ``ledger`` this build (None when no document was asked for)."""
+    totals = ledger_totals(ledger)
+    return None if totals is None else totals["cpu"]
 
 
 class SiteDocuments:
@@ -56,12 +77,13 @@ class SiteDocuments:
 
     def agency_files(self, region: RegionRecord, agency: AgencyRecord) -> dict[str, bytes]:
         docs = [d for pos in agency.positions.values() for d in position_documents(self.ix, region, agency, pos)]
-        before = self.maker.cpu
-        files = self.maker.files(docs, self.ix.tampilan_nip, self.commit, self.ix.data_per)
-        if self.maker.cache is not None:  # one short line, appended whole (O_APPEND): workers share the file
-            self.maker.cache.parent.mkdir(parents=True, exist_ok=True)
-            with open(self.maker.cache.parent / LEDGER, "a", encoding="ascii") as f:
-                f.write(f"{self.maker.cpu - before:.4f}\n")
+        m = self.maker
+        before = m.cpu, m.made, m.reused
+        files = m.files(docs, self.ix.tampilan_nip, self.commit, self.ix.data_per)
+        if m.cache is not None:  # one short line, appended whole (O_APPEND): workers share the file
+            m.cache.parent.mkdir(parents=True, exist_ok=True)
+            with open(m.cache.parent / LEDGER, "a", encoding="ascii") as f:
+                f.write(f"{m.cpu - before[0]:.4f} {m.made - before[1]} {m.reused - before[2]}\n")
         return files
 
     def position(self, region_id: str, agency_id: str, position_id: str) -> list[dict[str, str]]:

@@ -66,17 +66,6 @@ def checked(data_dir: Path, lang: str = "id", load=None):
     return result
 
 
-def git_commit(folder: Path) -> str | None:
-    """The commit the data comes from, for the provenance of every download."""
-    import subprocess
-
-    try:
-        out = subprocess.run(["git", "rev-parse", "HEAD"], cwd=folder, capture_output=True, text=True, timeout=10)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return out.stdout.strip() or None if out.returncode == 0 else None
-
-
 def render_docs(
     result,
     config: Path,
@@ -91,6 +80,7 @@ def render_docs(
     unchanged agencies are not made again, charts and workbooks come from build/cache.
     Each agency's downloads are made in the same job as its pages, on all cores, and
     written straight to disk (render_site, opendata.OpenData)."""
+    from generator.check.revision import head_commit
     from generator.opendata import OpenData
     from generator.site.cache import AgencyMemo, XlsxCache
     from generator.site.compose import render_site
@@ -98,7 +88,7 @@ def render_docs(
     cache = build_dir / "cache"
     data_root = data_dir or (result.dataset.situs_doc.path.parent if result.dataset.situs_doc else Path("data"))
     site_url = result.dataset.situs.site_url or parent_config(config).get("site_url")  # data/site.yml first
-    commit = git_commit(data_dir or Path("."))
+    commit = head_commit(data_dir or Path("."))  # the same home as `kinerja dokumen`'s: one document cache key
     with writing(build_dir):  # inherited by the workers: the next build waits until the last is gone
         docs = DocsWriter(build_dir / "docs")
         xlsx = XlsxCache(cache / "xlsx")
@@ -159,6 +149,7 @@ def _build(data_dir: Path, out: Path, build_dir: Path, config: Path, lang: str, 
         run_mkdocs(config_file, tmp, stats.mkdocs_warnings, dirty=record is not None)
         p.stage("Membuat indeks pencarian (Pagefind)")
         index_site(tmp, cache=build_dir / "cache" / "cari", known=linked)  # on the new site, before it replaces it
+        p.stage("Menerbitkan situs")  # digests, the flush to disk, the swap, the old site removed
         files = tree_digests(tmp, linked)  # what was linked and not written to is hashed already
         swap_in(tmp, out)  # tmp now holds the old site
         dirty.record(out, docs, files)

@@ -12,6 +12,8 @@ import threading
 import time
 from collections.abc import Callable
 
+from generator.core.lifeline import exit_with_parent
+
 
 class BuildError(Exception):
     """A build that must stop; ``lines`` are printed for the user (no traceback)."""
@@ -43,20 +45,6 @@ def die_with_parent(parent: int) -> None:
         return
     if os.getppid() != parent:  # died before that took effect
         os._exit(1)
-
-
-def exit_with_parent(parent: int) -> None:
-    """For a pool worker (forked by a pool's thread, so die_with_parent cannot serve): a
-    thread that ends the worker within a tenth of a second of its parent's death."""
-
-    def watch() -> None:
-        while os.getppid() == parent:
-            time.sleep(0.1)
-        os._exit(1)
-
-    if os.getppid() != parent:
-        os._exit(1)
-    threading.Thread(target=watch, name="exit-with-parent", daemon=True).start()
 
 
 def _child(conn, fn, args, parent: int) -> None:

@@ -56,8 +56,9 @@ from mkdocs.commands import build as mk
 from mkdocs.exceptions import Abort, BuildError
 from mkdocs.plugins import BasePlugin
 
+from generator.site.docs import link_or_copy
 from generator.site.minify import minify_file as _minify_file
-from generator.site.process import exit_with_parent
+from generator.core.lifeline import exit_with_parent
 
 MIN_PAGES = 200  # fewer pages: forking costs more than it saves
 
@@ -373,11 +374,8 @@ def _place(file, docs_dir: str) -> None:
     if getattr(file, "_content", None) is None and src and os.path.commonpath([src, docs_dir]) == docs_dir:
         os.makedirs(os.path.dirname(dest), exist_ok=True)
         _unlink(dest)
-        try:
-            os.link(src, dest)
-            return
-        except OSError:  # another device, no hard links here: a copy, as MkDocs makes
-            pass
+        link_or_copy(src, dest)  # the copy MkDocs makes of a file no plugin edited
+        return
     file.copy_file()
 
 
