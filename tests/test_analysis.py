@@ -219,6 +219,7 @@ def test_printed_figures_that_differ(ix, region):
 def test_pages_and_their_csv(ix, region):
     files: dict[str, bytes] = {}
     specs = pages.region(ix, region, None, files)
+    specs += [spec for agency in region.agencies.values() for spec in pages.agency(ix, region, agency, None, files)]
     assert [p for p, *_ in specs] == [
         "kota-contoh/status-pelaporan.md",
         "kota-contoh/analisis.md",

@@ -273,3 +273,23 @@ def test_stages_in_child_processes_report_progress_and_failures():
     with pytest.raises(BuildError, match="kode keluar 3"):
         in_child(_dies)
     assert pickle.loads(pickle.dumps(BuildError("galat", ["baris 1"]))).lines == ["baris 1"]
+
+
+def test_an_agencys_memo_key_follows_the_history_of_its_own_files():
+    """An agency's Status pelaporan page shows when each of its data files first appeared
+    (git history): a new file of one agency makes that agency's pages again, not the other's."""
+    import datetime as dt
+
+    from generator.site.compose import _history_keys
+
+    figures = {("kota", "dinas-a"): "d1", ("kota", "dinas-b"): "d2"}  # History.digest of each agency
+    seen = {
+        "kota/dinas-a/2025/kepala.yml": (dt.date(2025, 1, 2), "abc1234"),
+        "kota/dinas-b/2025/kepala.yml": (dt.date(2025, 1, 3), "def5678"),
+        "site.yml": (dt.date(2025, 1, 1), "0000001"),
+    }
+    before = _history_keys(figures, seen)
+    after = _history_keys(figures, {**seen, "kota/dinas-a/2025/sekretaris.yml": (dt.date(2025, 2, 1), "1234567")})
+    assert after[("kota", "dinas-a")] != before[("kota", "dinas-a")]
+    assert after[("kota", "dinas-b")] == before[("kota", "dinas-b")]
+    assert _history_keys({**figures, ("kota", "dinas-b"): "d3"}, seen)[("kota", "dinas-b")] != before[("kota", "dinas-b")]

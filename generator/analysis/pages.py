@@ -3,6 +3,7 @@ shows (contexts for templates/status_*.md.j2 and analisis_*.md.j2) and the CSV b
 each table. The site layer (site/compose.py) renders them with ``Page.render``:
 
     for path, template, ctx, meta in pages.region(ix, region, first_seen, files): page(...)
+    for path, template, ctx, meta in pages.agency(ix, region, agency, first_seen, files): page(...)
 
 ``first_seen``: data-relative path → (date, commit) of the data files' history, when the
 build has it; ``files`` receives the CSVs (docs-relative path → bytes).
@@ -211,13 +212,20 @@ def status_page(
 
 
 def region(ix: SiteIndex, region: RegionRecord, first_seen: status.FirstSeen | None, files: dict[str, bytes]) -> list[PageSpec]:
-    """The region's two pages and every agency's two pages (CSVs into ``files``). The
-    region's items and frames are made once; each agency's pages take their part."""
+    """The region's two pages (CSVs into ``files``); its agencies' are made with each
+    agency (``agency``), so that an unchanged agency's are not made again."""
     items = [i for a in region.agencies.values() for i in status.agency_items(region, a, ix.data_per, first_seen)]
     frames = analisis.frames(ix, region)
-    out = [status_page(ix, region, None, first_seen, files, items), analisis.page(ix, region, None, files, frames)]
-    for agency in region.agencies.values():
-        own = [i for i in items if i.perangkat_daerah == agency.id]
-        out.append(status_page(ix, region, agency, first_seen, files, own))
-        out.append(analisis.page(ix, region, agency, files, tuple(f[f["perangkat_daerah"] == agency.id] for f in frames)))
-    return out
+    return [status_page(ix, region, None, first_seen, files, items), analisis.page(ix, region, None, files, frames)]
+
+
+def agency(
+    ix: SiteIndex, region: RegionRecord, agency: AgencyRecord, first_seen: status.FirstSeen | None, files: dict[str, bytes]
+) -> list[PageSpec]:
+    """The agency's two pages (CSVs into ``files``): they show the agency's own positions
+    only, so they depend on nothing of the other agencies."""
+    own = status.agency_items(region, agency, ix.data_per, first_seen)
+    return [
+        status_page(ix, region, agency, first_seen, files, own),
+        analisis.page(ix, region, agency, files, analisis.frames(ix, region, agency)),
+    ]

@@ -362,7 +362,9 @@ class OpenData:
         has_budget = addresses.download_links("semua")["csv_anggaran"] in out
         names = ["jabatan", "ringkasan", "indikator"] + (["anggaran"] if has_budget else [])
         out[addresses.DATAPACKAGE] = package.dumps(package.datapackage(whole, ds.situs.deskripsi, names, self.site_url))
-        out[addresses.ZIP] = package.zip_all(out, whole)
+        last = getattr(out, "previous", None)  # a DocsWriter: the zip the last build left, to reuse what still holds
+        previous = last(addresses.ZIP) if last is not None else None
+        out[addresses.ZIP] = package.zip_all(out, whole, previous)
         return {"xlsx": keys}
 
 

@@ -10,10 +10,10 @@ from collections.abc import Mapping
 
 from generator.compute import serialize
 from generator.core import addresses
-from generator.core.archive import stable_zip
 from generator.opendata.columns import TABLES, TITLES
 from generator.opendata.csvfile import csv_bytes
 from generator.opendata.provenance import Provenance, licence_id, licence_url
+from generator.opendata.zipreuse import reusing_zip
 from generator.render.workbook import Column
 
 FIELD_TYPES = {
@@ -182,6 +182,18 @@ _MANIFEST_COLUMNS = [
 ]
 
 
+def _size_and_sha256(files: Mapping[str, bytes], path: str) -> tuple[int, str]:
+    """A file's size and sha256: as the docs writer noted them when the file was written or
+    checked (site/docs.DocsWriter: the documents are not read again), else from its bytes."""
+    digest, size = getattr(files, "digest", None), getattr(files, "size", None)
+    if digest is not None and size is not None:
+        sha = digest(path)
+        if sha is not None:
+            return size(path), sha
+    data = files[path]
+    return len(data), hashlib.sha256(data).hexdigest()
+
+
 def document_manifest(files: Mapping[str, bytes], prov: Provenance) -> bytes | None:
     """One CSV row per official document file (PDF and DOCX) the API index lists: its
     address, what it is, its size and SHA-256; None when ``files`` holds none (open data
@@ -194,23 +206,25 @@ def document_manifest(files: Mapping[str, bytes], prov: Provenance) -> bytes | N
             path = d[ext]
             if path not in files:
                 continue
-            data = files[path]
+            size, sha = _size_and_sha256(files, path)
             rows.append(
                 {
                     **{k: d.get(k) for k in ("jenis", "wilayah", "perangkat_daerah", "jabatan", "tahun", "triwulan")},
                     "url": prov.absolute(path),
                     "berkas": path,
                     "format": ext,
-                    "bytes": len(data),
-                    "sha256": hashlib.sha256(data).hexdigest(),
+                    "bytes": size,
+                    "sha256": sha,
                 }
             )
     return csv_bytes(_MANIFEST_COLUMNS, rows) if rows else None  # none made (open data without the site)
 
 
-def zip_all(files: Mapping[str, bytes], prov: Provenance) -> bytes:
+def zip_all(files: Mapping[str, bytes], prov: Provenance, previous: bytes | None = None) -> bytes:
     """Everything of the whole dataset: data package + its CSVs, the XLSX, and the whole API
-    (its report documents are the JSON of every period)."""
+    (its report documents are the JSON of every period). ``previous``: the zip the previous
+    build wrote, whose members' compressed bytes are reused where they still hold
+    (opendata/zipreuse.py: the same bytes either way)."""
     top = addresses.UNDUH + "/"
     whole = addresses.download_links("semua")
     wanted = [whole[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "csv_jabatan", "xlsx")] + [addresses.DATAPACKAGE]
@@ -221,4 +235,4 @@ def zip_all(files: Mapping[str, bytes], prov: Provenance) -> bytes:
         entries.append((DOKUMEN_MANIFEST, manifest))
     names = sorted(n for n, _ in entries)
     entries.append(("BACA-SAYA.txt", readme(prov, names)))
-    return stable_zip(entries, prov.data_per)
+    return reusing_zip(entries, prov.data_per, previous)[0]

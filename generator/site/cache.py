@@ -207,7 +207,7 @@ class AgencyMemo:
         self.reused = self.rendered = 0
         self.shared = _digest(self.code.encode(), settings.encode(), self._global_facts(result).encode(), *self._site_files())
         self._valid: dict[tuple[str, str], tuple[dict[str, str], dict]] | None = None
-        self.riwayat: dict[tuple[str, str], str] = {}  # per agency: history.History.digest (set by render_site)
+        self.riwayat: dict[tuple[str, str], str] = {}  # per agency: what its pages show of the history (render_site)
 
     def _site_files(self) -> list[bytes]:
         out = []

@@ -2,13 +2,15 @@
 
 ``render_site`` returns every file of the docs folder as bytes (plus the navigation and
 site settings for mkdocs.yml); the build writes them. In the build, each agency is one
-job on one core: its pages (render), its PPID pages (ppid) and its downloads (opendata),
-written straight into the docs folder; only the rest come back as bytes. Agencies whose
-inputs are unchanged since the last build are not made again (cache.AgencyMemo).
+job on one core: its pages (render), its PPID pages (ppid), its Status pelaporan and
+Analisis pages (analysis) and its downloads (opendata), written straight into the docs
+folder; only the rest come back as bytes. Agencies whose inputs are unchanged since the
+last build are not made again (cache.AgencyMemo).
 """
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -94,9 +96,9 @@ def render_site(
     site = _Composer(result, step, cache_dir, open_data, make, memo, docs)
     site.arsip = arsip  # frozen period archives (history/arsip.Archives), or None
     site.riwayat = Riwayat.load(result, cache_dir) if cache_dir else None  # per-figure history from git (history/)
-    if site.riwayat is not None and memo is not None:
-        memo.riwayat = site.riwayat.digests()  # an agency's pages show its history: part of the reuse decision
     site.first_seen = first_seen(site.riwayat.h) if site.riwayat else None  # commit dates for Status pelaporan
+    if site.riwayat is not None and memo is not None:  # an agency's pages show its history: part of the reuse decision
+        memo.riwayat = _history_keys(site.riwayat.digests(), site.first_seen)
     nav, facts = site.agencies(workers)
     site.rest_downloads(facts)
     site.shared_pages(nav, facts)
@@ -207,6 +209,8 @@ class _Composer:
             self.riwayat.agency_files(
                 region, agency, lambda path, template, ctx, meta: self.page(path, template, ctx, meta, files), files
             )
+        for spec in analysis_pages.agency(self.ix, region, agency, self.first_seen, files):
+            self.page(*spec, files)  # its Status pelaporan and Analisis (generator/analysis)
         files.update(self.dokumen.agency_files(region, agency))  # PDF and DOCX of every document
         return files, self.ppid.agency_pages(
             region, agency, lambda path, template, ctx, meta: self.page(path, template, ctx, meta, files), files
@@ -288,7 +292,7 @@ class _Composer:
                 {"title": region.model.nama, "wilayah": region.model.nama},
             )
             for spec in analysis_pages.region(ix, region, self.first_seen, self.out.files):
-                page(*spec)  # its Status pelaporan and Analisis, and each agency's (generator/analysis)
+                page(*spec)  # its Status pelaporan and Analisis (each agency's came with its job)
         if self.groups:  # comparison pages: one per kelompok_pembanding, reached from perbandingan/
             page(
                 addresses.PERBANDINGAN,
@@ -342,6 +346,16 @@ def _page_title(data: bytes, path: str) -> str:
             return str(meta["title"])
     h = re.search(r"^#\s+(.+)$", text, re.M)
     return h.group(1).strip() if h else path[:-3].replace("-", " ").capitalize()
+
+
+def _history_keys(digests: dict[tuple[str, str], str], seen: dict | None) -> dict[tuple[str, str], str]:
+    """Per agency, what its pages show of the history: its figures' history and the first
+    commit of each of its data files (its Status pelaporan page)."""
+    own: dict[tuple[str, str], list] = {}
+    for path, when in sorted((seen or {}).items()):
+        parts = [*path.split("/"), ""]  # region/agency/…; a file of no agency matches none
+        own.setdefault((parts[0], parts[1]), []).append((path, str(when[0]), when[1]))
+    return {k: json.dumps([d, own.get(k, [])]) for k, d in digests.items()}
 
 
 def _position_sources(ctx: dict) -> str | None:

@@ -11,10 +11,21 @@ from __future__ import annotations
 
 import itertools
 import os
+import shutil
 from collections.abc import Iterable, Iterator, MutableMapping
 from pathlib import Path
 
 from generator.site.integrity import file_sha256, sha256
+
+
+def link_or_copy(source: str | Path, target: str | Path, copy=shutil.copyfile) -> None:
+    """``target`` as a hard link to ``source``; a copy (``copy``) where a link cannot be made,
+    e.g. on another device. Only for files nothing ever writes in place: every writer of the
+    docs folder, the site and the caches writes a new file and renames it into place."""
+    try:
+        os.link(source, target)
+    except OSError:
+        copy(source, target)
 
 
 def write_if_changed(root: Path, rel: str, data: bytes) -> bool:
@@ -58,6 +69,14 @@ class DocsWriter(MutableMapping):
             raise KeyError(rel)
         return (self.root / rel).read_bytes()
 
+    def previous(self, rel: str) -> bytes | None:
+        """The file as the folder holds it before this build writes it (the last build's,
+        unverified: only for what checks each byte it takes, opendata/zipreuse.py)."""
+        try:
+            return (self.root / rel).read_bytes()
+        except OSError:
+            return None
+
     def __delitem__(self, rel: str) -> None:
         raise TypeError("docs files are removed by sync_tree")
 
@@ -85,6 +104,12 @@ class DocsWriter(MutableMapping):
         self.written.update(dict.fromkeys(written))
         if hashes:
             self.hashes.update(hashes)
+
+    def size(self, rel: str) -> int:
+        """The size of a file it holds."""
+        if rel not in self.paths:
+            raise KeyError(rel)
+        return (self.root / rel).stat().st_size
 
     def digest(self, rel: str) -> str | None:
         """The sha256 of a file it holds (hashed from the disk if it was not noted)."""

@@ -32,6 +32,7 @@ import sys
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.site.docs import link_or_copy
 from generator.site.integrity import digests, read_manifest, sha256, tree_digests, write_manifest
 
 _TAG = re.compile(rb"<([a-zA-Z][a-zA-Z0-9]*)[\s/]")
@@ -203,7 +204,7 @@ class BundleCache:
             for rel in rels:
                 target = bundle / rel
                 target.parent.mkdir(parents=True, exist_ok=True)
-                _link_or_copy(self.files / rel, target)
+                link_or_copy(self.files / rel, target, shutil.copy2)
         except OSError:
             shutil.rmtree(bundle, ignore_errors=True)
             return False
@@ -220,14 +221,5 @@ class BundleCache:
                 source = Path(folder) / name
                 target = self.files / source.relative_to(bundle)
                 target.parent.mkdir(parents=True, exist_ok=True)
-                _link_or_copy(source, target)
+                link_or_copy(source, target, shutil.copy2)  # the bundle is removed and written anew, never in place
         write_manifest(self.manifest, {"key": self.key, "files": tree_digests(self.files)})
-
-
-def _link_or_copy(source: Path, target: Path) -> None:
-    """A hard link (nothing ever writes into these files in place: a build removes and
-    rewrites the bundle), a copy where links are not possible."""
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
