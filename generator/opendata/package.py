@@ -4,9 +4,10 @@ as one deterministic zip of everything."""
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from generator.compute import serialize
 from generator.core import addresses
@@ -228,8 +229,9 @@ def zip_all(files: Mapping[str, bytes], prov: Provenance, previous: bytes | None
     top = addresses.UNDUH + "/"
     whole = addresses.download_links("semua")
     wanted = [whole[k] for k in ("csv", "csv_ringkasan", "csv_anggaran", "csv_jabatan", "xlsx")] + [addresses.DATAPACKAGE]
-    entries = [(p[len(top) :], files[p]) for p in wanted if p in files]
-    entries += [(p, files[p]) for p in files if p.startswith(addresses.API + "/")]  # read only these (files may be on disk)
+    entries: list[tuple[str, bytes | Callable[[], bytes]]] = [(p[len(top) :], files[p]) for p in wanted if p in files]
+    # the API's files are on disk at scale: each is read only as it is written into the zip
+    entries += [(p, functools.partial(files.__getitem__, p)) for p in files if p.startswith(addresses.API + "/")]
     manifest = document_manifest(files, prov) if addresses.api_index() in files else None
     if manifest is not None:  # the official documents: listed (address, size, SHA-256), not copied
         entries.append((DOKUMEN_MANIFEST, manifest))

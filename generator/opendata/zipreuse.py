@@ -19,6 +19,7 @@ import io
 import struct
 import zipfile
 import zlib
+from collections.abc import Callable
 
 from generator.core.archive import StableZipFile
 
@@ -97,14 +98,18 @@ class _Zip(StableZipFile):
         self.NameToInfo[name] = info
 
 
-def reusing_zip(entries: list[tuple[str, bytes]], when: dt.date, previous: bytes | None = None) -> tuple[bytes, int]:
+def reusing_zip(
+    entries: list[tuple[str, bytes | Callable[[], bytes]]], when: dt.date, previous: bytes | None = None
+) -> tuple[bytes, int]:
     """(the zip of ``entries``, sorted, with ``COMMENT``; how many members' compressed
-    bytes came from ``previous``, the zip the previous build wrote, if any)."""
+    bytes came from ``previous``, the zip the previous build wrote, if any). A member's
+    data may be a function that reads it: it is then read only when written, so the whole
+    API (~174 MB at 40 x 70) is never in memory at once."""
     old = _previous_members(previous)
     buf = io.BytesIO()
     with _Zip(buf, when) as z:
         z.comment = COMMENT
-        for name, data in sorted(entries):
-            z.add(name, data, old.get(name))
+        for name, data in sorted(entries, key=lambda e: e[0]):
+            z.add(name, data() if callable(data) else data, old.get(name))
         reused = z.reused
     return buf.getvalue(), reused
