@@ -11,8 +11,7 @@ a rename).
 
 A worker ends within a tenth of a second of the process that started it, however that
 one ends, so that a killed job leaves nothing behind that goes on writing into the cache.
-(generator/site/process.py does the same for the build's agency jobs; documents may not
-import site.)
+(core/lifeline.py, as for the build's agency jobs.)
 """
 
 from __future__ import annotations
@@ -23,7 +22,7 @@ import multiprocessing
 import os
 from multiprocessing import util
 
-from generator.core.lifeline import exit_with_parent
+from generator.core.lifeline import cores, exit_with_parent
 from generator.documents import pdf
 from generator.documents.make import Dokumen, Maker
 
@@ -31,14 +30,6 @@ MIN_PER_WORKER = 8  # fewer documents per worker: starting its Typst helper cost
 MAX_SLICE = 8  # documents a worker takes at a time
 
 _JOB: tuple[Maker, list[Dokumen], str, str | None, dt.date] | None = None  # set before forking, inherited
-
-
-def cores() -> int:
-    """The cores this process may run on."""
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
 
 
 def _start_worker(parent: int) -> None:

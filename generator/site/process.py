@@ -12,7 +12,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from generator.core.lifeline import exit_with_parent
+from generator.core.lifeline import cores, exit_with_parent
 
 
 class BuildError(Exception):
@@ -104,13 +104,6 @@ def in_child(fn, *args, progress=None):
 
 
 # --------------------------------------------------------------------------- jobs side by side
-
-
-def cores() -> int:
-    try:
-        return max(1, len(os.sched_getaffinity(0)))
-    except AttributeError:  # not Linux
-        return max(1, os.cpu_count() or 1)
 
 
 MIN_PARALLEL = 2  # fewer jobs: a process pool costs more than it saves

@@ -56,9 +56,9 @@ from mkdocs.commands import build as mk
 from mkdocs.exceptions import Abort, BuildError
 from mkdocs.plugins import BasePlugin
 
+from generator.core.lifeline import exit_with_parent
 from generator.site.docs import link_or_copy
 from generator.site.minify import minify_file as _minify_file
-from generator.core.lifeline import exit_with_parent
 
 MIN_PAGES = 200  # fewer pages: forking costs more than it saves
 
