@@ -97,6 +97,7 @@ _SEP = "[ .\\-\u00a0\u202f\u2010-\u2015]"  # one space (also no-break), dot, hyp
 DIGIT_RUN = re.compile(rf"(?<![\d])\d+(?:{_SEP}\d+)*(?!\d)")
 # The usual 8/6/1/3 grouping, also when it sits inside a longer run ("… 004 2025").
 _NIP_GROUPED = re.compile(rf"(?<!\d)\d{{8}}{_SEP}?\d{{6}}{_SEP}?\d{_SEP}?\d{{2,4}}(?!\d)")
+_SEVENTEEN_DIGITS = re.compile(r"\d(?:\D*\d){16}")  # what every NIP-like number below has at least
 MAX_GROUPS = 5  # more groups than this is a code or a list (1.02.01.2.10.0001…), not an identity number
 
 
@@ -141,8 +142,8 @@ def samarkan_nip(text: str | None, tampilan: str) -> str | None:
     """Mask NIP-like numbers inside free text (source notes often quote a NIP, sometimes
     misprinted) as the site shows NIPs: ``samar`` keeps the birth date (19690203 ****** * ***),
     ``sembunyi`` hides it, ``lengkap`` leaves the text as written."""
-    if not text or tampilan == "lengkap":
-        return text
+    if not text or tampilan == "lengkap" or not _SEVENTEEN_DIGITS.search(text):
+        return text  # fewer than 17 digits: no NIP-like number (most texts; checked first, it is cheap)
     out, last = [], 0
     for a, b in nip_like_spans(text):
         out += [text[last:a], _masked(text[a:b], tampilan)]
