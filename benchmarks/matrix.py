@@ -1,7 +1,7 @@
 """Issue 18's documents made by a CI matrix (.github/workflows/terbitkan.yml), measured here.
 
 In a fresh folder with empty caches, each part ``kinerja dokumen --bagian K/N --cache-saja``
-runs alone, one after another, as separate runners would run them side by side; then the
+(whole agencies, reading only their own data: generator/documents/parts.py) runs alone, one after another, as separate runners would run them side by side; then the
 cold ``kinerja build`` with only that document cache filled. Each run is timed as every
 other run of the benchmark (wall, CPU seconds of its process tree, load averages:
 run.run_timed). The build's document ledger (generator/documents/site.py) says how many
@@ -23,7 +23,9 @@ from pathlib import Path
 
 GITHUB_CONCURRENT_JOBS = 20  # GitHub Actions, free plan: jobs running at once
 RUNNER_START = "a CI runner's own start (checkout, Python, pip install) is not included: it cannot be measured here"
-_PART_LINE = re.compile(r"Bagian (\d+)/(\d+) dari (\d+) dokumen: (\d+) dokumen .*: (\d+) dibuat, (\d+) dari cache\.")
+_PART_LINE = re.compile(
+    r"Bagian (\d+)/(\d+) \((\d+) dari (\d+) perangkat daerah\): (\d+) dokumen .*: (\d+) dibuat, (\d+) dari cache\."
+)
 _SPLIT_LINE = re.compile(r"Selesai dalam [\d,]+ detik: pemeriksaan data ([\d,]+) detik, dokumen ([\d,]+) detik\.")
 
 
@@ -69,7 +71,13 @@ def measure(data: Path, work: Path, parts: int, runs, reference_site: Path) -> d
             raise SystemExit(f"kinerja dokumen --bagian {k}/{parts}: no count line in its output:\n{r['stdout']}")
         part = {key: r[key] for key in ("seconds", "cpu_seconds", "load_before", "load_after")}
         part.update(
-            dict(zip(("part", "parts", "all_documents", "documents", "made", "reused"), map(int, m.groups()), strict=True))
+            dict(
+                zip(
+                    ("part", "parts", "agencies", "all_agencies", "documents", "made", "reused"),
+                    map(int, m.groups()),
+                    strict=True,
+                )
+            )
         )
         split = _SPLIT_LINE.search(r["stdout"])  # the part's own split of its wall: checking the data, the documents
         part["check_seconds"], part["documents_seconds"] = (
@@ -86,7 +94,7 @@ def measure(data: Path, work: Path, parts: int, runs, reference_site: Path) -> d
         "parts": parts,
         "part_runs": part_runs,
         "documents_in_parts": sum(p["documents"] for p in part_runs),
-        "all_documents": part_runs[0]["all_documents"],
+        "all_documents": (ledger.get("made") or 0) + (ledger.get("reused") or 0),  # the site build's own count
         "longest_part_seconds": longest["seconds"],
         "longest_part_split": {"check_seconds": longest["check_seconds"], "documents_seconds": longest["documents_seconds"]},
         "parts_cpu_seconds": round(sum(p["cpu_seconds"] for p in part_runs), 2),

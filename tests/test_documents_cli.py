@@ -1,8 +1,9 @@
 """`kinerja dokumen` (issue 18): public copies with masked NIPs, copies for signing with the
 full NIP only where asked and never inside the site output, documents made again only
-when their content changed (the cache), and parts of all documents made by a CI matrix
-(`--bagian K/N --cache-saja`) that the build then only reads: each part checks and
-computes only its own agencies and makes its documents on every core."""
+when their content changed (the cache; each names the commit that last changed its own
+data, so a commit elsewhere does not change it), and parts of all documents made by a CI
+matrix (`--bagian K/N --cache-saja`) that the build then only reads: each part reads,
+checks and computes only its own agencies and makes its documents on every core."""
 
 from __future__ import annotations
 
@@ -16,11 +17,13 @@ from site_fixtures import DATA, FIXTURES, data_repo, git
 
 from benchmarks import floor
 from generator.check import check
+from generator.check.revision import DataCommits
 from generator.cli import main
 from generator.documents import parallel, pdf
 from generator.documents.commands import parse_part, signing_folder_problem
+from generator.documents.common import GENERATOR
 from generator.documents.make import Maker, all_documents
-from generator.documents.parts import Plan, part_of
+from generator.documents.parts import Plan, agency_weights, assign
 from generator.render.siteindex import SiteIndex
 from generator.site.build import build_site
 
@@ -91,13 +94,44 @@ def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
 
 
-def test_parts_are_contiguous_disjoint_and_balanced():
-    for total in (0, 1, 3, 7, 166):
-        docs = list(range(total))
-        for parts in range(1, 9):
-            slices = [part_of(docs, k, parts) for k in range(1, parts + 1)]
-            assert [d for s in slices for d in s] == docs  # each document exactly once, in order
-            assert max(map(len, slices)) - min(map(len, slices)) <= 1, (total, parts)
+def two_agencies(root: Path) -> Path:
+    """The minimal data with a second agency (a copy of the first): two agencies, three
+    documents each (PK 2025, the LKj of TW II and IV)."""
+    data = root / "data"
+    shutil.copytree(FIXTURES / "minimal", data)
+    second = data / "kota-contoh" / "dinas-kedua"
+    shutil.copytree(data / "kota-contoh" / "dinas-contoh", second)
+    agency = second / "perangkat-daerah.yml"
+    agency.write_text(
+        agency.read_text(encoding="utf-8").replace(
+            "nama: Dinas Contoh\nsingkatan: Discon", "nama: Dinas Kedua\nsingkatan: Disked", 1
+        ),
+        encoding="utf-8",
+    )
+    return data
+
+
+def test_parts_are_whole_agencies_disjoint_and_balanced():
+    # longest processing time first, by hand: a 5 → 1; b 4 → 2; c 3 → 2 (7); d 3 → 1 (8); e 1 → 2 (8)
+    weights = {"r/a": 5, "r/b": 4, "r/c": 3, "r/d": 3, "r/e": 1}
+    assert assign(weights, 2) == [["r/a", "r/d"], ["r/b", "r/c", "r/e"]]
+    assert assign(weights, 1) == [sorted(weights)]
+    assert assign(weights, 7) == [["r/a"], ["r/b"], ["r/c"], ["r/d"], ["r/e"], [], []]  # more parts than agencies
+    assert assign({"r/x": 2, "r/y": 2}, 2) == [["r/x"], ["r/y"]]  # equal weights: in the order of the keys
+    for parts in range(1, 9):
+        chosen = assign(weights, parts)
+        assert sorted(k for keys in chosen for k in keys) == sorted(weights)  # each agency exactly once
+        loads = [sum(weights[k] for k in keys) for keys in chosen]
+        assert max(loads) - min(loads) <= max(weights.values())
+    # the bundled data: one entry per agency folder, weighing the bytes of its year files
+    found = agency_weights(DATA)
+    year_files = [p for p in DATA.glob("*/*/*/*.yml") if p.parent.name not in ("jabatan", "ppid")]
+    expected: dict[str, int] = {}
+    for p in year_files:
+        key = f"{p.parts[-4]}/{p.parts[-3]}"
+        expected[key] = expected.get(key, 0) + p.stat().st_size
+    full = check(DATA).dataset
+    assert full is not None and set(found) == {a.key for a in full.agencies()} and found == expected
     assert parse_part("2/4") == (2, 4) and parse_part(" 1/1 ") == (1, 1)
     for bad in ("0/4", "5/4", "x", "3", "1/0", "-1/2", "1/2/3", "", "1.5/3"):
         assert parse_part(bad) is None, bad
@@ -125,7 +159,7 @@ def test_a_matrix_of_parts_fills_the_cache_the_build_then_makes_nothing(tmp_path
     byte-identical to those of a build from empty caches."""
     from generator.documents.site import LEDGER, ledger_totals
 
-    repo = data_repo(tmp_path, FIXTURES / "minimal")
+    repo = data_repo(tmp_path, two_agencies(tmp_path / "src"))
     data, parts_build, copy = repo / "data", tmp_path / "parts", tmp_path / "bagian-dokumen"
     cache = parts_build / "cache" / "dokumen"
     new_per_part, counts = [], []
@@ -135,13 +169,15 @@ def test_a_matrix_of_parts_fills_the_cache_the_build_then_makes_nothing(tmp_path
         argv += ["--bagian", f"{k}/3", "--cache-saja"] + (["--salin-cache", str(copy)] if k == 2 else [])
         assert main(argv) == 0
         out = capsys.readouterr().out
-        line = next(ln for ln in out.splitlines() if ln.startswith(f"Bagian {k}/3 dari "))
+        line = next(ln for ln in out.splitlines() if ln.startswith(f"Bagian {k}/3 ("))
         m = re.fullmatch(
-            r"Bagian \d/3 dari (\d+) dokumen: (\d+) dokumen \(PDF dan DOCX\) di cache .*: (\d+) dibuat, (\d+) dari cache\.", line
+            r"Bagian \d/3 \((\d) dari 2 perangkat daerah\): (\d+) dokumen \(PDF dan DOCX\) di cache .*: "
+            r"(\d+) dibuat, (\d+) dari cache\.",
+            line,
         )
         assert m, line
-        total, size, made, reused = map(int, m.groups())
-        counts.append(size)
+        agencies, size, made, reused = map(int, m.groups())
+        counts.append((agencies, size))
         assert (made, reused) == (size, 0)  # from empty caches, no part repeats another's document
         new = set(_entries(cache)) - set(before)
         assert len(new) == 2 * size  # a PDF and a DOCX entry per document
@@ -149,8 +185,9 @@ def test_a_matrix_of_parts_fills_the_cache_the_build_then_makes_nothing(tmp_path
         if k == 2:  # --salin-cache: exactly this part's entries, sealed as in the cache
             assert _files(copy) == {p: (cache / p).read_bytes() for p in new}
     assert not (tmp_path / "pub").exists()  # --cache-saja writes no public copies
-    assert total == 3 and counts == [1, 1, 1]  # the minimal data: PK 2025 and the LKj of TW II and IV
-    assert not (new_per_part[0] & new_per_part[1]) and not (new_per_part[1] & new_per_part[2])
+    assert counts == [(1, 3), (1, 3), (0, 0)]  # an agency each (PK 2025, LKj TW II and IV); nothing left for the third
+    assert not (new_per_part[0] & new_per_part[1]) and not new_per_part[2]
+    total = 6
 
     entries = _entries(cache)
     build(data, parts_build, tmp_path / "site-parts")
@@ -180,37 +217,43 @@ def _json(docs, ix) -> list[str]:
     return [pdf.as_json(d.content(ix.tampilan_nip, None, ix.data_per)) for d in docs]
 
 
-def test_a_part_knows_its_documents_before_computing_and_computes_only_their_agencies():
-    """Plan.of cuts the parts from the data as read, before anything is computed: each part
-    is exactly the slice that part_of cuts from every document after the full check, and
-    the partial check computes only the agencies of its documents, with the same content."""
+def test_a_part_reads_checks_and_computes_only_its_own_agencies():
+    """Plan.of takes whole agencies from the folder's listing, before any file is read; the
+    partial check reads no file of another agency's folder, computes exactly the reports
+    the full check computes for its agencies, and gives their documents the same content.
+    Together the parts hold every document exactly once."""
+    from generator.validate.assemble import read_file
+
     full = check(DATA)
     assert full.errors == [] and full.dataset is not None
     ix = SiteIndex.build(full.dataset, full.reports)
-    every = list(all_documents(ix))
+    every = {d.path("pdf"): j for d, j in zip(all_documents(ix), _json(all_documents(ix), ix), strict=True)}
     keys = {a.key for a in full.dataset.agencies()}
     assert len(keys) == 3 and len(every) > 30
-    for parts in (1, 2, 3, 5, 8):
+    for parts in (1, 2, 3, 5):
+        seen: dict[str, str] = {}
         for k in range(1, parts + 1):
-            plan = Plan.of(full.dataset, k, parts)
-            assert plan.total == len(every)
-            assert [d.path("pdf") for d in plan.documents(ix)] == [d.path("pdf") for d in part_of(every, k, parts)]
-    touched = set()
-    for k in (1, 2, 3):
-        plan = Plan.of(full.dataset, k, 3)
-        part = check(DATA, agencies=plan.agencies)
-        assert part.errors == []
-        assert plan.agencies() != keys
-        computed = [(a.key, y.doc.rel, res.triwulan) for a, _p, y, _lap, res in part.reports]
-        assert computed == [(a.key, y.doc.rel, res.triwulan) for a, _p, y, _lap, res in full.reports if a.key in plan.agencies()]
-        part_ix = SiteIndex.build(part.dataset, part.reports)
-        assert _json(plan.documents(part_ix), part_ix) == _json(part_of(every, k, 3), ix)
-        touched |= plan.agencies()
-    assert touched == keys
-    # with --jabatan, the parts are cut from that position's documents only
-    plan = Plan.of(full.dataset, 2, 2, ["kepala-dinas"])
-    chosen = [d for d in every if d.position.id == "kepala-dinas"]
-    assert [d.path("pdf") for d in plan.documents(ix, ["kepala-dinas"])] == [d.path("pdf") for d in part_of(chosen, 2, 2)]
+            plan = Plan.of(DATA, k, parts)
+            read: list[Path] = []
+
+            def load(path, root, model, out, read=read):
+                read.append(path)
+                return read_file(path, root, model, out)
+
+            part = check(DATA, load, agencies=plan.agencies)
+            assert part.errors == [] and part.dataset is not None
+            assert {a.key for a in part.dataset.agencies()} == set(plan.agencies)
+            others = keys - set(plan.agencies)
+            assert not [p for p in read if "/".join(p.relative_to(DATA).parts[:2]) in others]  # not one of their files read
+            computed = [(a.key, y.doc.rel, res.triwulan) for a, _p, y, _lap, res in part.reports]
+            assert computed == [
+                (a.key, y.doc.rel, res.triwulan) for a, _p, y, _lap, res in full.reports if a.key in plan.agencies
+            ]
+            part_ix = SiteIndex.build(part.dataset, part.reports)
+            docs = list(all_documents(part_ix))
+            assert not set(seen) & {d.path("pdf") for d in docs}
+            seen.update(zip((d.path("pdf") for d in docs), _json(docs, part_ix), strict=True))
+        assert seen == every  # every document once, with the content of the full check
 
 
 def test_a_part_refuses_errors_of_its_own_agencies_and_of_shared_files_only(tmp_path, capsys):
@@ -219,9 +262,7 @@ def test_a_part_refuses_errors_of_its_own_agencies_and_of_shared_files_only(tmp_
     still refuses the data). An error in site.yml stops every part."""
     data = tmp_path / "data"
     shutil.copytree(DATA, data)
-    clean = check(data).dataset
-    assert clean is not None
-    plans = [Plan.of(clean, k, 3) for k in (1, 2, 3)]
+    plans = [Plan.of(data, k, 3) for k in (1, 2, 3)]  # the bundled data: one agency each
     broken = data / GRESIK / "jabatan" / "bendahara.yml"
     text = broken.read_text(encoding="utf-8")
     assert "atasan: kasubbag-keuangan\n" in text
@@ -234,15 +275,15 @@ def test_a_part_refuses_errors_of_its_own_agencies_and_of_shared_files_only(tmp_
         code = main([*args, "--bagian", f"{k}/3", "--build-dir", str(tmp_path / f"build-{k}")])
         out, err = capsys.readouterr()
         outcomes.append(code)
-        if GRESIK in plan.agencies():
+        if GRESIK in plan.agencies:
             assert code == 1 and "Traceback" not in err, err
             assert "bendahara.yml" in err and "jabatan-yang-tidak-ada" in err
             assert "1 galat di perangkat daerah bagian ini atau di berkas yang dipakai semua bagian" in err
             assert not (tmp_path / f"build-{k}" / "cache").exists()  # nothing made
         else:
             assert code == 0, err
-            assert re.search(rf"Bagian {k}/3 dari {plan.total} dokumen: {plan.end - plan.start} dokumen", out), out
-    assert 1 in outcomes and 0 in outcomes
+            assert re.search(rf"Bagian {k}/3 \(1 dari 3 perangkat daerah\): \d+ dokumen", out), out
+    assert sorted(outcomes) == [0, 0, 1]
     site = data / "site.yml"
     site.write_text(site.read_text(encoding="utf-8").replace("data_per: 2026-01-31", "data_per: kemarin"), encoding="utf-8")
     for k in (1, 2, 3):
@@ -307,14 +348,76 @@ def test_parts_made_on_every_core_are_the_documents_of_the_build(bundled_site, t
 
 
 def test_an_empty_part_checks_no_agency_and_makes_nothing(tmp_path, capsys):
-    """More parts than documents (the workflow allows it): a part with no document reads
-    the data, checks no agency, makes nothing and copies nothing, and succeeds."""
+    """More parts than agencies (the workflow allows it): a part with no agency reads none,
+    makes nothing and copies nothing, and succeeds."""
     data = FIXTURES / "minimal"
     argv = ["dokumen", "--data", str(data), "--cache-saja", "--build-dir", str(tmp_path / "build")]
-    assert main([*argv, "--bagian", "1/5", "--salin-cache", str(tmp_path / "bagian")]) == 0
+    assert main([*argv, "--bagian", "2/5", "--salin-cache", str(tmp_path / "bagian")]) == 0
     out = capsys.readouterr().out
-    assert "Bagian 1/5 dari 3 dokumen: 0 dokumen (PDF dan DOCX)" in out and ": 0 dibuat, 0 dari cache." in out
+    assert "Bagian 2/5 (0 dari 1 perangkat daerah): 0 dokumen (PDF dan DOCX)" in out and ": 0 dibuat, 0 dari cache." in out
     assert "0 entri cache bagian ini disalin" in out
     assert not (tmp_path / "bagian").exists() and not (tmp_path / "build" / "cache" / "dokumen").exists()
-    clean = check(data).dataset
-    assert clean is not None and Plan.of(clean, 1, 5).agencies() == set()
+    assert Plan.of(data, 1, 5).agencies == ["kota-contoh/dinas-contoh"] and Plan.of(data, 2, 5).agencies == []
+
+
+# --------------------------------------------------------------------------- each document's own commit
+
+
+def _subjects(folder: Path) -> dict[str, str]:
+    """Each public PDF's subject (where the data commit is written), by its agency folder."""
+    out: dict[str, str] = {}
+    for p in sorted(folder.rglob("*.pdf")):
+        subject = pypdf.PdfReader(p).metadata.subject
+        agency = p.relative_to(folder).parts[1]
+        assert out.setdefault(agency, subject) == subject, p  # one agency's documents: one commit here
+    return out
+
+
+def test_each_document_names_the_commit_that_last_changed_its_own_data(tmp_path, capsys):
+    """In a real repository: a commit that changes one agency's report re-makes that
+    agency's documents only; the others keep the commit they were made from, and so their
+    cache entries. A merge counts on the published branch (first parent): the merge commit,
+    at which the files are as they are now."""
+    repo = data_repo(tmp_path, two_agencies(tmp_path / "src"))
+    data = repo / "data"
+    argv = ["dokumen", "--data", str(data), "--build-dir", str(tmp_path / "build"), "-o", str(tmp_path / "pub")]
+
+    def run() -> tuple[int, int]:
+        assert main(argv) == 0
+        m = re.search(r": (\d+) dibuat, (\d+) dari cache\.", capsys.readouterr().out)
+        assert m
+        return int(m.group(1)), int(m.group(2))
+
+    first = git(repo, "rev-parse", "HEAD")
+    assert run() == (6, 0)
+    assert _subjects(tmp_path / "pub") == {
+        a: f"Dibuat oleh {GENERATOR} dari data commit {first}" for a in ("dinas-contoh", "dinas-kedua")
+    }
+
+    report = data / "kota-contoh" / "dinas-kedua" / "2025" / "kepala-dinas.yml"
+    text = report.read_text(encoding="utf-8")
+    assert text.count("realisasi: 946.700.000}") == 2
+    report.write_text(text.replace("realisasi: 946.700.000}", "realisasi: 946.800.000}"), encoding="utf-8")
+    (repo / "CATATAN.md").write_text("bukan data\n", encoding="utf-8")  # outside data/: no document reads it
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "realisasi anggaran dinas kedua")
+    second = git(repo, "rev-parse", "HEAD")
+    assert run() == (3, 3)  # that position's (its year file changed: all three name the new commit), not the other agency's
+    subjects = _subjects(tmp_path / "pub")
+    assert first in subjects["dinas-contoh"] and second not in subjects["dinas-contoh"]
+
+    git(repo, "checkout", "-qb", "usulan")
+    other = data / "kota-contoh" / "dinas-contoh" / "2025" / "kepala-dinas.yml"
+    other.write_text(
+        other.read_text(encoding="utf-8").replace("realisasi: 946.700.000}", "realisasi: 946.900.000}"), encoding="utf-8"
+    )
+    git(repo, "commit", "-qam", "usulan dinas contoh")
+    git(repo, "checkout", "-q", "-")
+    git(repo, "merge", "-q", "--no-ff", "-m", "gabung usulan", "usulan")
+    merge = git(repo, "rev-parse", "HEAD")
+    commits = DataCommits(data)
+    year = lambda agency: data / "kota-contoh" / agency / "2025" / "kepala-dinas.yml"  # noqa: E731
+    assert commits.of([year("dinas-contoh")]) == merge  # not the branch's own commit
+    assert commits.of([year("dinas-kedua")]) == second
+    assert commits.of([data / "kota-contoh" / "dinas-kedua" / "jabatan"]) == first  # a folder: its newest file
+    assert DataCommits(tmp_path / "src").of([]) is None  # no repository: no commit, as before

@@ -4,15 +4,15 @@
 bad input), computes every report and returns the validated Dataset with the results.
 A printed figure that differs from the computed one becomes a warning at its line.
 
-``check(data_dir, agencies=choose)`` is a partial check, used only to make a part of the
-official documents (`kinerja dokumen --bagian K/N`): the whole dataset is read, then only
-the agencies ``choose`` picks are validated and computed. The build and `kinerja check`
+``check(data_dir, agencies=keys)`` is a partial check, used only to make a part of the
+official documents (`kinerja dokumen --bagian K/N`): only those agencies' folders are read,
+validated and computed. The build and `kinerja check`
 always check everything, so data with an error is never published.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
@@ -23,7 +23,6 @@ from generator.compute import printed
 from generator.compute.policy import resolve
 from generator.compute.serialize import report_id
 from generator.core.diagnostics import Diagnostic, msg
-from generator.core.layout import HOLIDAYS_DIR
 from generator.load import Document, Path_
 from generator.model import Laporan
 from generator.validate import personal, rules
@@ -53,50 +52,42 @@ class CheckResult:
         return [d for d in self.diagnostics if d.severity == "warning"]
 
 
-def check(
-    data_dir: Path, load: FileReader = read_file, agencies: Callable[[Dataset], Collection[str]] | None = None
-) -> CheckResult:
+def check(data_dir: Path, load: FileReader = read_file, agencies: Collection[str] | None = None) -> CheckResult:
     """Read, validate and compute everything under ``data_dir``. Never raises on data.
     ``load`` reads one file (the build passes a caching one: site/cache.py).
 
-    ``agencies``: a partial check, only to make documents. Given the assembled dataset, it
-    returns the keys (AgencyRecord.key, "region/agency") of the agencies to check: only
-    their rules run and only their reports are computed; the findings kept are those in
-    their files and in the files that are no agency's (site.yml, wilayah.yml, hari-libur/).
-    The rules across the whole dataset are skipped (one NIP for one name across agencies,
-    signatories' NIPs, NIPs outside notes), so an error that only they find shows in the
-    build, which always checks everything and then publishes nothing. ``dataset`` is
-    still the whole dataset; ``reports`` holds the chosen agencies' only."""
+    ``agencies``: a partial check, only to make documents (documents/parts.py): the keys
+    (AgencyRecord.key, "region/agency") of the agency folders to read; the others are not
+    read at all, nor the regions holding none of them (validate.assemble). The rules across
+    the whole dataset are skipped (one NIP for one name across agencies, signatories' NIPs,
+    NIPs outside notes), so an error that only they find shows in the build, which always
+    checks everything and then publishes nothing."""
     out: list[Diagnostic] = []
     result = CheckResult(None, out)
-    dataset = assemble(data_dir, out, load)
+    dataset = assemble(data_dir, out, load, only=None if agencies is None else set(agencies))
     if dataset is None:
         return result
     result.dataset = dataset
-    checked, whole = dataset, agencies is None
-    if agencies is not None:
-        keys = set(agencies(dataset))
-        checked = _only(dataset, keys)
-        out[:] = _findings_of(out, data_dir, keys)
+    whole = agencies is None
     nips: dict[str, tuple[str, str, int]] = {}
-    for agency in checked.agencies():
+    for agency in dataset.agencies():
         rules.position_rules(agency, nips, out)
     if whole:
-        signatory_rules(checked, nips, out)
-    for _region, agency, position, year in checked.years():
+        signatory_rules(dataset, nips, out)
+    for _region, agency, position, year in dataset.years():
         rules.year_rules(agency, position, year, dataset.situs.data_per, out)
     holidays = dataset.holiday_dates()
-    for agency in checked.agencies():
+    for agency in dataset.agencies():
         for register, doc in agency.registers.values():
             out.extend(ppid_rules.deadlines(doc, register, holidays, set(dataset.holidays), dataset.situs.data_per))
         out.extend(link_rules(agency))  # web and e-mail addresses (validate/links.py)
     if whole:
-        out.extend(personal.dataset_rules(checked))  # NIPs outside notes (validate/personal.py)
+        out.extend(personal.dataset_rules(dataset))  # NIPs outside notes (validate/personal.py)
     out.extend(_misplaced_decrease_policy(dataset))
 
     # Compute every report and surface printed-vs-computed differences as warnings.
     file_errors = {d.path for d in out if d.severity == "error"}
-    for region, agency, position, year in checked.years():
+    for region, agency, position, year in dataset.years():
         if year.doc.rel in file_errors:
             continue
         for li, lap in enumerate(year.model.laporan):
@@ -111,31 +102,6 @@ def check(
                 out.append(_discrepancy_diagnostic(year.doc, li, disc))
     out.sort(key=Diagnostic.sort_key)
     return result
-
-
-def _only(dataset: Dataset, keys: set[str]) -> Dataset:
-    """The dataset with only the agencies of ``keys`` (their records are the same objects)."""
-    part = Dataset(dataset.situs, dataset.situs_doc, holidays=dataset.holidays)
-    for rid, region in dataset.regions.items():
-        chosen = {aid: a for aid, a in region.agencies.items() if a.key in keys}
-        part.regions[rid] = RegionRecord(region.id, region.model, region.doc, chosen)
-    return part
-
-
-def _findings_of(found: list[Diagnostic], data_dir: Path, keys: set[str]) -> list[Diagnostic]:
-    """The findings not in another agency's folder (data/<region>/<agency>/…, whether or
-    not that agency could be read): the chosen agencies' and those of the files every
-    agency depends on."""
-    root = data_dir.resolve()
-    kept = []
-    for d in found:
-        try:
-            parts = Path(d.path).resolve().relative_to(root).parts
-        except ValueError:  # outside data/ (a path the user gave)
-            parts = ()
-        if len(parts) < 3 or parts[0] == HOLIDAYS_DIR or f"{parts[0]}/{parts[1]}" in keys:
-            kept.append(d)
-    return kept
 
 
 def _misplaced_decrease_policy(dataset: Dataset) -> list[Diagnostic]:

@@ -12,7 +12,10 @@ from __future__ import annotations
 import io
 import subprocess
 import tarfile
+from collections.abc import Iterable
 from pathlib import Path
+
+from generator.core.layout import SITE_FILE
 
 
 class RevisionError(Exception):
@@ -112,3 +115,85 @@ def read_files(root: Path, prefix: str) -> dict[str, bytes]:
         for p in sorted(root.rglob("*"))
         if p.is_file() and not p.is_symlink()
     }
+
+
+class DataCommits:
+    """The commit each official document's data comes from, written into its properties:
+    the newest commit on HEAD's first-parent line (the published branch, where every commit
+    is a state the site was in) that changed any of the document's input files. At that
+    commit those files were exactly as they are now, so the statement is true; and a
+    document whose inputs did not change keeps its commit, so its cache entry is reused and
+    a one-value change re-makes only the documents that read that value (with HEAD's
+    commit every document would change with every commit).
+
+    One ``git log`` per build, read lazily. A path git does not know (not committed yet)
+    gets HEAD; with no repository every document gets None, as ``head_commit`` gives. The
+    build and every `kinerja dokumen --bagian` job compute the same keys from the same
+    checkout (the workflow fetches the whole history: fetch-depth 0)."""
+
+    def __init__(self, data_dir: Path):
+        self.data_dir = data_dir
+        self._index: dict[str, int] | None = None  # repository path → index in _order (0 newest)
+        self._order: list[str] = []
+        self._prefix = ""
+        self._head: str | None = None
+        self._memo: dict[Path, int | None] = {}
+
+    def load(self) -> dict[str, int]:
+        """Read the log now (once): before forking workers, so that they inherit it."""
+        if self._index is not None:
+            return self._index
+        self._index = {}
+        self._head = head_commit(self.data_dir)
+        if self._head is None:
+            return self._index
+        try:
+            top, prefix = repo_and_prefix(self.data_dir)
+            log = _run(
+                [
+                    "log",
+                    "--first-parent",
+                    "--diff-merges=first-parent",
+                    "--no-renames",
+                    "--name-only",
+                    "-z",
+                    "--format=%x01%H",
+                    "--",
+                    prefix or ".",
+                ],
+                top,
+            )
+        except RevisionError:
+            return self._index
+        self._prefix = "" if prefix in ("", ".") else prefix + "/"
+        for chunk in log.split(b"\x01")[1:]:
+            sha, _sep, names = chunk.partition(b"\0")
+            at = len(self._order)
+            self._order.append(sha.decode("ascii"))
+            for name in names.strip(b"\n").split(b"\0"):
+                path = name.strip(b"\n").decode("utf-8", "replace")
+                while path and path not in self._index:  # the file, then each folder above it
+                    self._index[path] = at
+                    path = path.rpartition("/")[0]
+        return self._index
+
+    def _at(self, path: Path) -> int | None:
+        """The log index of the newest commit that changed ``path`` (a file, or any file
+        under a folder); None when git does not know it."""
+        if path not in self._memo:
+            index = self.load()
+            try:
+                rel = path.relative_to(self.data_dir).as_posix()
+            except ValueError:
+                rel = path.resolve().relative_to(self.data_dir.resolve()).as_posix()
+            self._memo[path] = index.get(self._prefix + rel)
+        return self._memo[path]
+
+    def of(self, paths: Iterable[Path]) -> str | None:
+        """The commit of a document whose content is made from ``paths`` (files and folders
+        under the data folder) and data/site.yml."""
+        found = [self._at(p) for p in (self.data_dir / SITE_FILE, *paths)]
+        if self._head is None:
+            return None
+        known = [at for at in found if at is not None]
+        return self._order[min(known)] if len(known) == len(found) else self._head

@@ -6,14 +6,13 @@ outside the site output (never published). The build makes the public copies too
 stage of `kinerja build` (generator/site/compose.py).
 
 A CI matrix makes them before the build (.github/workflows/terbitkan.yml): ``--bagian K/N``
-takes part K of N of all documents (contiguous slices of their fixed order, sizes differing
-by at most one), ``--cache-saja`` only fills the document cache, and ``--salin-cache DIR``
+takes part K of N of all documents (whole agencies, balanced by the size of their data:
+parts.py), ``--cache-saja`` only fills the document cache, and ``--salin-cache DIR``
 copies this part's cache entries into DIR for the build job to merge into its own
 build/cache/dokumen. The cache key is the build's (same content: the data commit from
-check.revision.head_commit, the NIP display and the as-of date), so the build then only
-reads and verifies them. A part reads the whole dataset but checks and computes only the
-agencies of its documents (parts.py; the build checks everything), and makes its documents
-on every core (parallel.py).
+check.revision.DataCommits, the NIP display and the as-of date), so the build then only
+reads and verifies them. A part reads, checks and computes only its own agencies (the build
+checks everything), and makes its documents on every core (parallel.py).
 """
 
 from __future__ import annotations
@@ -85,7 +84,7 @@ def _option_problem(args: argparse.Namespace, build_dir: Path) -> str | None:
 
 def cmd_dokumen(args: argparse.Namespace) -> int:
     from generator.check import check
-    from generator.check.revision import head_commit
+    from generator.check.revision import DataCommits
     from generator.documents import parallel
     from generator.documents.make import Maker, all_documents
     from generator.documents.parts import Plan
@@ -100,13 +99,8 @@ def cmd_dokumen(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     data = Path(args.data or "data")
     part = parse_part(args.bagian) if args.bagian is not None else None
-    plan: list[Plan] = []
-
-    def choose(dataset):  # a part checks and computes only the agencies of its documents
-        plan.append(Plan.of(dataset, *(part or (1, 1)), args.jabatan))
-        return plan[0].agencies()
-
-    result = check(data, agencies=choose if part else None)
+    plan = Plan.of(data, *part) if part else None  # from the folder's listing, before any file is read
+    result = check(data, agencies=plan.agencies if plan else None)  # a part: only its own agencies
     ds = result.dataset
     if result.errors or ds is None:
         for d in result.errors:
@@ -119,13 +113,9 @@ def cmd_dokumen(args: argparse.Namespace) -> int:
         return 1
     checked = time.perf_counter()
     ix = SiteIndex.build(ds, result.reports)
-    lead = ""
-    if plan:
-        docs = plan[0].documents(ix, args.jabatan)
-        lead = f"Bagian {plan[0].part}/{plan[0].parts} dari {plan[0].total} dokumen: "
-    else:
-        docs = [d for d in all_documents(ix) if not args.jabatan or d.position.id in args.jabatan]
-    commit = head_commit(data)  # as the build takes it: the same cache keys
+    lead = plan.lead() if plan else ""
+    docs = [d for d in all_documents(ix) if not args.jabatan or d.position.id in args.jabatan]
+    commit = DataCommits(data)  # as the build takes it: the same cache keys
     cache = None if args.tanpa_cache else build_dir / "cache" / "dokumen"
     maker = Maker(cache)
     tampilan, on = ds.situs.tampilan_nip, ds.situs.data_per
@@ -177,7 +167,8 @@ def add_commands(sub, common) -> None:
     d.add_argument(
         "--bagian",
         metavar="K/N",
-        help="hanya bagian K dari N bagian sama besar dari semua dokumen (untuk job matriks CI, mis. 2/4)",
+        help="hanya dokumen bagian K dari N bagian (per perangkat daerah, seimbang menurut besar datanya; "
+        "untuk job matriks CI, mis. 2/4)",
     )
     d.add_argument(
         "--cache-saja",

@@ -22,8 +22,10 @@ from pathlib import Path
 from typing import Any
 
 from generator.check import ReportEntry
+from generator.check.revision import DataCommits
 from generator.core import addresses
 from generator.core.fingerprint import code_digest, versions
+from generator.core.layout import POSITIONS_DIR
 from generator.documents import pdf, word
 from generator.documents.lkj import lkj_content
 from generator.documents.pk_iki import iki_content, pk_content
@@ -32,6 +34,7 @@ from generator.render.siteindex import SiteIndex
 from generator.validate.dataset import AgencyRecord, PositionRecord, RegionRecord, YearRecord
 
 MAGIC = b"kinerja-dokumen-1\n"
+Commit = str | DataCommits | None  # one commit for every document, or each its own (DataCommits)
 
 
 @dataclass(frozen=True)
@@ -54,7 +57,17 @@ class Dokumen:
             self.region.id, self.agency.id, self.position.id, self.jenis, self.year.tahun, self.triwulan, ext
         )
 
-    def content(self, tampilan: str, commit: str | None, on: dt.date) -> dict[str, Any]:
+    def inputs(self) -> tuple[Path, ...]:
+        """The data files its content is made from, besides data/site.yml: the region's and
+        the agency's files, the agency's positions (the organisation chart names the
+        superior and the subordinates) and the position's year file."""
+        agency_file = self.agency.doc.path
+        return (self.region.doc.path, agency_file, agency_file.parent / POSITIONS_DIR, self.year.doc.path)
+
+    def content(self, tampilan: str, commit: Commit, on: dt.date) -> dict[str, Any]:
+        """``commit``: the data commit for its properties, or where to find it (DataCommits)."""
+        if isinstance(commit, DataCommits):
+            commit = commit.of(self.inputs())
         args = (self.region, self.agency, self.position, self.year)
         if self.entry is not None:
             return lkj_content(*args, self.entry.laporan, self.entry.res, tampilan, commit, on)
@@ -148,7 +161,7 @@ class Maker:
         self.remade.append(label)
         return made
 
-    def files(self, docs: list[Dokumen], tampilan: str, commit: str | None, on: dt.date) -> dict[str, bytes]:
+    def files(self, docs: list[Dokumen], tampilan: str, commit: Commit, on: dt.date) -> dict[str, bytes]:
         """Docs-relative path → bytes of every document in ``docs``, PDF and DOCX."""
         out: dict[str, bytes] = {}
         for d, (pdf_data, docx_data) in self._made(docs, tampilan, commit, on):
@@ -156,14 +169,14 @@ class Maker:
             out[d.path("docx")] = docx_data
         return out
 
-    def fill(self, docs: list[Dokumen], tampilan: str, commit: str | None, on: dt.date) -> None:
+    def fill(self, docs: list[Dokumen], tampilan: str, commit: Commit, on: dt.date) -> None:
         """Every document of ``docs`` made or verified in the cache, none kept in memory
         (`kinerja dokumen --cache-saja`: a part of the documents made for a later build)."""
         for _made in self._made(docs, tampilan, commit, on):
             pass
 
     def _made(
-        self, docs: list[Dokumen], tampilan: str, commit: str | None, on: dt.date
+        self, docs: list[Dokumen], tampilan: str, commit: Commit, on: dt.date
     ) -> Iterator[tuple[Dokumen, tuple[bytes, bytes]]]:
         started, helper = time.process_time(), pdf.helper_cpu
         try:

@@ -22,14 +22,15 @@ import multiprocessing
 import os
 from multiprocessing import util
 
+from generator.check.revision import DataCommits
 from generator.core.lifeline import cores, exit_with_parent
 from generator.documents import pdf
-from generator.documents.make import Dokumen, Maker
+from generator.documents.make import Commit, Dokumen, Maker
 
 MIN_PER_WORKER = 8  # fewer documents per worker: starting its Typst helper costs more than it saves
 MAX_SLICE = 8  # documents a worker takes at a time
 
-_JOB: tuple[Maker, list[Dokumen], str, str | None, dt.date] | None = None  # set before forking, inherited
+_JOB: tuple[Maker, list[Dokumen], str, Commit, dt.date] | None = None  # set before forking, inherited
 
 
 def _start_worker(parent: int) -> None:
@@ -46,7 +47,7 @@ def _slice(bounds: tuple[int, int]) -> tuple[int, int, list[str], list[str], flo
     return maker.made, maker.reused, maker.remade, maker.keys, maker.cpu, pdf.helper_pid()
 
 
-def fill(maker: Maker, docs: list[Dokumen], tampilan: str, commit: str | None, on: dt.date, workers: int | None = None) -> int:
+def fill(maker: Maker, docs: list[Dokumen], tampilan: str, commit: Commit, on: dt.date, workers: int | None = None) -> int:
     """``maker.fill`` on ``workers`` cores (default: all of them, at most one per
     MIN_PER_WORKER documents); ``maker``'s counts, keys and CPU seconds (the workers' and
     their helpers') are added up as if it had made them all itself. Returns how many
@@ -58,6 +59,8 @@ def fill(maker: Maker, docs: list[Dokumen], tampilan: str, commit: str | None, o
         maker.fill(docs, tampilan, commit, on)
         return 0
     maker.salt()  # computed once, here: the workers inherit it
+    if isinstance(commit, DataCommits):
+        commit.load()  # one git log, here, not one per worker
     step = max(1, min(MAX_SLICE, len(docs) // (4 * workers)))
     slices = [(i, min(i + step, len(docs))) for i in range(0, len(docs), step)]
     _JOB = (maker, docs, tampilan, commit, on)

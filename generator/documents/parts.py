@@ -1,88 +1,86 @@
 """Part K of N of all official documents (`kinerja dokumen --bagian K/N`, a CI matrix job:
 .github/workflows/terbitkan.yml).
 
-All documents in their fixed order (make.all_documents) are cut into N contiguous slices
-whose sizes differ by at most one. A part knows where its slice lies before anything is
-computed: how many documents each agency has follows from the data as read (``planned``),
-so a part checks and computes only the agencies its slice touches (check.check with
-``agencies``), the same in every job. After computing, each of those agencies' documents
-are counted again; a difference is a bug here, never a reason to make other documents.
+A part is a set of whole agencies, known from the data folder's listing before any file is
+read: each agency folder (data/<region>/<agency>/) weighs the bytes of its year files (its
+reports, indicators and so its pages grow with them), and the agencies go, heaviest first,
+to the part with the least weight so far (ties: the lower part; equal weights: in the order
+of their keys). The same checkout gives the same parts in every job, and together they hold
+every agency exactly once. A part then reads, checks and computes only its own agencies
+(check.check with ``agencies``: data/site.yml, the holiday calendars and the regions' files
+are read by every part), so its cost follows its share of the data, not the whole of it.
+
+There may be more parts than agencies: a part with no agency has nothing to do and says so.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection
 from dataclasses import dataclass
+from pathlib import Path
 
-from generator.documents.make import Dokumen, position_documents
-from generator.render.siteindex import SiteIndex
-from generator.validate.dataset import AgencyRecord, Dataset, PositionRecord
-
-
-def bounds(total: int, part: int, parts: int) -> tuple[int, int]:
-    """[start, end) of part ``part`` of ``parts`` (1-based) of ``total`` documents."""
-    return (part - 1) * total // parts, part * total // parts
+from generator.core.layout import HOLIDAYS_DIR, POSITIONS_DIR, PPID_DIR, YAML_SUFFIXES
 
 
-def part_of(docs: list, part: int, parts: int) -> list:
-    """Part ``part`` of ``parts`` (1-based) of ``docs``: contiguous slices in their order,
-    together each document exactly once, sizes differing by at most one."""
-    start, end = bounds(len(docs), part, parts)
-    return docs[start:end]
+def _visible_dirs(folder: Path) -> list[Path]:
+    try:
+        return sorted(p for p in folder.iterdir() if p.is_dir() and not p.is_symlink() and not p.name.startswith("."))
+    except OSError:
+        return []
 
 
-def planned(pos: PositionRecord) -> int:
-    """How many documents the position has once its reports are computed, from the data as
-    read (render/dokumen.official_documents: per year, the Perjanjian Kinerja when it has
-    one, the IKI sheet when it has one and a Laporan Kinerja per report). It holds for
-    data without errors: a year file with an error has no computed report."""
-    return sum(bool(y.model.perjanjian_kinerja) + (y.model.iki is not None) + len(y.model.laporan) for y in pos.years.values())
+def _year_bytes(agency_dir: Path) -> int:
+    """The bytes of the agency's year files (data/<region>/<agency>/<year>/*.yml)."""
+    total = 0
+    for folder in _visible_dirs(agency_dir):
+        if folder.name in (POSITIONS_DIR, PPID_DIR):
+            continue
+        for f in folder.iterdir():
+            if f.suffix in YAML_SUFFIXES and f.is_file() and not f.is_symlink():
+                total += f.stat().st_size
+    return total
 
 
-def _positions(agency: AgencyRecord, jabatan: Collection[str] | None) -> list[PositionRecord]:
-    return [p for p in agency.positions.values() if not jabatan or p.id in jabatan]
+def agency_weights(data_dir: Path) -> dict[str, int]:
+    """Every agency folder's key ("region/agency", as AgencyRecord.key) and weight, from the
+    listing alone (a folder the check will refuse is listed too: its part reports it)."""
+    return {
+        f"{region.name}/{agency.name}": _year_bytes(agency)
+        for region in _visible_dirs(data_dir)
+        if region.name != HOLIDAYS_DIR
+        for agency in _visible_dirs(region)
+    }
+
+
+def assign(weights: dict[str, int], parts: int) -> list[list[str]]:
+    """The agencies of each of ``parts`` parts (longest processing time first): each part's
+    keys in the order of the data."""
+    loads = [0] * parts
+    chosen: list[list[str]] = [[] for _ in range(parts)]
+    for key in sorted(weights, key=lambda k: (-weights[k], k)):
+        lightest = min(range(parts), key=lambda i: (loads[i], i))
+        loads[lightest] += weights[key]
+        chosen[lightest].append(key)
+    return [sorted(keys) for keys in chosen]
 
 
 @dataclass
 class Plan:
-    """Where part ``part`` of ``parts`` lies: documents [start, end) of ``total``, and
-    ``offsets``: the first document of every agency it touches (by AgencyRecord.key)."""
+    """Part ``part`` of ``parts``: ``agencies`` (keys) of ``all_agencies`` agency folders,
+    with ``weight`` bytes of year files of ``total_weight``."""
 
     part: int
     parts: int
-    total: int
-    start: int
-    end: int
-    offsets: dict[str, int]
+    agencies: list[str]
+    all_agencies: int
+    weight: int
+    total_weight: int
 
     @classmethod
-    def of(cls, dataset: Dataset, part: int, parts: int, jabatan: Collection[str] | None = None) -> Plan:
-        """The plan of one part (``jabatan``: only these positions' documents, as --jabatan)."""
-        counts = [(a.key, sum(planned(p) for p in _positions(a, jabatan))) for a in dataset.agencies()]
-        total = sum(n for _key, n in counts)
-        start, end = bounds(total, part, parts)
-        offsets, at = {}, 0
-        for key, n in counts:
-            if n and start < end and at < end and start < at + n:
-                offsets[key] = at
-            at += n
-        return cls(part, parts, total, start, end, offsets)
+    def of(cls, data_dir: Path, part: int, parts: int) -> Plan:
+        weights = agency_weights(data_dir)
+        keys = assign(weights, parts)[part - 1]
+        return cls(part, parts, keys, len(weights), sum(weights[k] for k in keys), sum(weights.values()))
 
-    def agencies(self, _dataset: Dataset | None = None) -> set[str]:
-        """The keys of the agencies to check and compute (check.check's ``agencies``)."""
-        return set(self.offsets)
-
-    def documents(self, ix: SiteIndex, jabatan: Collection[str] | None = None) -> list[Dokumen]:
-        """This part's documents, in their order, from the checked agencies' reports."""
-        out: list[Dokumen] = []
-        for region in ix.dataset.regions.values():
-            for agency in region.agencies.values():
-                first = self.offsets.get(agency.key)
-                if first is None:
-                    continue
-                docs = [d for p in _positions(agency, jabatan) for d in position_documents(ix, region, agency, p)]
-                expected = sum(planned(p) for p in _positions(agency, jabatan))
-                if len(docs) != expected:
-                    raise RuntimeError(f"{agency.key}: {len(docs)} documents made from the reports, {expected} planned")
-                out += docs[max(0, self.start - first) : self.end - first]
-        return out
+    def lead(self) -> str:
+        """How the part's output line begins (benchmarks/matrix.py reads it)."""
+        return f"Bagian {self.part}/{self.parts} ({len(self.agencies)} dari {self.all_agencies} perangkat daerah): "

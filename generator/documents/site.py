@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.core import fmt
-from generator.documents.make import Dokumen, Maker, position_documents
+from generator.documents.make import Commit, Dokumen, Maker, position_documents
 from generator.render.siteindex import SiteIndex
 from generator.validate.dataset import AgencyRecord, RegionRecord
 
@@ -67,9 +67,10 @@ def cpu_seconds(ledger: Path) -> float | None:
 
 class SiteDocuments:
     """``cache``: the folder of made documents (build/cache/dokumen); ``commit``: the data
-    commit written into each document's properties."""
+    commit written into each document's properties, or where each finds its own
+    (check.revision.DataCommits, what the build passes)."""
 
-    def __init__(self, ix: SiteIndex, env, cache: Path | None, commit: str | None):
+    def __init__(self, ix: SiteIndex, env, cache: Path | None, commit: Commit):
         self.ix = ix
         self.maker = Maker(cache)
         self.commit = commit

@@ -20,6 +20,7 @@ import yaml
 
 from generator.analysis import pages as analysis_pages  # status pelaporan and analisis (issue 20)
 from generator.check import CheckResult
+from generator.check.revision import DataCommits
 from generator.core import addresses, fmt
 from generator.documents.site import SiteDocuments  # official documents as PDF and DOCX (issue 18)
 from generator.history import first_seen
@@ -135,7 +136,12 @@ class _Composer:
         # the `ppid` template helper: PPID links on agency and position pages
         self.ppid = ppid_pages.Section(self.ix, env, known)
         docs_cache = cache_dir.parent / "dokumen" if cache_dir else None  # build/cache/dokumen beside the charts
-        self.dokumen = SiteDocuments(self.ix, env, docs_cache, getattr(open_data, "commit", None))
+        # each document names the newest commit that changed its own inputs (check.revision), read
+        # once here, before the agency jobs fork: the same keys as `kinerja dokumen --bagian`'s
+        commits = DataCommits(ds.situs_doc.path.parent) if ds.situs_doc is not None else None
+        if commits is not None:
+            commits.load()
+        self.dokumen = SiteDocuments(self.ix, env, docs_cache, commits)
         self.groups = perbandingan.groups(ds)
         self.groups_by_id = {g.id: g for g in self.groups}
         self.out = Rendered(site_name=judul(ds.situs.judul))

@@ -4,7 +4,7 @@ put together as the Dataset (regions → agencies → positions → years)."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +53,12 @@ def _misplaced(doc_rel: str, what: Msg, hint: Msg) -> Diagnostic:
     return Diagnostic(doc_rel, 1, 1, "MISPLACED_FILE", what, hint)
 
 
-def assemble(root: Path, out: list[Diagnostic], load: FileReader = read_file) -> Dataset | None:
+def assemble(
+    root: Path, out: list[Diagnostic], load: FileReader = read_file, only: Collection[str] | None = None
+) -> Dataset | None:
+    """The Dataset of everything under ``root``; findings go to ``out``. ``only``: the keys
+    ("region/agency") of the agency folders to read, the others are not read at all (a part
+    of the official documents: check.check); the regions of none of them are left out too."""
     rel = display_path
     site_path = root / SITE_FILE
     if not root.is_dir():
@@ -128,6 +133,8 @@ def assemble(root: Path, out: list[Diagnostic], load: FileReader = read_file) ->
             dataset.holidays[cal.tahun] = cal
 
     for region_dir in top.dirs:
+        if only is not None and not any(key.startswith(f"{region_dir.name}/") for key in only):
+            continue
         if region_dir.name == HOLIDAYS_DIR or not ids.check_name(
             region_dir, region_dir.name, out, "kota-contoh", RESERVED_REGION_IDS
         ):
@@ -170,6 +177,8 @@ def assemble(root: Path, out: list[Diagnostic], load: FileReader = read_file) ->
         dataset.regions[region.id] = region
         out.extend(tenggat_rules(region))  # reporting deadlines (status pelaporan)
         for agency_dir in region_ls.dirs:
+            if only is not None and f"{region.id}/{agency_dir.name}" not in only:
+                continue
             if ids.check_name(agency_dir, agency_dir.name, out, "dinas-contoh"):
                 _assemble_agency(root, region, agency_dir, out, load)
     return dataset
