@@ -59,6 +59,11 @@ def _change(path: Path, rnd: random.Random, reformat: bool) -> bool:
     return True
 
 
+def commit_all(data: Path, message: str) -> None:
+    """Commit every change of the data repository on its current branch."""
+    _git(data, "commit", "-q", "-a", "-m", message)
+
+
 def synthetic_history(data: Path, commits: int, seed: int = 7) -> int:
     """Make ``data`` a repository with ``commits`` commits on main (see the module docstring)."""
     rnd = random.Random(seed)

@@ -258,6 +258,10 @@ def main(argv: list[str] | None = None) -> int:
     made_cold = documents_made(work)  # official documents (issue 18): each made one is a new cache entry
     own_documents = position_documents(s, work / "site")
     synth.change_realisation(s)
+    if args.history:  # a repository: the change is a commit, as staff make it (documents name the commit)
+        from benchmarks import history
+
+        history.commit_all(s.data, "Perbarui satu realisasi")
     warm = runs.add("warm", kinerja_build(s.data, work))
     print(f"warm rebuild (one realisation changed): {_run_line(warm)}", flush=True)
     figures["documents"] = {"cold_made": made_cold, "warm_remade": documents_made(work) - made_cold}
