@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from generator.core.layout import HOLIDAYS_DIR, POSITIONS_DIR, PPID_DIR, YAML_SUFFIXES
+from generator.core.layout import HOLIDAYS_DIR, POSITIONS_DIR, PPID_DIR, yaml_files
 
 
 def _visible_dirs(folder: Path) -> list[Path]:
@@ -34,9 +34,7 @@ def _year_bytes(agency_dir: Path) -> int:
     for folder in _visible_dirs(agency_dir):
         if folder.name in (POSITIONS_DIR, PPID_DIR):
             continue
-        for f in folder.iterdir():
-            if f.suffix in YAML_SUFFIXES and f.is_file() and not f.is_symlink():
-                total += f.stat().st_size
+        total += sum(f.stat().st_size for f in yaml_files(folder))
     return total
 
 
