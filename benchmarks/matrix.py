@@ -104,6 +104,7 @@ def measure(data: Path, work: Path, parts: int, runs, reference_site: Path) -> d
         "site_documents_cpu_seconds": ledger.get("cpu"),
         "site_documents_made": ledger.get("made"),
         "site_documents_reused": ledger.get("reused"),
+        "site_documents_listed": ledger.get("listed"),  # of the reused: by a part's listed key, no content computed
         "cache_entries_unchanged_by_site_build": _entries(cache) == before,
         "documents_differing_from_reference": differing(work / "site" / "dokumen", reference_site / "dokumen"),
         "runner_start": RUNNER_START,
@@ -122,7 +123,8 @@ def lines(m: dict, share: float | None) -> list[tuple[str, str]]:
         (
             "  site build after the parts",
             f"{m['site_build_seconds']:.1f} s wall, {m['site_build_cpu_seconds']:.1f} CPU-s; its documents "
-            f"{m['site_documents_cpu_seconds']} CPU-s, {m['site_documents_made']} made, {m['site_documents_reused']} reused; "
+            f"{m['site_documents_cpu_seconds']} CPU-s, {m['site_documents_made']} made, {m['site_documents_reused']} reused "
+            f"({m.get('site_documents_listed')} by the parts' listed keys); "
             f"cache entries unchanged: {'yes' if m['cache_entries_unchanged_by_site_build'] else 'NO'}; "
             f"documents differing from the ordinary build: {m['documents_differing_from_reference']}",
         ),

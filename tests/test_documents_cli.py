@@ -8,6 +8,7 @@ checks and computes only its own agencies and makes its documents on every core.
 from __future__ import annotations
 
 import io
+import json
 import re
 import shutil
 from pathlib import Path
@@ -19,7 +20,7 @@ from benchmarks import floor
 from generator.check import check
 from generator.check.revision import DataCommits
 from generator.cli import main
-from generator.documents import parallel, pdf
+from generator.documents import keys, parallel, pdf
 from generator.documents.commands import parse_part, signing_folder_problem
 from generator.documents.common import GENERATOR
 from generator.documents.make import Maker, all_documents
@@ -86,12 +87,23 @@ def test_public_copy_is_masked_signing_copy_is_full_and_cache_reuses(tmp_path, c
 
 
 def _entries(cache: Path) -> dict[str, int]:
-    """The document cache's entry files with their modification times (ns)."""
-    return {p.relative_to(cache).as_posix(): p.stat().st_mtime_ns for p in cache.rglob("*") if p.is_file()}
+    """The document cache's entry files with their modification times (ns); the lists of
+    keys (keys.py) aside."""
+    return {
+        p.relative_to(cache).as_posix(): p.stat().st_mtime_ns
+        for p in cache.rglob("*")
+        if p.is_file() and p.relative_to(cache).parts[0] != keys.KEYS_DIR
+    }
 
 
 def _files(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*") if p.is_file()}
+
+
+def _lists(folder: Path) -> dict[str, dict]:
+    """The lists of keys under ``folder``: "<stamp>/<name>.json" → its keys."""
+    root = folder / keys.KEYS_DIR
+    return {p.relative_to(root).as_posix(): json.loads(p.read_text("utf-8"))["kunci"] for p in root.rglob("*.json")}
 
 
 def two_agencies(root: Path) -> Path:
@@ -182,8 +194,12 @@ def test_a_matrix_of_parts_fills_the_cache_the_build_then_makes_nothing(tmp_path
         new = set(_entries(cache)) - set(before)
         assert len(new) == 2 * size  # a PDF and a DOCX entry per document
         new_per_part.append(new)
-        if k == 2:  # --salin-cache: exactly this part's entries, sealed as in the cache
-            assert _files(copy) == {p: (cache / p).read_bytes() for p in new}
+        if k == 2:  # --salin-cache: exactly this part's entries, sealed as in the cache, and its list of keys
+            copied = _files(copy)
+            assert {p: b for p, b in copied.items() if not p.startswith(keys.KEYS_DIR)} == {
+                p: (cache / p).read_bytes() for p in new
+            }
+            assert _lists(copy) == {n: ks for n, ks in _lists(cache).items() if n.endswith("/bagian-2-dari-3.json")}
     assert not (tmp_path / "pub").exists()  # --cache-saja writes no public copies
     assert counts == [(1, 3), (1, 3), (0, 0)]  # an agency each (PK 2025, LKj TW II and IV); nothing left for the third
     assert not (new_per_part[0] & new_per_part[1]) and not new_per_part[2]
@@ -192,18 +208,56 @@ def test_a_matrix_of_parts_fills_the_cache_the_build_then_makes_nothing(tmp_path
     entries = _entries(cache)
     build(data, parts_build, tmp_path / "site-parts")
     ledger = ledger_totals(parts_build / "cache" / LEDGER)
-    assert ledger is not None and (ledger["made"], ledger["reused"]) == (0, total)
+    assert ledger is not None and (ledger["made"], ledger["reused"], ledger["listed"]) == (0, total, total)
     assert _entries(cache) == entries  # not one entry written again
 
     build(data, tmp_path / "fresh", tmp_path / "site-fresh")
     fresh = ledger_totals(tmp_path / "fresh" / "cache" / LEDGER)
-    assert fresh is not None and (fresh["made"], fresh["reused"]) == (total, 0)
+    assert fresh is not None and (fresh["made"], fresh["reused"], fresh["listed"]) == (total, 0, 0)
     assert set(_entries(tmp_path / "fresh" / "cache" / "dokumen")) == set(entries)  # the same cache keys
     ours, theirs = _files(tmp_path / "site-parts" / "dokumen"), _files(tmp_path / "site-fresh" / "dokumen")
     assert len(ours) == 2 * total and ours == theirs
     pdf = next(blob for name, blob in sorted(ours.items()) if name.endswith(".pdf"))
     subject = pypdf.PdfReader(io.BytesIO(pdf)).metadata.subject  # the data commit is in every document
     assert git(repo, "rev-parse", "HEAD") in subject
+
+
+def test_the_build_takes_the_keys_the_parts_listed_on_the_same_inputs_only(tmp_path, capsys):
+    """Each part lists the cache key of each of its documents under the stamp of its inputs
+    (keys.py); the build on the same inputs takes those keys and computes no document's
+    content. Once any byte of the data changed (a comment: no content changes), it takes
+    none of them, computes every content again (finding the same entries) and removes them."""
+    from generator.documents.site import LEDGER, ledger_totals
+
+    repo = data_repo(tmp_path, two_agencies(tmp_path / "src"))
+    data, parts_build = repo / "data", tmp_path / "parts"
+    cache = parts_build / "cache" / "dokumen"
+    for k in (1, 2):
+        argv = ["dokumen", "--data", str(data), "--build-dir", str(parts_build), "--bagian", f"{k}/2", "--cache-saja"]
+        assert main(argv) == 0
+    capsys.readouterr()
+    lists = _lists(cache)
+    assert sorted(name.split("/")[1] for name in lists) == ["bagian-1-dari-2.json", "bagian-2-dari-2.json"]
+    assert len({name.split("/")[0] for name in lists}) == 1  # one stamp: the same inputs
+    listed = {path: key for part in lists.values() for path, key in part.items()}
+    result = check(data)
+    assert result.dataset is not None
+    docs = list(all_documents(SiteIndex.build(result.dataset, result.reports)))
+    assert sorted(listed) == sorted(d.path("pdf") for d in docs) and len(docs) == 6
+    assert {f"{key[:2]}/{key}.pdf" for key in listed.values()} == {p for p in _entries(cache) if p.endswith(".pdf")}
+
+    build(data, parts_build, tmp_path / "site")
+    totals = ledger_totals(parts_build / "cache" / LEDGER)
+    assert totals is not None and (totals["made"], totals["reused"], totals["listed"]) == (0, 6, 6)
+    assert _lists(cache) == lists
+
+    site_file = data / "site.yml"
+    site_file.write_text(site_file.read_text(encoding="utf-8") + "# catatan\n", encoding="utf-8")
+    build(data, parts_build, tmp_path / "site-2")
+    totals = ledger_totals(parts_build / "cache" / LEDGER)
+    assert totals is not None and (totals["made"], totals["reused"], totals["listed"]) == (0, 6, 0)  # every content computed
+    assert _lists(cache) == {}  # lists of other inputs: removed
+    assert _files(tmp_path / "site" / "dokumen") == _files(tmp_path / "site-2" / "dokumen")
 
 
 # --------------------------------------------------------------------------- a part checks only its agencies

@@ -9,6 +9,7 @@ Nothing here prints: problems are a ``RevisionError`` whose text is told to the 
 
 from __future__ import annotations
 
+import hashlib
 import io
 import subprocess
 import tarfile
@@ -137,6 +138,7 @@ class DataCommits:
         self._order: list[str] = []
         self._prefix = ""
         self._head: str | None = None
+        self._log = b""
         self._memo: dict[Path, int | None] = {}
 
     def load(self) -> dict[str, int]:
@@ -166,6 +168,7 @@ class DataCommits:
         except RevisionError:
             return self._index
         self._prefix = "" if prefix in ("", ".") else prefix + "/"
+        self._log = log
         for chunk in log.split(b"\x01")[1:]:
             sha, _sep, names = chunk.partition(b"\0")
             at = len(self._order)
@@ -176,6 +179,11 @@ class DataCommits:
                     self._index[path] = at
                     path = path.rpartition("/")[0]
         return self._index
+
+    def digest(self) -> str:
+        """What every commit this gives depends on: HEAD and the log read (documents/keys.py)."""
+        self.load()
+        return hashlib.sha256(f"{self._head}\n{self._prefix}\n".encode() + self._log).hexdigest()
 
     def _at(self, path: Path) -> int | None:
         """The log index of the newest commit that changed ``path`` (a file, or any file

@@ -6,7 +6,8 @@ sheet (when it has one) and the Laporan Kinerja of every computed report. Each d
 content is plain JSON (lkj.py, pk_iki.py); its cache key is the sha256 of that JSON, the
 kind, the templates, the Typst version and this package's code. Entries
 are sealed with the sha256 of their bytes and used only when they verify (as the site's
-caches, generator/site/integrity.py): a damaged entry is simply made again.
+caches, generator/site/integrity.py): a damaged entry is simply made again. A key listed by
+an earlier run on the same inputs (keys.py) is taken without computing the content.
 """
 
 from __future__ import annotations
@@ -109,9 +110,11 @@ class Maker:
     cache: Path | None = None
     made: int = 0
     reused: int = 0
+    listed: int = 0  # of the reused: found by a listed key (keys.py), no content computed
     remade: list[str] = field(default_factory=list)  # the PDF paths made this run (benchmark)
     keys: list[str] = field(default_factory=list)  # the cache key of every document asked for, in order
     cpu: float = 0.0  # CPU seconds spent in ``files``, this process' and its Typst helper's
+    known: dict[str, str] = field(default_factory=dict)  # docs path of a PDF → its key, listed on the same inputs (keys.py)
     _salt: str = ""
 
     def salt(self) -> str:
@@ -145,6 +148,16 @@ class Maker:
             tmp = folder / f".{key}.{ext}.{os.getpid()}.tmp"
             tmp.write_bytes(_seal(data))
             os.replace(tmp, final)  # workers may write the same entry: each renames its own
+
+    def _listed(self, path: str) -> tuple[bytes, bytes] | None:
+        """The entry of a document whose key an earlier run listed (keys.py), when it verifies."""
+        key = self.known.get(path)
+        hit = self._get(key) if key is not None else None
+        if key is not None and hit is not None:
+            self.keys.append(key)
+            self.reused += 1
+            self.listed += 1
+        return hit
 
     def make(self, jenis: str, content: dict[str, Any], label: str = "") -> tuple[bytes, bytes]:
         """(PDF, DOCX) of one document's content."""
@@ -181,7 +194,8 @@ class Maker:
         started, helper = time.process_time(), pdf.helper_cpu
         try:
             for d in docs:
-                yield d, self.make(d.jenis, d.content(tampilan, commit, on), d.path("pdf"))
+                listed = self._listed(d.path("pdf"))
+                yield d, listed if listed is not None else self.make(d.jenis, d.content(tampilan, commit, on), d.path("pdf"))
         finally:
             self.cpu += time.process_time() - started + pdf.helper_cpu - helper
 

@@ -5,7 +5,8 @@ page (templates/_dokumen.md.j2).
 
 Each agency's job appends one line to build/cache/dokumen-cpu.txt (the ledger, emptied
 when a build starts): the CPU seconds spent on its documents (in the worker and its Typst
-helper), how many it made and how many it took from the cache. The build sums the seconds
+helper), how many it made, how many it took from the cache and how many of those by a key
+a `kinerja dokumen` run listed (keys.py: their contents were not computed). The build sums the seconds
 into its stage timings (build/cache/waktu.json, key ``CPU_KEY``); benchmarks/run.py reads
 both, and the counts show that a build after `kinerja dokumen --bagian K/N --cache-saja`
 (a CI matrix) made no document itself."""
@@ -15,6 +16,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.core import fmt
+from generator.documents import keys
 from generator.documents.make import Commit, Dokumen, Maker, position_documents
 from generator.render.siteindex import SiteIndex
 from generator.validate.dataset import AgencyRecord, RegionRecord
@@ -39,22 +41,23 @@ def cpu_ledger(build_dir: Path) -> Path:
 
 
 def ledger_totals(ledger: Path) -> dict[str, float] | None:
-    """What ``ledger`` recorded this build: ``cpu`` seconds, documents ``made`` and
-    ``reused`` (None when no document was asked for). A line cut short by a killed worker
-    is left out."""
+    """What ``ledger`` recorded this build: ``cpu`` seconds, documents ``made``,
+    ``reused`` and ``listed`` (None when no document was asked for). A line cut short by a
+    killed worker is left out."""
     try:
         lines = ledger.read_text(encoding="ascii").splitlines()
     except OSError:
         return None
-    total = {"cpu": 0.0, "made": 0, "reused": 0}
+    total = {"cpu": 0.0, "made": 0, "reused": 0, "listed": 0}
     for line in lines:
         try:
-            cpu, made, reused = line.split()
+            cpu, made, reused, listed = line.split()
+            counts = int(made), int(reused), int(listed)
             total["cpu"] += float(cpu)
-            total["made"] += int(made)
-            total["reused"] += int(reused)
         except ValueError:
             continue
+        for name, count in zip(("made", "reused", "listed"), counts, strict=True):
+            total[name] += count
     total["cpu"] = round(total["cpu"], 2)
     return total
 
@@ -70,21 +73,23 @@ class SiteDocuments:
     commit written into each document's properties, or where each finds its own
     (check.revision.DataCommits, what the build passes)."""
 
-    def __init__(self, ix: SiteIndex, env, cache: Path | None, commit: Commit):
+    def __init__(self, ix: SiteIndex, env, cache: Path | None, commit: Commit, data_dir: Path | None = None):
         self.ix = ix
         self.maker = Maker(cache)
         self.commit = commit
         env.globals["dokumen"] = self
+        if cache is not None and data_dir is not None:  # keys a `kinerja dokumen` run listed on these inputs
+            self.maker.known = keys.read(cache, data_dir, self.maker.salt(), commit, ix.tampilan_nip, ix.data_per)
 
     def agency_files(self, region: RegionRecord, agency: AgencyRecord) -> dict[str, bytes]:
         docs = [d for pos in agency.positions.values() for d in position_documents(self.ix, region, agency, pos)]
         m = self.maker
-        before = m.cpu, m.made, m.reused
+        before = m.cpu, m.made, m.reused, m.listed
         files = m.files(docs, self.ix.tampilan_nip, self.commit, self.ix.data_per)
         if m.cache is not None:  # one short line, appended whole (O_APPEND): workers share the file
             m.cache.parent.mkdir(parents=True, exist_ok=True)
             with open(m.cache.parent / LEDGER, "a", encoding="ascii") as f:
-                f.write(f"{m.cpu - before[0]:.4f} {m.made - before[1]} {m.reused - before[2]}\n")
+                f.write(f"{m.cpu - before[0]:.4f} {m.made - before[1]} {m.reused - before[2]} {m.listed - before[3]}\n")
         return files
 
     def position(self, region_id: str, agency_id: str, position_id: str) -> list[dict[str, str]]:

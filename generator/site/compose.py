@@ -138,10 +138,11 @@ class _Composer:
         docs_cache = cache_dir.parent / "dokumen" if cache_dir else None  # build/cache/dokumen beside the charts
         # each document names the newest commit that changed its own inputs (check.revision), read
         # once here, before the agency jobs fork: the same keys as `kinerja dokumen --bagian`'s
-        commits = DataCommits(ds.situs_doc.path.parent) if ds.situs_doc is not None else None
+        data_dir = ds.situs_doc.path.parent if ds.situs_doc is not None else None
+        commits = DataCommits(data_dir) if data_dir is not None else None
         if commits is not None:
             commits.load()
-        self.dokumen = SiteDocuments(self.ix, env, docs_cache, commits)
+        self.dokumen = SiteDocuments(self.ix, env, docs_cache, commits, data_dir)
         self.groups = perbandingan.groups(ds)
         self.groups_by_id = {g.id: g for g in self.groups}
         self.out = Rendered(site_name=judul(ds.situs.judul))
