@@ -120,23 +120,29 @@ def cmd_dokumen(args: argparse.Namespace) -> int:
     maker = Maker(cache)
     tampilan, on = ds.situs.tampilan_nip, ds.situs.data_per
     files: dict[str, bytes] | None
-    listed: dict[str, str] = {}
     if cache is None:  # --tanpa-cache: made here, one after another
         files = maker.files(docs, tampilan, commit, on)
     else:  # made on every core into the cache, then read back from it (verified) when copies are asked for
-        parallel.fill(maker, docs, tampilan, commit, on)
-        listed = dict(zip((d.path("pdf") for d in docs), maker.keys, strict=True))  # for the build (keys.py)
+        stamp: list[str] = []  # of the inputs (keys.py): computed while the workers make the documents
+        parallel.fill(
+            maker,
+            docs,
+            tampilan,
+            commit,
+            on,
+            meanwhile=lambda: stamp.append(keys.stamp(data, maker.salt(), commit, tampilan, on)),
+        )
+        listed = dict(zip((d.path("pdf") for d in docs), maker.keys, strict=True))
+        if listed:  # each document's key, for the build that follows on the same inputs
+            name = "bagian-{}-dari-{}".format(*part) if part else "semua"
+            for folder in (cache, *([Path(args.salin_cache)] if args.salin_cache else [])):
+                keys.write(folder, stamp[0], name, listed)
         files = None if args.cache_saja else Maker(cache, known=listed).files(docs, tampilan, commit, on)
     where = f"di cache {cache}"
     if files is not None:
         write_all(files, Path(args.keluaran))
         where = f"di {args.keluaran}"
     print(f"{lead}{len(docs)} dokumen (PDF dan DOCX) {where}: {maker.made} dibuat, {maker.reused} dari cache.")
-    if cache is not None and listed:  # the keys found, for the build that follows on the same inputs
-        stamp = keys.stamp(data, maker.salt(), commit, tampilan, on)
-        name = "bagian-{}-dari-{}".format(*part) if part else "semua"
-        for folder in (cache, *([Path(args.salin_cache)] if args.salin_cache else [])):
-            keys.write(folder, stamp, name, listed)
     if args.salin_cache:
         copied = maker.copy_entries(Path(args.salin_cache))
         print(f"{copied} entri cache bagian ini disalin ke {args.salin_cache}.")

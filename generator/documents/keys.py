@@ -9,9 +9,9 @@ travels with the part's entries). The build takes a key from there instead of co
 the content, then reads and verifies the entry as always.
 
 The stamp is the sha256 of everything the content is computed from: every byte of every
-file in the data folder (and its path), the code of the whole ``generator`` package, the
-templates and Typst version (the maker's salt), the NIP display and as-of date, and the
-data commits (the git log read for them). Only lists with the build's own stamp are read;
+file in the data folder (and its path), the code of the whole ``generator`` package and
+the Python version, the templates and Typst version (the maker's salt), the NIP display and
+as-of date, and the data commits (the git log read for them). Only lists with the build's own stamp are read;
 with the same stamp the build would compute the same content and so the same key. A list
 that cannot be read is ignored (the content is then computed, as without a list), and the
 build removes the lists of every other stamp.
@@ -23,6 +23,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+import platform
 import shutil
 from pathlib import Path
 
@@ -49,7 +50,7 @@ def stamp(data_dir: Path, salt: str, commit: str | DataCommits | None, tampilan:
     """The stamp of the documents' inputs (see the module's text)."""
     commits = commit.digest() if isinstance(commit, DataCommits) else f"commit:{commit}"
     h = hashlib.sha256()
-    for part in (salt, code_digest(""), commits, tampilan, on.isoformat()):
+    for part in (salt, code_digest(""), platform.python_version(), commits, tampilan, on.isoformat()):
         h.update(part.encode() + b"\n")
     h.update(_data_digest(data_dir))
     return h.hexdigest()

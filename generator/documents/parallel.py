@@ -20,6 +20,7 @@ import datetime as dt
 import gc
 import multiprocessing
 import os
+from collections.abc import Callable
 from multiprocessing import util
 
 from generator.check.revision import DataCommits
@@ -47,16 +48,27 @@ def _slice(bounds: tuple[int, int]) -> tuple[int, int, list[str], list[str], flo
     return maker.made, maker.reused, maker.remade, maker.keys, maker.cpu, pdf.helper_pid()
 
 
-def fill(maker: Maker, docs: list[Dokumen], tampilan: str, commit: Commit, on: dt.date, workers: int | None = None) -> int:
+def fill(
+    maker: Maker,
+    docs: list[Dokumen],
+    tampilan: str,
+    commit: Commit,
+    on: dt.date,
+    workers: int | None = None,
+    meanwhile: Callable[[], object] | None = None,
+) -> int:
     """``maker.fill`` on ``workers`` cores (default: all of them, at most one per
     MIN_PER_WORKER documents); ``maker``'s counts, keys and CPU seconds (the workers' and
     their helpers') are added up as if it had made them all itself. Returns how many
     Typst helpers the workers started: one per worker that made a document (0 when all
-    came from the cache, or when this process made them itself)."""
+    came from the cache, or when this process made them itself). ``meanwhile`` is called
+    in this process once the workers run (after they forked), else after the documents."""
     global _JOB
     workers = min(cores() if workers is None else workers, len(docs) // MIN_PER_WORKER)
     if workers <= 1 or maker.cache is None or "fork" not in multiprocessing.get_all_start_methods():
         maker.fill(docs, tampilan, commit, on)
+        if meanwhile is not None:
+            meanwhile()
         return 0
     maker.salt()  # computed once, here: the workers inherit it
     if isinstance(commit, DataCommits):
@@ -70,7 +82,10 @@ def fill(maker: Maker, docs: list[Dokumen], tampilan: str, commit: Commit, on: d
     try:
         pool = multiprocessing.get_context("fork").Pool(workers, initializer=_start_worker, initargs=(os.getpid(),))
         try:
-            for made, reused, remade, keys, cpu, helper in pool.imap(_slice, slices):
+            results = pool.imap(_slice, slices)
+            if meanwhile is not None:  # this process is idle while the workers make the documents
+                meanwhile()
+            for made, reused, remade, keys, cpu, helper in results:
                 helpers.add(helper)
                 maker.made += made
                 maker.reused += reused
