@@ -11,10 +11,10 @@ the content, then reads and verifies the entry as always.
 The stamp is the sha256 of everything the content is computed from: every byte of every
 file in the data folder (and its path), the code of the whole ``generator`` package and
 the Python version, the templates and Typst version (the maker's salt), the NIP display and
-as-of date, and the data commits (the git log read for them). Only lists with the build's own stamp are read;
-with the same stamp the build would compute the same content and so the same key. A list
-that cannot be read is ignored (the content is then computed, as without a list), and the
-build removes the lists of every other stamp.
+as-of date, and the data commits (the git log read for them). Only lists with the build's
+own stamp are read: with the same stamp the build would compute the same content and so
+the same key. A list that cannot be read is ignored (the content is then computed, as
+without a list), and the build removes the lists of every other stamp.
 """
 
 from __future__ import annotations

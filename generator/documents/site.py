@@ -6,10 +6,10 @@ page (templates/_dokumen.md.j2).
 Each agency's job appends one line to build/cache/dokumen-cpu.txt (the ledger, emptied
 when a build starts): the CPU seconds spent on its documents (in the worker and its Typst
 helper), how many it made, how many it took from the cache and how many of those by a key
-a `kinerja dokumen` run listed (keys.py: their contents were not computed). The build sums the seconds
-into its stage timings (build/cache/waktu.json, key ``CPU_KEY``); benchmarks/run.py reads
-both, and the counts show that a build after `kinerja dokumen --bagian K/N --cache-saja`
-(a CI matrix) made no document itself."""
+a `kinerja dokumen` run listed (keys.py: their contents were not computed). The build sums
+the seconds into its stage timings (build/cache/waktu.json, key ``CPU_KEY``);
+benchmarks/run.py reads both, and the counts show that a build after `kinerja dokumen
+--bagian K/N --cache-saja` (a CI matrix) made no document itself and computed no content."""
 
 from __future__ import annotations
 
