@@ -32,6 +32,7 @@ PAGES = {
     "cara membaca": "cara-membaca/",
     "tentang": "tentang/",
     "api dan data": "api-dan-data/",
+    "panduan kontributor": "panduan-kontributor/",
     "status pelaporan": "kota-pekalongan/status-pelaporan/",
     "status pelaporan perangkat daerah": AGENCY + "status-pelaporan/",
     "analisis": "kota-pekalongan/analisis/",
