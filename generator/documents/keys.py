@@ -20,7 +20,6 @@ without a list), and the build removes the lists of every other stamp.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import json
 import os
 import platform
@@ -28,32 +27,27 @@ import shutil
 from pathlib import Path
 
 from generator.check.revision import DataCommits
-from generator.core.fingerprint import code_digest
+from generator.core.fingerprint import code_digest, digest
 
 KEYS_DIR = "kunci"
 
 
 def _data_digest(data_dir: Path) -> bytes:
     """Every file under ``data_dir`` (paths and bytes), hidden files and folders aside."""
-    h = hashlib.sha256()
+    files = []
     for path in sorted(data_dir.rglob("*")):
         rel = path.relative_to(data_dir)
         if any(part.startswith(".") for part in rel.parts) or path.is_symlink() or not path.is_file():
             continue
-        data = path.read_bytes()
-        h.update(f"{rel.as_posix()}\0{len(data)}\0".encode())
-        h.update(data)
-    return h.digest()
+        files.append(digest(rel.as_posix().encode(), path.read_bytes()).encode())  # one file in memory at a time
+    return digest(*files).encode()
 
 
 def stamp(data_dir: Path, salt: str, commit: str | DataCommits | None, tampilan: str, on: dt.date) -> str:
     """The stamp of the documents' inputs (see the module's text)."""
     commits = commit.digest() if isinstance(commit, DataCommits) else f"commit:{commit}"
-    h = hashlib.sha256()
-    for part in (salt, code_digest(""), platform.python_version(), commits, tampilan, on.isoformat()):
-        h.update(part.encode() + b"\n")
-    h.update(_data_digest(data_dir))
-    return h.hexdigest()
+    inputs = (salt, code_digest(""), platform.python_version(), commits, tampilan, on.isoformat())
+    return digest(*(part.encode() for part in inputs), _data_digest(data_dir))
 
 
 def write(folder: Path, stamp_: str, name: str, keys: dict[str, str]) -> Path:
