@@ -353,11 +353,15 @@ def _entries_bytes(cache: Path) -> dict[str, bytes]:
     return {p.relative_to(cache).as_posix(): p.read_bytes() for p in cache.rglob("*") if p.is_file()}
 
 
-def test_workers_make_the_same_entries_each_through_one_helper_and_leave_none_behind(tmp_path):
+def test_workers_make_the_same_entries_each_through_one_helper_and_leave_none_behind(tmp_path, monkeypatch):
     """parallel.fill with two workers: the same sealed cache entries as one process makes,
     the counts, keys and CPU seconds added up, one Typst helper per worker (not per slice)
     and every helper ended and waited for by its worker: none is left to be reaped by
-    anyone else (this process is made their subreaper while it runs)."""
+    anyone else (this process is made their subreaper while it runs), and none left its
+    compiling folder (pdf._workdir) in the temporary folder."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))
     full = check(DATA)
     assert full.dataset is not None
     ix = SiteIndex.build(full.dataset, full.reports)
@@ -378,6 +382,7 @@ def test_workers_make_the_same_entries_each_through_one_helper_and_leave_none_be
         floor._subreaper(False)
     assert left == set()  # no orphaned helper came back to this process
     assert helpers == 2
+    assert list(temporary.iterdir()) == []
     assert (two.made, two.reused) == (32, 0) and sorted(two.keys) == sorted(alone.keys) and two.cpu > 0
     assert sorted(two.remade) == sorted(alone.remade)
     assert _entries_bytes(tmp_path / "two") == _entries_bytes(tmp_path / "alone")
@@ -385,6 +390,22 @@ def test_workers_make_the_same_entries_each_through_one_helper_and_leave_none_be
     again = Maker(tmp_path / "two")
     assert parallel.fill(again, docs, *args, workers=2) == 0  # all from the cache: no helper started
     assert (again.made, again.reused) == (0, 32)
+
+
+def test_a_slice_ends_where_a_positions_documents_end():
+    """Each worker takes whole positions (their reports share most of their layout, which
+    the helper then reuses): slices cover the list in order, each of at least ``step``
+    documents but the last, and no position is split between two."""
+    full = check(DATA)
+    assert full.dataset is not None
+    docs = list(all_documents(SiteIndex.build(full.dataset, full.reports)))
+    for step in (1, 3, 8):
+        slices = parallel._slices(docs, step)
+        assert [i for s in slices for i in range(*s)] == list(range(len(docs)))
+        assert all(end - start >= step for start, end in slices[:-1])
+        for start, end in slices[1:]:
+            assert docs[start].position is not docs[start - 1].position
+        assert len({d.position.id for d in docs[slices[0][0] : slices[0][1]]}) < len(docs)
 
 
 def test_parts_made_on_every_core_are_the_documents_of_the_build(bundled_site, tmp_path, capsys, monkeypatch):

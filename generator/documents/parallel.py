@@ -3,7 +3,9 @@ forked worker processes fill the document cache side by side.
 
 The workers inherit the checked data and the list of documents (nothing to re-read or
 pickle on the way in); each takes small contiguous slices of the list in turn, so that
-they end together, and sends back only its counts. Each worker compiles through its own
+they end together, and sends back only its counts. A slice ends where a position's
+documents end: its quarterly reports and agreement share most of their text, which Typst
+then lays out once (pdf.py: the memoized layout is reused between documents). Each worker compiles through its own
 Typst helper process (pdf.py: one per process, started on first use, never in a process
 that forks afterwards: here only the workers compile), ended and waited for when the
 worker ends. The cache takes concurrent writers (make.Maker._put: a temporary file, then
@@ -48,6 +50,17 @@ def _slice(bounds: tuple[int, int]) -> tuple[int, int, list[str], list[str], flo
     return maker.made, maker.reused, maker.remade, maker.keys, maker.cpu, pdf.helper_pid()
 
 
+def _slices(docs: list[Dokumen], step: int) -> list[tuple[int, int]]:
+    """(start, end) of slices of at least ``step`` documents (the last may be shorter),
+    each ending at the end of a position's documents (all_documents lists them together)."""
+    slices, start = [], 0
+    for i in range(1, len(docs) + 1):
+        if i == len(docs) or (i - start >= step and docs[i].position is not docs[i - 1].position):
+            slices.append((start, i))
+            start = i
+    return slices
+
+
 def fill(
     maker: Maker,
     docs: list[Dokumen],
@@ -73,8 +86,7 @@ def fill(
     maker.salt()  # computed once, here: the workers inherit it
     if isinstance(commit, DataCommits):
         commit.load()  # one git log, here, not one per worker
-    step = max(1, min(MAX_SLICE, len(docs) // (4 * workers)))
-    slices = [(i, min(i + step, len(docs))) for i in range(0, len(docs), step)]
+    slices = _slices(docs, max(1, min(MAX_SLICE, len(docs) // (4 * workers))))
     _JOB = (maker, docs, tampilan, commit, on)
     helpers: set[int | None] = set()
     gc.collect()
