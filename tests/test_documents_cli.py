@@ -392,6 +392,26 @@ def test_workers_make_the_same_entries_each_through_one_helper_and_leave_none_be
     assert (again.made, again.reused) == (0, 32)
 
 
+def test_a_helper_ended_by_sigterm_removes_its_compiling_folder(tmp_path, monkeypatch):
+    """A Typst helper stopped with SIGTERM (a cancelled job) exits as on end of input: its
+    folder of templates and data.json (pdf._workdir) does not stay in the temporary folder."""
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    monkeypatch.setenv("TMPDIR", str(temporary))
+    full = check(DATA)
+    assert full.dataset is not None
+    ix = SiteIndex.build(full.dataset, full.reports)
+    Maker(None).fill(list(all_documents(ix))[:1], ix.tampilan_nip, None, ix.data_per)
+    helper = pdf._process()
+    try:
+        assert [p.name for p in temporary.iterdir()][0].startswith("kinerja-typst-")
+        helper.terminate()
+        assert helper.wait(timeout=30) == 128 + 15
+    finally:
+        pdf.close_helper()
+    assert list(temporary.iterdir()) == []
+
+
 def test_a_slice_ends_where_a_positions_documents_end():
     """Each worker takes whole positions (their reports share most of their layout, which
     the helper then reuses): slices cover the list in order, each of at least ``step``

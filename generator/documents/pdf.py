@@ -43,7 +43,8 @@ helper_cpu = 0.0  # CPU seconds the helper process spent on this process' docume
 
 
 def _workdir() -> Path:
-    """This process' own folder with a copy of the templates, removed when it ends."""
+    """This process' own folder with a copy of the templates, removed when it ends (the
+    helper turns SIGTERM into an ordinary exit for this: typst_server.py)."""
     global _folder
     if _folder is None:
         folder = Path(tempfile.mkdtemp(prefix="kinerja-typst-"))

@@ -8,6 +8,7 @@ PDF, 1 error text), the CPU seconds of this process spent on it (a little-endian
 from __future__ import annotations
 
 import json
+import signal
 import struct
 import sys
 import time
@@ -15,7 +16,12 @@ import time
 from generator.documents.pdf import compile_here
 
 
+def _terminated(signum, frame) -> None:
+    sys.exit(128 + signum)  # an ordinary exit: pdf.py's clean-up removes the compiling folder
+
+
 def main() -> None:
+    signal.signal(signal.SIGTERM, _terminated)
     inp, out = sys.stdin.buffer, sys.stdout.buffer
     while True:
         head = inp.read(8)
