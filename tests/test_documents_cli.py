@@ -14,6 +14,7 @@ import shutil
 from pathlib import Path
 
 import pypdf
+import pytest
 from site_fixtures import DATA, FIXTURES, data_repo, git
 
 from benchmarks import floor
@@ -349,22 +350,34 @@ def test_a_part_refuses_errors_of_its_own_agencies_and_of_shared_files_only(tmp_
 # --------------------------------------------------------------------------- on every core
 
 
+@pytest.fixture(scope="module")
+def bundled_ix() -> SiteIndex:
+    full = check(DATA)
+    assert full.dataset is not None
+    return SiteIndex.build(full.dataset, full.reports)
+
+
+@pytest.fixture
+def temporary(tmp_path, monkeypatch) -> Path:
+    """TMPDIR of this test and of the Typst helpers it starts (where pdf._workdir makes
+    their compiling folders)."""
+    folder = tmp_path / "tmp"
+    folder.mkdir()
+    monkeypatch.setenv("TMPDIR", str(folder))
+    return folder
+
+
 def _entries_bytes(cache: Path) -> dict[str, bytes]:
     return {p.relative_to(cache).as_posix(): p.read_bytes() for p in cache.rglob("*") if p.is_file()}
 
 
-def test_workers_make_the_same_entries_each_through_one_helper_and_leave_none_behind(tmp_path, monkeypatch):
+def test_workers_make_the_same_entries_each_through_one_helper_and_leave_none_behind(tmp_path, temporary, bundled_ix):
     """parallel.fill with two workers: the same sealed cache entries as one process makes,
     the counts, keys and CPU seconds added up, one Typst helper per worker (not per slice)
     and every helper ended and waited for by its worker: none is left to be reaped by
     anyone else (this process is made their subreaper while it runs), and none left its
     compiling folder (pdf._workdir) in the temporary folder."""
-    temporary = tmp_path / "tmp"
-    temporary.mkdir()
-    monkeypatch.setenv("TMPDIR", str(temporary))
-    full = check(DATA)
-    assert full.dataset is not None
-    ix = SiteIndex.build(full.dataset, full.reports)
+    ix = bundled_ix
     docs = list(all_documents(ix))[:32]
     args = (ix.tampilan_nip, None, ix.data_per)
 
@@ -392,15 +405,10 @@ def test_workers_make_the_same_entries_each_through_one_helper_and_leave_none_be
     assert (again.made, again.reused) == (0, 32)
 
 
-def test_a_helper_ended_by_sigterm_removes_its_compiling_folder(tmp_path, monkeypatch):
+def test_a_helper_ended_by_sigterm_removes_its_compiling_folder(temporary, bundled_ix):
     """A Typst helper stopped with SIGTERM (a cancelled job) exits as on end of input: its
     folder of templates and data.json (pdf._workdir) does not stay in the temporary folder."""
-    temporary = tmp_path / "tmp"
-    temporary.mkdir()
-    monkeypatch.setenv("TMPDIR", str(temporary))
-    full = check(DATA)
-    assert full.dataset is not None
-    ix = SiteIndex.build(full.dataset, full.reports)
+    ix = bundled_ix
     Maker(None).fill(list(all_documents(ix))[:1], ix.tampilan_nip, None, ix.data_per)
     helper = pdf._process()
     try:
@@ -412,20 +420,21 @@ def test_a_helper_ended_by_sigterm_removes_its_compiling_folder(tmp_path, monkey
     assert list(temporary.iterdir()) == []
 
 
-def test_a_slice_ends_where_a_positions_documents_end():
+def test_a_slice_ends_where_a_positions_documents_end(bundled_ix):
     """Each worker takes whole positions (their reports share most of their layout, which
     the helper then reuses): slices cover the list in order, each of at least ``step``
-    documents but the last, and no position is split between two."""
-    full = check(DATA)
-    assert full.dataset is not None
-    docs = list(all_documents(SiteIndex.build(full.dataset, full.reports)))
+    documents but the last, and no position is split between two; with a step of one, a
+    slice is exactly one position's documents."""
+    docs = list(all_documents(bundled_ix))
     for step in (1, 3, 8):
         slices = parallel._slices(docs, step)
         assert [i for s in slices for i in range(*s)] == list(range(len(docs)))
         assert all(end - start >= step for start, end in slices[:-1])
         for start, end in slices[1:]:
             assert docs[start].position is not docs[start - 1].position
-        assert len({d.position.id for d in docs[slices[0][0] : slices[0][1]]}) < len(docs)
+    by_position = parallel._slices(docs, 1)
+    assert all(len({id(d.position) for d in docs[start:end]}) == 1 for start, end in by_position)
+    assert len(by_position) == len({id(d.position) for d in docs}) < len(docs)
 
 
 def test_parts_made_on_every_core_are_the_documents_of_the_build(bundled_site, tmp_path, capsys, monkeypatch):

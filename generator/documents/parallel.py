@@ -5,10 +5,10 @@ The workers inherit the checked data and the list of documents (nothing to re-re
 pickle on the way in); each takes small contiguous slices of the list in turn, so that
 they end together, and sends back only its counts. A slice ends where a position's
 documents end: its quarterly reports and agreement share most of their text, which Typst
-then lays out once (pdf.py: the memoized layout is reused between documents). Each worker compiles through its own
-Typst helper process (pdf.py: one per process, started on first use, never in a process
-that forks afterwards: here only the workers compile), ended and waited for when the
-worker ends. The cache takes concurrent writers (make.Maker._put: a temporary file, then
+then lays out once (pdf.py: the memoized layout is reused between documents). Each worker
+compiles through its own Typst helper process (pdf.py: one per process, started on first
+use, never in a process that forks afterwards: here only the workers compile), ended and
+waited for when the worker ends. The cache takes concurrent writers (make.Maker._put: a temporary file, then
 a rename).
 
 A worker ends within a tenth of a second of the process that started it, however that
