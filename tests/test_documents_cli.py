@@ -11,6 +11,7 @@ import io
 import json
 import re
 import shutil
+from collections.abc import Iterator
 from pathlib import Path
 
 import pypdf
@@ -358,13 +359,16 @@ def bundled_ix() -> SiteIndex:
 
 
 @pytest.fixture
-def temporary(tmp_path, monkeypatch) -> Path:
+def temporary(tmp_path, monkeypatch) -> Iterator[Path]:
     """TMPDIR of this test and of the Typst helpers it starts (where pdf._workdir makes
-    their compiling folders)."""
+    their compiling folders). A helper an earlier test left running in this process (its
+    folder in that test's TMPDIR) is ended first, so this test's helpers are its own."""
+    pdf.close_helper()
     folder = tmp_path / "tmp"
     folder.mkdir()
     monkeypatch.setenv("TMPDIR", str(folder))
-    return folder
+    yield folder
+    pdf.close_helper()
 
 
 def _entries_bytes(cache: Path) -> dict[str, bytes]:
