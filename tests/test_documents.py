@@ -165,6 +165,19 @@ def test_every_iki_sheet_shows_its_indicators_sources_and_signatories(made):
         _assert_in(entry, expected)
 
 
+def test_an_iki_sheet_has_the_letterhead_where_the_agency_address_is_in_the_data(made):
+    """As the seeds: the Kota Probolinggo sheet opens with the agency's letterhead and address;
+    the Kabupaten Gresik sheet (an annex of a decree, no address in the data) has none."""
+    _result, out = made
+    sheets = {e[0].agency.region_id: e for e in out if e[0].jenis == "iki" and e[0].position.id == "kepala-dinas"}
+    letterhead = "PEMERINTAH KOTA PROBOLINGGO DINAS PERINDUSTRIAN DAN TENAGA KERJA KOTA PROBOLINGGO"
+    for form, text in _texts(sheets["kota-probolinggo"]).items():
+        opening = squash(letterhead + " Jl. Slamet Riyadi No. 20 Kota Probolinggo INDIKATOR KINERJA INDIVIDU")
+        assert text.startswith(opening), form
+    for form, text in _texts(sheets["kabupaten-gresik"]).items():
+        assert squash("PEMERINTAH KABUPATEN GRESIK") not in text and text.startswith("LAMPIRAN"), form
+
+
 def _kepala_dinas_pekalongan(out):
     return next(
         e

@@ -149,11 +149,16 @@ def lkj_docx(d: dict[str, Any]) -> bytes:
 # --------------------------------------------------------------------------- Perjanjian Kinerja
 
 
-def pk_docx(d: dict[str, Any]) -> bytes:
-    doc: parts.Body = []
+def _letterhead(doc: parts.Body, d: dict[str, Any]) -> None:
+    """The kop surat (umum.typ's ``kop``): the government, the agency, its address."""
     parts.centered(doc, f"{d['pemerintah']}\n{d['perangkat_daerah'].upper()}", size=13)
     if d["alamat"]:
         parts.centered(doc, d["alamat"], bold=False, size=9.5)
+
+
+def pk_docx(d: dict[str, Any]) -> bytes:
+    doc: parts.Body = []
+    _letterhead(doc, d)
     parts.centered(doc, f"{d['judul']}\n{d['jabatan_lengkap'].upper()}", size=13)
     parts.p(
         doc,
@@ -208,6 +213,8 @@ def iki_docx(d: dict[str, Any]) -> bytes:
             f"LAMPIRAN : Keputusan Kepala {d['perangkat_daerah']}\nNOMOR : {d['nomor_keputusan'] or ''}\nTANGGAL : {d['tanggal']}",
             align="right",
         )
+    if d["alamat"]:  # as iki.typ: the letterhead where the agency's address is in the data
+        _letterhead(doc, d)
     parts.centered(
         doc,
         f"{d['judul']}\n{d['perangkat_daerah_wilayah'].upper()}" + (f"\nTAHUN {d['tahun']}" if d["tahun"] else ""),
