@@ -11,7 +11,7 @@ import shutil
 from pathlib import Path
 
 import yaml
-from site_fixtures import FIXTURES, ROOT
+from site_fixtures import FIXTURES, ROOT, data_repo, git
 
 from generator.site.build import build_site
 
@@ -127,6 +127,50 @@ def test_only_what_changed_is_made_again(tmp_path, monkeypatch):
     year = data / YEAR_FILE
     year.write_text(year.read_text(encoding="utf-8").replace("ikm: 95,14", "ikm: 96,14"), encoding="utf-8")
     assert render() == (1, 2)  # the other agency as it was; this one and the shared downloads again
+
+
+def test_a_commit_to_one_agency_makes_only_that_agency_again(tmp_path, monkeypatch):
+    """Published from a git repository, each agency's downloads cite the newest commit that
+    changed its own data (its folder, its region's files, site.yml), the whole dataset's the
+    newest that changed any data: a commit outside the data makes nothing again, and a
+    commit to one agency makes that agency and the shared downloads again, never the other
+    agency, whose files keep citing the first commit (with HEAD's commit in every file, each
+    commit made every agency again)."""
+    import json
+
+    from generator.core import addresses
+    from generator.site import build
+    from generator.site.cache import AgencyMemo
+
+    repo = data_repo(tmp_path, _data(tmp_path / "awal"))
+    data, work = repo / "data", tmp_path / "kerja"
+    first = git(repo, "rev-parse", "HEAD")
+    _build(data, work)
+    seen: list[tuple[int, int]] = []
+    save = AgencyMemo.save
+    monkeypatch.setattr(AgencyMemo, "save", lambda memo: seen.append((memo.reused, memo.rendered)) or save(memo))
+
+    def render() -> tuple[int, int]:
+        build.render_docs(build.checked(data), ROOT / "mkdocs.yml", work / "build", work / "site", data_dir=data)
+        return seen[-1]
+
+    def cited(path: str) -> str:
+        return json.loads((work / "build" / "docs" / path).read_text(encoding="utf-8"))[
+            "commit" if "index" in path else "provenans"
+        ]
+
+    (repo / "README.md").write_text("Situs kinerja\n", encoding="utf-8")
+    git(repo, "add", "README.md")
+    git(repo, "commit", "-qm", "README, not data")
+    assert render() == (3, 0)
+    year = data / YEAR_FILE
+    year.write_text(year.read_text(encoding="utf-8").replace("ikm: 95,14", "ikm: 96,14"), encoding="utf-8")
+    git(repo, "commit", "-qam", "IKM Dinas Contoh")
+    second = git(repo, "rev-parse", "HEAD")
+    assert render() == (1, 2)  # the other agency as it was; this one and the shared downloads again
+    assert cited(addresses.api_agency("kota-contoh", "dinas-contoh"))["commit"] == second
+    assert cited(addresses.api_agency("kota-contoh", "dinas-lain"))["commit"] == first
+    assert cited(addresses.api_index()) == second
 
 
 def test_changed_value_changes_that_agencys_downloads_and_the_shared_ones_only(tmp_path):

@@ -8,6 +8,7 @@ import csv
 import io
 import json
 import re
+import subprocess
 from decimal import Decimal
 from pathlib import Path
 
@@ -31,12 +32,23 @@ def result():
     return od.check(od.DATA)
 
 
-@pytest.fixture(autouse=True)
-def built_commit(monkeypatch):
-    """The real build stamps the repository's HEAD, not the fixed commit of test_opendata."""
-    from generator.check.revision import head_commit
+def _last_commit(*paths: Path) -> str:
+    """The newest commit on this repository's first-parent line that changed any of ``paths``,
+    asked of git itself (the build reads the same log through check.revision.DataCommits)."""
+    rels = [p.relative_to(od.ROOT).as_posix() for p in paths]
+    args = ["git", "log", "-1", "--first-parent", "--format=%H", "--", *rels]
+    return subprocess.run(args, cwd=od.ROOT, capture_output=True, text=True, check=True).stdout.strip()
 
-    monkeypatch.setattr(od, "COMMIT", head_commit(od.ROOT))
+
+@pytest.fixture(autouse=True)
+def built_commit(monkeypatch, request):
+    """The real build stamps each agency's files with the newest commit that changed that
+    agency's folder, its region's own files or site.yml, and the whole dataset's files with the
+    newest commit that changed the data; not the fixed commit of test_opendata."""
+    region = od.DATA / od.REGION
+    agency = [od.DATA / "site.yml", *(p for p in region.iterdir() if p.is_file()), region / od.AGENCY]
+    whole = "datapackage" in request.node.name
+    monkeypatch.setattr(od, "COMMIT", _last_commit(od.DATA) if whole else _last_commit(*agency))
     monkeypatch.setattr(od, "SITE", "")  # mkdocs.yml sets no site_url: citations are site-relative
 
 

@@ -140,6 +140,7 @@ class DataCommits:
         self._head: str | None = None
         self._log = b""
         self._memo: dict[Path, int | None] = {}
+        self._scopes: dict[tuple[str | None, str | None], str | None] = {}
 
     def load(self) -> dict[str, int]:
         """Read the log now (once): before forking workers, so that they inherit it."""
@@ -205,3 +206,21 @@ class DataCommits:
             return None
         known = [at for at in found if at is not None]
         return self._order[min(known)] if len(known) == len(found) else self._head
+
+    def of_scope(self, region_id: str | None = None, agency_id: str | None = None) -> str | None:
+        """The commit of an agency's downloads (the files directly in its region's folder, its
+        own folder and data/site.yml), of a region's (its whole folder) or, with neither, of
+        the whole dataset's (the newest commit that changed the data folder): a commit that
+        changes one agency leaves every other agency's commit, and so its files, as they were."""
+        key = (region_id, agency_id)
+        if key not in self._scopes:
+            if region_id is None:
+                self.load()
+                self._scopes[key] = self._order[0] if self._order else self._head
+            else:
+                region = self.data_dir / region_id
+                own = (
+                    [region] if agency_id is None else [*(p for p in sorted(region.iterdir()) if p.is_file()), region / agency_id]
+                )
+                self._scopes[key] = self.of(own)
+        return self._scopes[key]

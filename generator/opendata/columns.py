@@ -42,7 +42,7 @@ PROVENANCE = [
     _c("sumber_dokumen", "Dokumen sumber", "string", "Judul dokumen sumber angka (sumber_dokumen perangkat daerah)"),
     _c("data_per", "Data per", "date", "Tanggal data situs (data_per)"),
     _c("lisensi", "Lisensi", "string", "Lisensi data"),
-    _c("commit", "Versi data (commit)", "string", "Commit git tempat situs dibangun"),
+    _c("commit", "Versi data (commit)", "string", "Commit git terakhir yang mengubah data perangkat daerah baris ini"),
 ]
 
 RINGKASAN = [

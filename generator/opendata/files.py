@@ -27,14 +27,14 @@ accepts. Reads only the CheckResult and no clock; writes only through ``files``.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import MutableMapping
+from collections.abc import Callable, MutableMapping
 
 from generator.compute.serialize import dumps
 from generator.core import addresses
 from generator.opendata import columns, package, tables
 from generator.opendata.api import ApiBuilder
 from generator.opendata.csvfile import csv_bytes
-from generator.opendata.provenance import Provenance
+from generator.opendata.provenance import CommitOf, Provenance, commit_of
 from generator.opendata.schemas import schemas
 from generator.opendata.scopes import Scope, build_scopes
 from generator.render.downloads import held_links
@@ -56,17 +56,19 @@ class _Rows:
         "anggaran": tables.anggaran_rows,
     }
 
-    def __init__(self, common: dict):
-        self.common = common
+    def __init__(self, common: Callable[[str, str], dict]):
+        self.common = common  # the columns every row of an agency carries (its data commit among them)
         self._cache: dict[tuple[str, int], list[dict]] = {}
 
     def _of(self, table: str, item) -> list[dict]:
         key = (table, id(item))
         if key not in self._cache:
             if isinstance(item, tables.Definitions):  # a year without reports: indicator rows only
-                rows = tables.indikator_rows([], [item], self.common) if table == "indikator" else []
+                rows = (
+                    tables.indikator_rows([], [item], self.common(item.region.id, item.agency.id)) if table == "indikator" else []
+                )
             else:
-                rows = self.MAKE[table]([item], self.common)
+                rows = self.MAKE[table]([item], self.common(item.region.id, item.agency.id))
             self._cache[key] = rows
         return self._cache[key]
 
@@ -83,7 +85,7 @@ def _csv(columns, *parts: list[dict]) -> list[bytes]:
     return [head] + [csv_bytes(columns, rows)[len(head) :] for rows in parts]
 
 
-def _provenance(ds, s: Scope, commit: str | None, site_url: str | None) -> Provenance:
+def _provenance(ds, s: Scope, commit: CommitOf, site_url: str | None) -> Provenance:
     situs = ds.situs
     return Provenance(
         judul=s.judul,
@@ -91,7 +93,7 @@ def _provenance(ds, s: Scope, commit: str | None, site_url: str | None) -> Prove
         penerbit=situs.judul,
         data_per=situs.data_per,
         lisensi=situs.lisensi,
-        commit=commit,
+        commit=commit(s.region, s.agency),
         halaman=s.halaman,
         api=s.api,
         site_url=site_url,
@@ -179,7 +181,9 @@ class OpenData:
       agencies' CSVs joined, not encoded again), the API index and region documents,
       schemas, the Data Package and the zip.
 
-    ``commit``: `git rev-parse HEAD` of the data (None when unknown); ``site_url``: the
+    ``commit``: the data commit, per agency (a provenance.CommitOf: the site build's, from
+    check.revision.DataCommits, so one agency's change leaves the others' files as they
+    were), or one for every file (a frozen archive's), or None when unknown; ``site_url``: the
     site's public address, if known (used in citations and schema ids; all links stay
     site-relative). ``xlsx_many`` turns a list of ``xlsx_bytes`` argument tuples into
     workbooks, in order (the build passes incremental.XlsxCache, which caches them by
@@ -191,14 +195,14 @@ class OpenData:
         self,
         result,
         *,
-        commit: str | None = None,
+        commit: str | CommitOf | None = None,
         site_url: str | None = None,
         xlsx_many=xlsx_serial,
         files: MutableMapping[str, bytes] | None = None,
     ):
-        self.ds, self.commit, self.site_url, self.xlsx_many = result.dataset, commit, site_url, xlsx_many
+        self.ds, self.commit, self.site_url, self.xlsx_many = result.dataset, commit_of(commit), site_url, xlsx_many
         self.files = {} if files is None else files
-        self.common = {"data_per": self.ds.situs.data_per, "lisensi": self.ds.situs.lisensi, "commit": commit}
+        self._common: dict[tuple[str, str], dict] = {}
         self.scopes = build_scopes(result)
         self.of_agency: dict[tuple[str, str], list[Scope]] = {}
         for s in self.scopes:
@@ -207,7 +211,17 @@ class OpenData:
         self.apis = {s.api for s in self.scopes}
         self._out = self.files
         self._provs: dict[tuple, Provenance] = {}
-        self.api = ApiBuilder(result, self.scopes, self._links, lambda s: self._prov(s).as_dict(), site_url, commit)
+        self.api = ApiBuilder(
+            result, self.scopes, self._links, lambda s: self._prov(s).as_dict(), site_url, self.commit(None, None)
+        )
+
+    def common(self, region_id: str, agency_id: str) -> dict:
+        """The columns every row of an agency's reports carries."""
+        key = (region_id, agency_id)
+        if key not in self._common:
+            situs = self.ds.situs
+            self._common[key] = {"data_per": situs.data_per, "lisensi": situs.lisensi, "commit": self.commit(*key)}
+        return self._common[key]
 
     def _begin(self, files: MutableMapping[str, bytes] | None) -> MutableMapping[str, bytes]:
         self._out, self._provs = (self.files if files is None else files), {}
@@ -371,7 +385,7 @@ class OpenData:
 def open_data_files(
     result,
     *,
-    commit: str | None = None,
+    commit: str | CommitOf | None = None,
     site_url: str | None = None,
     xlsx_many=xlsx_serial,
     files: MutableMapping[str, bytes] | None = None,

@@ -1,13 +1,32 @@
 """Provenance carried by every download: source documents, as-of date, licence, citation,
-and the git commit the site was built from. No clock is read here: the only dates are
-the data's own, so unchanged data gives identical files."""
+and the git commit of its data (the newest commit that changed the files it is made from).
+No clock is read here: the only dates are the data's own, so unchanged data gives
+identical files."""
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from generator.core.fmt import ROMAWI, tanggal
+
+# (region id, agency id) → the data commit of that agency's files, of a region's (agency
+# None) or of the whole dataset's (both None); the site layer passes one made from
+# check.revision.DataCommits, so a commit that changes one agency changes only its files.
+CommitOf = Callable[[str | None, str | None], str | None]
+
+
+def commit_of(commit: str | CommitOf | None) -> CommitOf:
+    """``commit`` as a CommitOf: one commit (a frozen archive's) or None stands for every scope."""
+    if callable(commit):
+        return commit
+
+    def every(_region: str | None = None, _agency: str | None = None) -> str | None:
+        return commit
+
+    return every
+
 
 LICENCE_URLS = {
     "cc by 4.0": "https://creativecommons.org/licenses/by/4.0/deed.id",

@@ -42,7 +42,7 @@ PROVENANS = obj(
         "data_per": DATE,
         "lisensi": obj({"nama": S, "url": NS}),
         "sitasi": _t("string", description="cara mengutip (bahasa Indonesia)"),
-        "commit": _t("string", "null", description="commit git tempat situs dibangun"),
+        "commit": _t("string", "null", description="commit git terakhir yang mengubah data yang dimuat berkas ini"),
         "halaman": NPATH,
         "api": NPATH,
     },

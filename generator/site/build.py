@@ -80,7 +80,7 @@ def render_docs(
     unchanged agencies are not made again, charts and workbooks come from build/cache.
     Each agency's downloads are made in the same job as its pages, on all cores, and
     written straight to disk (render_site, opendata.OpenData)."""
-    from generator.check.revision import head_commit
+    from generator.check.revision import DataCommits
     from generator.opendata import OpenData
     from generator.site.cache import AgencyMemo, XlsxCache
     from generator.site.compose import render_site
@@ -88,15 +88,29 @@ def render_docs(
     cache = build_dir / "cache"
     data_root = data_dir or (result.dataset.situs_doc.path.parent if result.dataset.situs_doc else Path("data"))
     site_url = result.dataset.situs.site_url or parent_config(config).get("site_url")  # data/site.yml first
-    commit = head_commit(data_dir or Path("."))  # the same home as `kinerja dokumen`'s: one document cache key
+    # each agency's downloads cite the newest commit that changed its own files (one git log,
+    # read before the agency jobs fork; the official documents take theirs from the same
+    # log): a commit to one agency leaves every other agency's pages and downloads as they were
+    commits = DataCommits(data_root)
+    commits.load()
     with writing(build_dir):  # inherited by the workers: the next build waits until the last is gone
         docs = DocsWriter(build_dir / "docs")
         xlsx = XlsxCache(cache / "xlsx")
-        od = OpenData(result, commit=commit, site_url=site_url, xlsx_many=xlsx, files=docs)
+        od = OpenData(result, commit=commits.of_scope, site_url=site_url, xlsx_many=xlsx, files=docs)
         archived = [arsip.key()] if arsip else []  # frozen period archives: their links are on the pages
-        memo = AgencyMemo(cache / "halaman", data_root, docs, result, settings=json.dumps([commit, site_url, *archived]))
+        memo = AgencyMemo(
+            cache / "halaman", data_root, docs, result, settings=json.dumps([site_url, *archived]), commit_of=commits.of_scope
+        )
         rendered = render_site(
-            result, config.parent / "content", step, cache_dir=cache / "grafik", open_data=od, memo=memo, docs=docs, arsip=arsip
+            result,
+            config.parent / "content",
+            step,
+            cache_dir=cache / "grafik",
+            open_data=od,
+            memo=memo,
+            docs=docs,
+            arsip=arsip,
+            commits=commits,
         )
         sync_tree(rendered.files, docs.root, changes, on_disk=docs)
         memo.save()  # after the files it lists are complete

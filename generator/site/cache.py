@@ -13,7 +13,7 @@ is made again (generator/site/integrity.py, tests/test_build_integrity.py):
   from (``XlsxCache``): a changed agency makes again only the workbooks whose rows changed.
 - ``halaman/``: for each agency, the key of everything its pages and downloads depend on,
   the files they produced with their sha256, and a few facts (``AgencyMemo``): an agency
-  whose data folder, site settings, comparison groups, commit, site address and code are
+  whose data folder, site settings, comparison groups, data commit, site address and code are
   unchanged is not made again when its files in the docs folder still hold those bytes.
   ``semua.json``: the same for the downloads that depend on every agency.
 - ``situs.json``: what the previous site was built from (generator/site/dirty.py).
@@ -189,7 +189,9 @@ class AgencyMemo:
     results the rest of the build needs, opendata.OpenData.agency); ``reuse`` gives them
     back while the agency is skipped. The build stage calls ``save`` once the docs folder
     holds the new files. ``settings``: what an agency's files embed from outside the data
-    folder (the commit and site address the downloads cite). ``REST`` in place of an
+    folder (the site address the downloads cite); ``commit_of``: the data commit its
+    downloads cite (opendata.provenance.CommitOf), its own, so that a commit to another
+    agency does not make it again. ``REST`` in place of an
     agency: the downloads of regions and the whole dataset, unchanged while no agency
     (and nothing shared) changed.
 
@@ -198,8 +200,11 @@ class AgencyMemo:
     several threads) and takes an agency over only if every file still matches. So the
     files a killed build left behind, or a truncated page, are never reused."""
 
-    def __init__(self, folder: Path, data_dir: Path, docs, result, code: str | None = None, settings: str = ""):
+    def __init__(
+        self, folder: Path, data_dir: Path, docs, result, code: str | None = None, settings: str = "", commit_of=None
+    ):
         self.folder, self.data_dir, self.docs = folder, data_dir.resolve(), docs  # docs: docs.DocsWriter
+        self.commit_of = commit_of or (lambda _region=None, _agency=None: None)  # opendata.provenance.CommitOf
         self.code = code or code_fingerprint()
         self.keys: dict[tuple[str, str], str] = {}
         self.agencies = [(a.region_id, a.id) for a in result.dataset.agencies()]
@@ -229,10 +234,12 @@ class AgencyMemo:
     def key(self, region_id: str, agency_id: str) -> str:
         k = (region_id, agency_id)
         if k == REST:
-            return _digest(self.shared.encode(), *[f"{r}/{a} {self.key(r, a)}".encode() for r, a in self.agencies])
+            agencies = [f"{r}/{a} {self.key(r, a)}".encode() for r, a in self.agencies]
+            return _digest(self.shared.encode(), str(self.commit_of(None, None)).encode(), *agencies)
         if k not in self.keys:
             region_dir = self.data_dir / region_id
             parts = [self.shared.encode(), self.riwayat.get(k, "").encode()]  # the agency's history digest
+            parts.append(str(self.commit_of(region_id, agency_id)).encode())  # the data commit its downloads cite
             parts += [p.name.encode() + b"\0" + p.read_bytes() for p in sorted(region_dir.iterdir()) if p.is_file()]
             agency_dir = region_dir / agency_id
             parts += [

@@ -76,6 +76,7 @@ def render_site(
     workers: int | None = None,
     docs=None,
     arsip=None,
+    commits: DataCommits | None = None,
 ) -> Rendered:
     """Every file of the docs folder. ``step`` is called once per page (progress);
     ``cache_dir`` keeps drawn charts between builds (a chart is redrawn only when its
@@ -90,11 +91,12 @@ def render_site(
     them. ``docs`` (site.docs.DocsWriter; required with an OpenData, whose files it must be):
     agency jobs write straight into the docs folder and only paths come back, never the
     bytes. ``memo`` (site.cache.AgencyMemo, with ``docs``) skips agencies whose inputs are
-    unchanged since the last build."""
+    unchanged since the last build. ``commits``: the data's commits, read once by the build
+    (check.revision.DataCommits; default: read here), for the official documents."""
     make = open_data if hasattr(open_data, "agency") else None  # an opendata.OpenData
     if make is not None and (docs is None or make.files is not docs):
         raise ValueError("an OpenData must write into the docs writer passed as docs")
-    site = _Composer(result, step, cache_dir, open_data, make, memo, docs)
+    site = _Composer(result, step, cache_dir, open_data, make, memo, docs, commits)
     site.arsip = arsip  # frozen period archives (history/arsip.Archives), or None
     site.riwayat = Riwayat.load(result, cache_dir) if cache_dir else None  # per-figure history from git (history/)
     site.first_seen = first_seen(site.riwayat.h) if site.riwayat else None  # commit dates for Status pelaporan
@@ -121,7 +123,7 @@ class _Composer:
     arsip = None  # history/arsip.Archives: "lihat versi saat terbit" links and the arsip/ pages
     riwayat: Riwayat | None = None  # history/sitepart.Riwayat: the "Riwayat perubahan" sections, pages, feeds and files
 
-    def __init__(self, result: CheckResult, step, cache_dir, open_data, make, memo, docs):
+    def __init__(self, result: CheckResult, step, cache_dir, open_data, make, memo, docs, commits=None):
         ds = result.dataset
         if ds is None:
             raise ValueError(NO_DATASET)
@@ -139,7 +141,8 @@ class _Composer:
         # each document names the newest commit that changed its own inputs (check.revision), read
         # once here, before the agency jobs fork: the same keys as `kinerja dokumen --bagian`'s
         data_dir = ds.situs_doc.path.parent if ds.situs_doc is not None else None
-        commits = DataCommits(data_dir) if data_dir is not None else None
+        if commits is None and data_dir is not None:
+            commits = DataCommits(data_dir)
         if commits is not None:
             commits.load()
         self.dokumen = SiteDocuments(self.ix, env, docs_cache, commits, data_dir)
