@@ -106,23 +106,30 @@ def test_incremental_build_equals_a_clean_build(tmp_path):
     assert not (inc / "site" / "kota-contoh" / "dinas-lain" / "jabatan" / "kepala-bidang-a" / "index.html").exists()
 
 
-def test_only_what_changed_is_made_again(tmp_path, monkeypatch):
-    """An agency, and the downloads that depend on every agency (regions, whole dataset,
-    API index, zip), are made again only when their inputs changed (render_docs as `kinerja
-    serve` runs it, in this process, so that the memo can be watched)."""
+def _watched(monkeypatch, data: Path, work: Path):
+    """render_docs as `kinerja serve` runs it, in this process, so that the agency memo can be
+    watched: each call gives (agencies reused, agencies made), the shared downloads counted
+    as one more agency."""
     from generator.site import build
     from generator.site.cache import AgencyMemo
 
-    data = _data(tmp_path)
-    _build(data, tmp_path)
     seen: list[tuple[int, int]] = []
     save = AgencyMemo.save
     monkeypatch.setattr(AgencyMemo, "save", lambda memo: seen.append((memo.reused, memo.rendered)) or save(memo))
 
     def render() -> tuple[int, int]:
-        build.render_docs(build.checked(data), ROOT / "mkdocs.yml", tmp_path / "build", tmp_path / "site", data_dir=data)
+        build.render_docs(build.checked(data), ROOT / "mkdocs.yml", work / "build", work / "site", data_dir=data)
         return seen[-1]
 
+    return render
+
+
+def test_only_what_changed_is_made_again(tmp_path, monkeypatch):
+    """An agency, and the downloads that depend on every agency (regions, whole dataset,
+    API index, zip), are made again only when their inputs changed."""
+    data = _data(tmp_path)
+    _build(data, tmp_path)
+    render = _watched(monkeypatch, data, tmp_path)
     assert render() == (3, 0)  # two agencies and the shared downloads, all as they were
     year = data / YEAR_FILE
     year.write_text(year.read_text(encoding="utf-8").replace("ikm: 95,14", "ikm: 96,14"), encoding="utf-8")
@@ -139,20 +146,12 @@ def test_a_commit_to_one_agency_makes_only_that_agency_again(tmp_path, monkeypat
     import json
 
     from generator.core import addresses
-    from generator.site import build
-    from generator.site.cache import AgencyMemo
 
     repo = data_repo(tmp_path, _data(tmp_path / "awal"))
     data, work = repo / "data", tmp_path / "kerja"
     first = git(repo, "rev-parse", "HEAD")
     _build(data, work)
-    seen: list[tuple[int, int]] = []
-    save = AgencyMemo.save
-    monkeypatch.setattr(AgencyMemo, "save", lambda memo: seen.append((memo.reused, memo.rendered)) or save(memo))
-
-    def render() -> tuple[int, int]:
-        build.render_docs(build.checked(data), ROOT / "mkdocs.yml", work / "build", work / "site", data_dir=data)
-        return seen[-1]
+    render = _watched(monkeypatch, data, work)
 
     def cited(path: str) -> str:
         return json.loads((work / "build" / "docs" / path).read_text(encoding="utf-8"))[
