@@ -36,6 +36,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -136,6 +137,15 @@ def kinerja_build(data: Path, work: Path) -> dict:
     stages = work / "build" / "cache" / "waktu.json"
     r["stages"] = json.loads(stages.read_text(encoding="utf-8")) if stages.is_file() else {}
     return r
+
+
+def agencies_made(build: dict) -> tuple[int, int]:
+    """(agencies made again, agencies) from a build's last line ("… halaman (N dari M
+    perangkat daerah dibuat ulang) …", generator/site/commands.py)."""
+    found = re.search(r"\((\d+) dari (\d+) perangkat daerah dibuat ulang\)", build["stdout"])
+    if found is None:
+        raise RuntimeError(f"the build did not say how many agencies it made: {build['stdout'][-300:]!r}")
+    return int(found[1]), int(found[2])
 
 
 def documents_made(work: Path) -> int:
@@ -267,6 +277,16 @@ def main(argv: list[str] | None = None) -> int:
     figures["documents"] = {"cold_made": made_cold, "warm_remade": documents_made(work) - made_cold}
     remade = figures["documents"]["warm_remade"]
     print(f"official documents: {made_cold} made cold, {remade} re-made after one change", flush=True)
+    figures["agencies"] = {
+        "total": agencies_made(cold)[1],
+        "cold_made": agencies_made(cold)[0],
+        "warm_remade": agencies_made(warm)[0],
+    }
+    a = figures["agencies"]
+    print(
+        f"agencies' pages and downloads: {a['cold_made']} of {a['total']} made cold, {a['warm_remade']} re-made after one change",
+        flush=True,
+    )
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     floor_seconds = floor_figures.get("seconds") or float("nan")
 
@@ -320,6 +340,11 @@ def main(argv: list[str] | None = None) -> int:
         ),
         ("cold build (empty caches)", _run_line(cold)),
         ("warm rebuild (one realisation changed)", _run_line(warm)),
+        (
+            "agencies made again",
+            f"{figures['agencies']['cold_made']} of {figures['agencies']['total']} cold, "
+            f"{figures['agencies']['warm_remade']} after one change" + (" (committed)" if args.history else ""),
+        ),
         (
             "bare mkdocs build (floor)",
             f"{floor_seconds:.1f} s = mean of {first['seconds']:.1f} s before and {second['seconds']:.1f} s after "

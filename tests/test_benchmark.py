@@ -68,6 +68,8 @@ def test_benchmark_reports_every_figure(tmp_path, capsys):
     ):
         assert fig[key] > 0, key
     assert fig["position_pages"] == 6
+    # the warm rebuild changes one realisation: its agency alone is made again
+    assert fig["agencies"] == {"total": 2, "cold_made": 2, "warm_remade": 1}
     search = fig["search"]
     assert search["bytes_before_first_result_gzip"] > 0
     assert search["ditempatkan_positions_found"] == search["ditempatkan_positions"] >= 1

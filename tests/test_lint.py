@@ -32,3 +32,13 @@ def test_mypy_is_clean():
     done = _run("mypy", "--no-incremental")
     assert done.returncode == 0, done.stdout + done.stderr
     assert "Success" in done.stdout
+
+
+def test_no_module_of_the_generator_is_over_400_lines():
+    """The design rule: every module of the package reads in one sitting."""
+    long = {
+        p.relative_to(ROOT).as_posix(): n
+        for p in (ROOT / "generator").rglob("*.py")
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > 400
+    }
+    assert long == {}

@@ -45,6 +45,7 @@ class BuildStats:
     warnings: int = 0
     seconds: float = 0.0
     site_bytes: int = 0
+    agencies: tuple[int, int] = (0, 0)  # (agencies whose pages and downloads were made again, agencies)
     mkdocs_warnings: list[str] = field(default_factory=list)
 
 
@@ -114,6 +115,8 @@ def render_docs(
         )
         sync_tree(rendered.files, docs.root, changes, on_disk=docs)
         memo.save()  # after the files it lists are complete
+        if changes is not None:
+            changes["perangkat_daerah"] = memo.agencies_made()
         assert xlsx.store is not None
         for _files, facts in memo.produced.values():  # workbooks of skipped agencies stay cached
             xlsx.store.used.update(facts.get("xlsx", ()))
@@ -149,6 +152,7 @@ def _build(data_dir: Path, out: Path, build_dir: Path, config: Path, lang: str, 
     p.stage("Memeriksa data")
     done = in_child(_docs_stage, data_dir, out, build_dir, config, lang, progress=p)
     stats.warnings, stats.pages, stats.files = done["warnings"], done["pages"], done["files"]
+    stats.agencies = done["perangkat_daerah"]
     docs, config_file = done["docs"], done["config_file"]
 
     p.stage("Membangun situs (MkDocs)")
@@ -193,6 +197,7 @@ def _docs_stage(data_dir: Path, out: Path, build_dir: Path, config: Path, lang: 
         "warnings": len(result.warnings),
         "pages": total,
         "files": len(changes["hashes"]),
+        "perangkat_daerah": changes["perangkat_daerah"],
         "docs": changes["hashes"],
         "config_file": config_file,
     }

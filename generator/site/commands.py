@@ -52,7 +52,11 @@ def cmd_build(args: argparse.Namespace) -> int:
     for w in stats.mkdocs_warnings:
         print(f"MkDocs: {w}", file=sys.stderr)
     note = f", {stats.warnings} peringatan data (rinciannya: `kinerja check`)" if stats.warnings else ""
-    print(f"Situs selesai: {stats.pages} halaman, {stats.site_bytes / 1e6:.1f} MB, {stats.seconds:.1f} detik → {out}/{note}")
+    made, agencies = stats.agencies
+    print(
+        f"Situs selesai: {stats.pages} halaman ({made} dari {agencies} perangkat daerah dibuat ulang), "
+        f"{stats.site_bytes / 1e6:.1f} MB, {stats.seconds:.1f} detik → {out}/{note}"
+    )
     return 0
 
 
