@@ -312,8 +312,6 @@ def main(argv: list[str] | None = None) -> int:
         }
     )
     figures.update(page_sizes(work / "site"))
-    if args.history:  # the history pass alone: cold (every commit), nothing new, one new commit
-        figures.update(history.measure(s.data, work / "riwayat-cache"))
     if not args.no_browser:
         # in its own thread: Playwright's sync API refuses to start where an asyncio loop
         # runs (a caller such as pytest may already drive a browser)
@@ -324,6 +322,9 @@ def main(argv: list[str] | None = None) -> int:
     if parts > 0:  # documents made by a CI matrix, then the site build with their cache (issue 18)
         figures["matrix"] = matrix.measure(s.data, work / "matriks", parts, runs, work / "site")
         figures["measured_runs"] = runs.timeline()
+    if args.history:  # the history pass alone: cold (every commit), nothing new, one new commit
+        # (last: its new commit changes the data, which the matrix must find as the warm build left it)
+        figures.update(history.measure(s.data, work / "riwayat-cache"))
     try:
         figures["load_average_after"] = os.getloadavg()
     except OSError:

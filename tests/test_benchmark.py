@@ -35,7 +35,9 @@ def test_synthetic_data_is_valid_and_has_the_search_target(tmp_path):
 
 
 def test_benchmark_reports_every_figure(tmp_path, capsys):
+    # with a git history of 3 commits: the one-value change is then a commit, as staff make it
     argv = ["--agencies", "2", "--positions", "3", "--workdir", str(tmp_path / "bench"), "--floor-tolerance", "1000"]
+    argv += ["--history", "3"]
     assert run.main(argv) == 0
     out = capsys.readouterr().out
     for label in (
@@ -52,6 +54,9 @@ def test_benchmark_reports_every_figure(tmp_path, capsys):
         "(checking the data ",
         "site build after the parts",
         "a CI runner's own start (checkout, Python, pip install) is not included",
+        "agencies made again",
+        "2 of 2 cold, 1 after one change (committed)",
+        "history pass (4 commits)",
     ):
         assert label in out, label
     fig = json.loads((tmp_path / "bench" / "benchmark.json").read_text(encoding="utf-8"))
@@ -68,7 +73,7 @@ def test_benchmark_reports_every_figure(tmp_path, capsys):
     ):
         assert fig[key] > 0, key
     assert fig["position_pages"] == 6
-    # the warm rebuild changes one realisation: its agency alone is made again
+    # the warm rebuild's commit changes one realisation: its agency alone is made again
     assert fig["agencies"] == {"total": 2, "cold_made": 2, "warm_remade": 1}
     search = fig["search"]
     assert search["bytes_before_first_result_gzip"] > 0
