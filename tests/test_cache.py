@@ -336,3 +336,31 @@ def test_an_agencys_memo_key_follows_the_history_of_its_own_files():
     assert after[("kota", "dinas-a")] != before[("kota", "dinas-a")]
     assert after[("kota", "dinas-b")] == before[("kota", "dinas-b")]
     assert _history_keys({**figures, ("kota", "dinas-b"): "d3"}, seen)[("kota", "dinas-b")] != before[("kota", "dinas-b")]
+
+
+def test_the_document_cache_keeps_only_the_documents_of_the_site(tmp_path):
+    """A changed value makes that position's documents again; the build then removes the
+    cache entries of their earlier versions (before, the cache grew by the changed documents
+    of every build, in CI's kept cache too): the entries are exactly the site's documents,
+    and those of the other agency stay as they were (same files, same mtimes)."""
+    data = _data(tmp_path)
+    _build(data, tmp_path)
+    cache = tmp_path / "build" / "cache" / "dokumen"
+
+    def entries() -> dict[str, tuple[int, bytes]]:
+        return {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in cache.glob("??/*") if p.suffix in (".pdf", ".docx")}
+
+    def published() -> int:
+        return sum(1 for _ in (tmp_path / "site" / "dokumen").rglob("*.pdf"))
+
+    before = entries()
+    assert len(before) == 2 * published() > 0
+    year = data / YEAR_FILE
+    year.write_text(year.read_text(encoding="utf-8").replace("ikm: 95,14", "ikm: 96,14"), encoding="utf-8")
+    _build(data, tmp_path)
+    after = entries()
+    assert len(after) == 2 * published() == len(before)
+    gone, new = before.keys() - after.keys(), after.keys() - before.keys()
+    assert len(gone) == len(new) > 0  # the changed documents: old entries removed, new ones made
+    assert all(after[name] == before[name] for name in after.keys() & before.keys())
+    assert not [p for p in cache.rglob("*") if p.is_dir() and not any(p.iterdir())]  # no empty folder left

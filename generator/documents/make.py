@@ -199,6 +199,26 @@ class Maker:
         finally:
             self.cpu += time.process_time() - started + pdf.helper_cpu - helper
 
+    def prune(self, keep: set[str]) -> int:
+        """Remove every entry of the cache whose key is not in ``keep`` (the keys of every
+        document of the site just built), so that the cache stays the size of one site
+        instead of growing by the changed documents of every build; how many documents
+        (PDF and DOCX pairs) were removed. The key lists (keys.py) are not touched."""
+        if self.cache is None or not self.cache.is_dir():
+            return 0
+        removed = set()
+        for folder in self.cache.iterdir():
+            if not (len(folder.name) == 2 and folder.is_dir() and all(c in "0123456789abcdef" for c in folder.name)):
+                continue
+            for entry in folder.iterdir():
+                key = entry.name.split(".")[0] if not entry.name.startswith(".") else ""
+                if key not in keep and (entry.suffix in (".pdf", ".docx") or entry.name.endswith(".tmp")):
+                    entry.unlink(missing_ok=True)
+                    removed.add(key)
+            if not any(folder.iterdir()):
+                folder.rmdir()
+        return len(removed - {""})
+
     def copy_entries(self, folder: Path) -> int:
         """Copy the cache entries of every document asked for so far (sealed, as in the
         cache) into ``folder`` in the cache's layout, to be merged into another build's

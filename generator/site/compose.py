@@ -103,6 +103,8 @@ def render_site(
     if site.riwayat is not None and memo is not None:  # an agency's pages show its history: part of the reuse decision
         memo.riwayat = _history_keys(site.riwayat.digests(), site.first_seen)
     nav, facts = site.agencies(workers)
+    if memo is not None:  # every agency's document keys are known now: the cache keeps only those
+        site.prune_documents()
     site.rest_downloads(facts)
     site.shared_pages(nav, facts)
     site.content_pages(content_dir, nav)
@@ -240,6 +242,7 @@ class _Composer:
         mark = docs.mark()
         facts = self.make.agency(region_id, agency_id) if self.make is not None else {}
         files, facts["ppid"] = self.agency_files(region_id, agency_id)
+        facts["dokumen"] = self.dokumen.last_keys  # its documents' cache keys (prune_documents)
         for path, data in files.items():
             docs[path] = data
         return docs.since(mark), facts
@@ -280,6 +283,13 @@ class _Composer:
             if self.memo is not None:
                 self.memo.done(*key, produced, found)
         return nav, facts
+
+    def prune_documents(self) -> int | None:
+        """Once the memo holds every agency's facts: remove the documents' cache entries no
+        agency uses now (SiteDocuments.prune); how many, or None when not every agency's
+        keys are known (a memo written before they were kept)."""
+        assert self.memo is not None
+        return self.dokumen.prune([facts.get("dokumen") for key, (_files, facts) in self.memo.produced.items() if key != REST])
 
     def rest_downloads(self, facts: dict) -> None:
         """The downloads of the regions and the whole dataset (linked from the pages below)."""
