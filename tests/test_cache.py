@@ -338,14 +338,27 @@ def test_an_agencys_memo_key_follows_the_history_of_its_own_files():
     assert _history_keys({**figures, ("kota", "dinas-b"): "d3"}, seen)[("kota", "dinas-b")] != before[("kota", "dinas-b")]
 
 
-def test_the_document_cache_keeps_only_the_documents_of_the_site(tmp_path):
-    """A changed value makes that position's documents again; the build then removes the
-    cache entries of their earlier versions (before, the cache grew by the changed documents
-    of every build, in CI's kept cache too): the entries are exactly the site's documents,
-    and those of the other agency stay as they were (same files, same mtimes)."""
+def _charts(tmp_path: Path) -> tuple[set[bytes], set[bytes]]:
+    """The SVG charts the chart cache holds (unsealed), and those of the docs folder (charts
+    and the analysis pages' quadrant charts)."""
+    from generator.site.integrity import unseal
+
+    held = {unseal(p.read_bytes()) for p in (tmp_path / "build" / "cache" / "grafik").rglob("*.svg")}
+    shown = {p.read_bytes() for p in (tmp_path / "build" / "docs").rglob("*.svg")}
+    return held, shown
+
+
+def test_the_document_and_chart_caches_keep_only_what_the_site_has(tmp_path):
+    """A changed value makes that position's documents and charts again; the build then
+    removes the cache entries of their earlier versions (before, both caches grew by what
+    every build changed, in CI's kept cache too): the document entries are exactly the site's
+    documents, the chart entries exactly its charts, and the other agency's entries stay as
+    they were (same files, same mtimes)."""
     data = _data(tmp_path)
     _build(data, tmp_path)
     cache = tmp_path / "build" / "cache" / "dokumen"
+    held, shown = _charts(tmp_path)
+    assert held == shown and len(shown) > 4
 
     def entries() -> dict[str, tuple[int, bytes]]:
         return {p.name: (p.stat().st_mtime_ns, p.read_bytes()) for p in cache.glob("??/*") if p.suffix in (".pdf", ".docx")}
@@ -364,3 +377,5 @@ def test_the_document_cache_keeps_only_the_documents_of_the_site(tmp_path):
     assert len(gone) == len(new) > 0  # the changed documents: old entries removed, new ones made
     assert all(after[name] == before[name] for name in after.keys() & before.keys())
     assert not [p for p in cache.rglob("*") if p.is_dir() and not any(p.iterdir())]  # no empty folder left
+    held_after, shown_after = _charts(tmp_path)
+    assert held_after == shown_after and shown_after != shown  # the changed charts' old versions gone

@@ -84,7 +84,8 @@ class SiteDocuments:
 
     def agency_files(self, region: RegionRecord, agency: AgencyRecord) -> dict[str, bytes]:
         """The agency's documents; their cache keys are then ``last_keys`` (kept with the
-        agency's other facts, so that a build that skips the agency still knows them: prune)."""
+        agency's other facts, so that a build that skips the agency still knows them:
+        site/cache.prune_agencies_caches)."""
         docs = [d for pos in agency.positions.values() for d in position_documents(self.ix, region, agency, pos)]
         m = self.maker
         before = m.cpu, m.made, m.reused, m.listed
@@ -96,14 +97,6 @@ class SiteDocuments:
                 f.write(f"{m.cpu - before[0]:.4f} {m.made - before[1]} {m.reused - before[2]} {m.listed - before[3]}\n")
         self.last_keys = m.keys[first:]
         return files
-
-    def prune(self, agencies_keys: list[list[str] | None]) -> int | None:
-        """After a build: remove the cache entries of documents no agency of the site has
-        now (``agencies_keys``: each agency's ``last_keys``, from this build or the agency
-        memo); None, and nothing removed, when an agency's keys are unknown."""
-        if any(k is None for k in agencies_keys):
-            return None
-        return self.maker.prune({key for keys_ in agencies_keys if keys_ is not None for key in keys_})
 
     def position(self, region_id: str, agency_id: str, position_id: str) -> list[dict[str, str]]:
         """The position's documents, newest first: label and the docs paths of PDF and DOCX."""

@@ -74,13 +74,15 @@ class _Store:
         write_atomic(self.path(key), seal(data))  # workers may write the same entry: each renames its own
         self.used.add(key)
 
-    def prune(self) -> int:
-        """Remove entries this build did not use (keeps the cache the size of one site)."""
+    def prune(self, keep: set[str] | None = None) -> int:
+        """Remove entries this build did not use, nor are in ``keep`` (keeps the cache the
+        size of one site)."""
         removed = 0
         if not self.folder.is_dir():
             return 0
+        wanted = self.used | (keep or set())
         for p in self.folder.rglob(f"*{self.ext}"):
-            if p.stem not in self.used:
+            if p.stem not in wanted:
                 p.unlink()
                 removed += 1
         return removed
@@ -323,6 +325,17 @@ class ChartCache:
         # every package that draws a chart, whole (core/fingerprint.py)
         self.salt = code_digest("core", "render", "ppid", libraries=("matplotlib",))
 
+    @contextmanager
+    def recording(self, into: dict) -> Iterator[None]:
+        """The keys of the charts drawn inside the block go to ``into["grafik"]`` (an agency's
+        facts: the build that skips the agency still knows them, prune_agencies_caches)."""
+        saved, self.store.used = self.store.used, set()
+        try:
+            yield
+        finally:
+            into["grafik"] = sorted(self.store.used)
+            self.store.used = saved | self.store.used
+
     def draw(self, spec: ChartSpec) -> bytes:
         key = hashlib.sha256((self.salt + spec.key).encode("utf-8")).hexdigest()
         svg = self.store.get(key)
@@ -330,3 +343,18 @@ class ChartCache:
             svg = spec.draw()
             self.store.put(key, svg)  # render workers may draw the same chart: each renames its own file
         return svg
+
+
+def prune_agencies_caches(memo: AgencyMemo, charts: ChartCache | None, documents) -> None:
+    """After every agency is done (memo.produced holds each one's facts, from this build or
+    the last): remove the chart and document cache entries no agency, and no page drawn in
+    this process, uses now. A cache is left as it is when an agency's keys are unknown (a
+    memo written before they were kept). ``documents``: documents.make.Maker."""
+    facts = [f for key, (_files, f) in memo.produced.items() if key != REST]
+    for name, prune, used in (
+        ("grafik", charts.store.prune if charts else None, charts.store.used if charts else set()),
+        ("dokumen", documents.prune, set()),
+    ):
+        lists: list[list[str]] = [f[name] for f in facts if isinstance(f.get(name), list)]
+        if prune is not None and len(lists) == len(facts):
+            prune(used.union(*lists))

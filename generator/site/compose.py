@@ -13,6 +13,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Callable
+from contextlib import nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,7 +36,7 @@ from generator.render.metodologi import metodologi_page
 from generator.render.position import position_page
 from generator.render.siteindex import SiteIndex
 from generator.site import seo
-from generator.site.cache import REST, ChartCache
+from generator.site.cache import REST, ChartCache, prune_agencies_caches
 from generator.site.process import each_in_fork
 
 
@@ -103,11 +104,11 @@ def render_site(
     if site.riwayat is not None and memo is not None:  # an agency's pages show its history: part of the reuse decision
         memo.riwayat = _history_keys(site.riwayat.digests(), site.first_seen)
     nav, facts = site.agencies(workers)
-    if memo is not None:  # every agency's document keys are known now: the cache keeps only those
-        site.prune_documents()
     site.rest_downloads(facts)
     site.shared_pages(nav, facts)
     site.content_pages(content_dir, nav)
+    if memo is not None:  # every agency's facts are known now: the caches keep only what the site uses
+        prune_agencies_caches(memo, site.charts, site.dokumen.maker)
     out = site.out
     out.nav = nav
     situs = site.ds.situs
@@ -155,7 +156,8 @@ class _Composer:
             self.out.files.update(open_data)
         self.common = {"situs": ds.situs, "data_per": fmt.tanggal(ds.situs.data_per), "tampilan_nip": ds.situs.tampilan_nip}
         self.step = step or (lambda _name: None)
-        self.draw = ChartCache(cache_dir).draw if cache_dir else (lambda spec: spec.draw())
+        self.charts = ChartCache(cache_dir) if cache_dir else None
+        self.draw = self.charts.draw if self.charts else (lambda spec: spec.draw())
 
     def page(self, path: str, template: str, ctx: dict, meta: dict, into: dict[str, bytes] | None = None) -> None:
         files = self.out.files if into is None else into
@@ -241,8 +243,9 @@ class _Composer:
             return ([], []), None
         mark = docs.mark()
         facts = self.make.agency(region_id, agency_id) if self.make is not None else {}
-        files, facts["ppid"] = self.agency_files(region_id, agency_id)
-        facts["dokumen"] = self.dokumen.last_keys  # its documents' cache keys (prune_documents)
+        with self.charts.recording(facts) if self.charts else nullcontext():  # its charts' cache keys
+            files, facts["ppid"] = self.agency_files(region_id, agency_id)
+        facts["dokumen"] = self.dokumen.last_keys  # its documents' cache keys (cache.prune_agencies_caches)
         for path, data in files.items():
             docs[path] = data
         return docs.since(mark), facts
@@ -283,13 +286,6 @@ class _Composer:
             if self.memo is not None:
                 self.memo.done(*key, produced, found)
         return nav, facts
-
-    def prune_documents(self) -> int | None:
-        """Once the memo holds every agency's facts: remove the documents' cache entries no
-        agency uses now (SiteDocuments.prune); how many, or None when not every agency's
-        keys are known (a memo written before they were kept)."""
-        assert self.memo is not None
-        return self.dokumen.prune([facts.get("dokumen") for key, (_files, facts) in self.memo.produced.items() if key != REST])
 
     def rest_downloads(self, facts: dict) -> None:
         """The downloads of the regions and the whole dataset (linked from the pages below)."""
