@@ -16,7 +16,7 @@ import tarfile
 from collections.abc import Iterable
 from pathlib import Path
 
-from generator.core.layout import SITE_FILE
+from generator.core.layout import SITE_FILE, agency_inputs
 
 
 class RevisionError(Exception):
@@ -217,10 +217,9 @@ class DataCommits:
             if region_id is None:
                 self.load()
                 self._scopes[key] = self._order[0] if self._order else self._head
+            elif agency_id is None:
+                self._scopes[key] = self.of([self.data_dir / region_id])
             else:
-                region = self.data_dir / region_id
-                own = (
-                    [region] if agency_id is None else [*(p for p in sorted(region.iterdir()) if p.is_file()), region / agency_id]
-                )
-                self._scopes[key] = self.of(own)
+                region_files, agency_dir = agency_inputs(self.data_dir, region_id, agency_id)
+                self._scopes[key] = self.of([*region_files, agency_dir])
         return self._scopes[key]

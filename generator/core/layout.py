@@ -95,3 +95,12 @@ def year_folder(tahun: int | None) -> str:
 
 def year_file(agency_dir: Path, position_id: str, tahun: int | None) -> Path:
     return agency_dir / year_folder(tahun) / f"{position_id}.yml"
+
+
+def agency_inputs(data_dir: Path, region_id: str, agency_id: str) -> tuple[list[Path], Path]:
+    """What an agency's pages and downloads are made from besides the site's own files: the
+    files directly in its region's folder (wilayah.yml) and its own folder, whole. The
+    agency memo (site/cache.py) and the data commit its files cite (check/revision.py) both
+    take them from here."""
+    region = data_dir / region_id
+    return [p for p in sorted(region.iterdir()) if p.is_file()], region / agency_id

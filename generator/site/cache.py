@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 
 from generator.check import read_file
 from generator.core.fingerprint import code_digest
+from generator.core.layout import agency_inputs
 from generator.core.fingerprint import digest as _digest
 from generator.site.integrity import digests, read_manifest, seal, unseal, write_atomic, write_manifest
 
@@ -240,11 +241,10 @@ class AgencyMemo:
             agencies = [f"{r}/{a} {self.key(r, a)}".encode() for r, a in self.agencies]
             return _digest(self.shared.encode(), str(self.commit_of(None, None)).encode(), *agencies)
         if k not in self.keys:
-            region_dir = self.data_dir / region_id
+            region_files, agency_dir = agency_inputs(self.data_dir, region_id, agency_id)
             parts = [self.shared.encode(), self.riwayat.get(k, "").encode()]  # the agency's history digest
             parts.append(str(self.commit_of(region_id, agency_id)).encode())  # the data commit its downloads cite
-            parts += [p.name.encode() + b"\0" + p.read_bytes() for p in sorted(region_dir.iterdir()) if p.is_file()]
-            agency_dir = region_dir / agency_id
+            parts += [p.name.encode() + b"\0" + p.read_bytes() for p in region_files]
             parts += [
                 p.relative_to(agency_dir).as_posix().encode() + b"\0" + p.read_bytes()
                 for p in sorted(agency_dir.rglob("*"))
