@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import re
 import shutil
 from collections.abc import Iterator
@@ -422,6 +423,28 @@ def test_a_helper_ended_by_sigterm_removes_its_compiling_folder(temporary, bundl
     finally:
         pdf.close_helper()
     assert list(temporary.iterdir()) == []
+
+
+def test_the_folder_of_a_killed_helper_is_removed_by_the_next_one(temporary, bundled_ix):
+    """SIGKILL (or the kernel out of memory) gives a helper no chance to remove its folder:
+    the next helper removes the folder of every helper whose process is gone, and leaves
+    those of live processes (here, one named after this test's own process)."""
+    ix = bundled_ix
+    one = list(all_documents(ix))[:1]
+    Maker(None).fill(one, ix.tampilan_nip, None, ix.data_per)
+    killed = pdf._process()
+    (left,) = list(temporary.iterdir())
+    killed.kill()
+    killed.wait(timeout=30)
+    pdf.close_helper()
+    assert left.is_dir()  # nothing could remove it
+    live = temporary / f"{pdf.PREFIX}{os.getpid()}-lain"
+    live.mkdir()
+    Maker(None).fill(one, ix.tampilan_nip, None, ix.data_per)  # a new helper
+    names = {p.name for p in temporary.iterdir()}
+    assert left.name not in names and live.name in names and len(names) == 2
+    pdf.close_helper()
+    assert [p.name for p in temporary.iterdir()] == [live.name]
 
 
 def test_a_slice_ends_where_a_positions_documents_end(bundled_ix):

@@ -42,12 +42,36 @@ _server: tuple[int, Any] | None = None  # (pid that started it, its Popen)
 helper_cpu = 0.0  # CPU seconds the helper process spent on this process' documents
 
 
+PREFIX = "kinerja-typst-"
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: alive, and not ours to judge
+        return True
+    return True
+
+
+def _sweep(tmp: Path) -> None:
+    """Remove the folders of helpers that ended without removing their own (SIGKILL, a
+    machine out of memory): kinerja-typst-<pid>-… whose process is gone."""
+    for folder in tmp.glob(PREFIX + "*"):
+        pid = folder.name[len(PREFIX) :].split("-", 1)[0]
+        if pid.isdigit() and int(pid) != os.getpid() and not _alive(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
 def _workdir() -> Path:
     """This process' own folder with a copy of the templates, removed when it ends (the
-    helper turns SIGTERM into an ordinary exit for this: typst_server.py)."""
+    helper turns SIGTERM into an ordinary exit for this: typst_server.py); the folders of
+    helpers killed outright are removed by the next one (``_sweep``)."""
     global _folder
     if _folder is None:
-        folder = Path(tempfile.mkdtemp(prefix="kinerja-typst-"))
+        _sweep(Path(tempfile.gettempdir()))
+        folder = Path(tempfile.mkdtemp(prefix=f"{PREFIX}{os.getpid()}-"))
         atexit.register(shutil.rmtree, folder, ignore_errors=True)
         for template in TEMPLATES.glob("*.typ"):
             shutil.copyfile(template, folder / template.name)
