@@ -212,7 +212,7 @@ class AgencyMemo:
         self.keys: dict[tuple[str, str], str] = {}
         self.agencies = [(a.region_id, a.id) for a in result.dataset.agencies()]
         self.produced: dict[tuple[str, str], tuple[list[str], dict]] = {}  # files and facts
-        self.reused = self.rendered = 0
+        self.reused = 0
         self.made: set[tuple[str, str]] = set()  # the agencies (and REST) made, not reused
         self.shared = _digest(self.code.encode(), settings.encode(), self._global_facts(result).encode(), *self._site_files())
         self._valid: dict[tuple[str, str], tuple[dict[str, str], dict]] | None = None
@@ -288,8 +288,12 @@ class AgencyMemo:
 
     def done(self, region_id: str, agency_id: str, produced: list[str], facts: dict | None = None) -> None:
         self.produced[(region_id, agency_id)] = (sorted(produced), facts or {})
-        self.rendered += 1
         self.made.add((region_id, agency_id))
+
+    @property
+    def rendered(self) -> int:
+        """How many agencies (and REST) this build made."""
+        return len(self.made)
 
     def agencies_made(self) -> tuple[int, int]:
         """(agencies made in this build, agencies): the build's last line tells it."""
